@@ -1,8 +1,14 @@
 package dev.engram.app;
 
-/** Entry point of the engram command line. */
+import dev.engram.app.cli.Commands;
+import picocli.CommandLine;
+
+/** Entry point of the {@code engram} command line. */
 public final class EngramCli {
+    private EngramCli() {}
+
+    /** Runs one command and exits with its status. */
     public static void main(String[] args) {
-        System.out.println("engram");
+        System.exit(Commands.commandLine().execute(args));
     }
 }

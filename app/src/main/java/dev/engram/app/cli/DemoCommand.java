@@ -1,0 +1,60 @@
+package dev.engram.app.cli;
+
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.runtime.ExtractorChoice;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.store.ingest.IngestOptions;
+import dev.engram.store.ingest.IngestReport;
+import dev.engram.store.search.AccessFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code engram demo}: the main job on the embedded default — ingest a bundled corpus and answer questions. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Ingest a small bundled corpus (HippoRAG's movies case study) into the embedded store and "
+                + "answer a few questions with the graphrag mode. No server, LLM or network needed.")
+final class DemoCommand implements Callable<Integer> {
+    static final List<String> QUESTIONS = List.of(
+            "which war film based on a non-fiction book was directed by the one who is famous for science fiction and crime genres",
+            "Who directed Black Hawk Down?",
+            "Which films did Ridley Scott direct?");
+
+    @Mixin StoreOptions store;
+    @Mixin EmbedOptions embed;
+
+    @Override
+    public Integer call() throws IOException {
+        Path corpus = Files.createTempFile("engram-demo-", ".jsonl");
+        try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/movies.jsonl")) {
+            if (in == null) {
+                throw new IllegalStateException("the demo corpus is missing from the jar");
+            }
+            Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), GraphRagSettings.DEFAULTS)) {
+            System.out.println("Engram demo: data in " + store.dataDir.toAbsolutePath()
+                    + (runtime.store().boltUri() != null ? ", Bolt at " + runtime.store().boltUri() : ""));
+            IngestReport report = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
+                    ExtractorChoice.parse("rule"), IngestOptions.DEFAULTS, System.err);
+            System.out.println(report.summary());
+            for (String q : QUESTIONS) {
+                System.out.println();
+                System.out.println("Q: " + q);
+                QueryCommand.print(runtime.retriever(Mode.GRAPHRAG)
+                        .retrieve(new RetrievalRequest(q, Mode.GRAPHRAG, 3, AccessFilter.ALL)), false, System.out);
+            }
+            return 0;
+        } finally {
+            Files.deleteIfExists(corpus);
+        }
+    }
+}

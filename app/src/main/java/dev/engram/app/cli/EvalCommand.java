@@ -1,0 +1,116 @@
+package dev.engram.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.runtime.ExtractorChoice;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.eval.EvalQuestion;
+import dev.engram.retrieval.eval.EvalReport;
+import dev.engram.retrieval.eval.Evaluator;
+import dev.engram.retrieval.eval.QuestionFile;
+import dev.engram.store.ingest.IngestOptions;
+import dev.engram.store.ingest.IngestReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code engram eval}: retrieval quality and latency of each mode over a question set. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Ingest a dataset folder's corpus.jsonl (unless already there), run its questions through "
+                + "each mode, print a table and write JSON.")
+final class EvalCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Mixin EmbedOptions embed;
+    @Mixin GraphRagOptions graph;
+
+    @Option(names = "--dataset", required = true, paramLabel = "<dir>",
+            description = "Folder with corpus.jsonl and questions*.jsonl (layout of ../shared/data).")
+    Path dataset;
+
+    @Option(names = "--questions", paramLabel = "<file.jsonl>", description = "Questions file (default: the folder's questions*.jsonl).")
+    Path questions;
+
+    @Option(names = "--modes", split = ",", defaultValue = "dense,bm25,hybrid,ppr,graphrag",
+            description = "Modes to compare (default ${DEFAULT-VALUE}).")
+    List<String> modes;
+
+    @Option(names = "--k", split = ",", defaultValue = "2,5,8", description = "Cut-offs for recall and all-evidence (default ${DEFAULT-VALUE}).")
+    List<Integer> ks;
+
+    @Option(names = "--extractor", paramLabel = "<kind>", defaultValue = "${env:ENGRAM_EXTRACTOR:-rule}",
+            description = "Triple extractor for the corpus: rule, llm, openie-file:<path>, none (default ${DEFAULT-VALUE}).")
+    String extractor;
+
+    @Option(names = "--eval-data-dir", paramLabel = "<dir>",
+            description = "Data directory for this dataset (default engram-data/eval/<dataset>-<extractor>, so corpora never mix).")
+    Path evalDataDir;
+
+    @Option(names = "--limit", paramLabel = "<n>", description = "Only the first n questions.")
+    Integer limit;
+
+    @Option(names = "--out", paramLabel = "<file.json>", description = "Write the report as JSON here.")
+    Path out;
+
+    @Override
+    public Integer call() throws IOException {
+        Path corpus = dataset.resolve("corpus.jsonl");
+        if (!Files.isRegularFile(corpus)) {
+            throw new IllegalArgumentException("no corpus.jsonl in " + dataset);
+        }
+        List<EvalQuestion> qs = QuestionFile.read(questions != null ? questions : findQuestions(dataset));
+        if (limit != null && limit < qs.size()) {
+            qs = qs.subList(0, limit);
+        }
+        List<Mode> modeList = modes.stream().map(Mode::parse).toList();
+        Path dataDir = evalDataDir != null ? evalDataDir : defaultDataDir();
+        String name = dataset.toAbsolutePath().normalize().getFileName().toString();
+        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(dataDir), embed.toSettings(), graph.toSettings())) {
+            IngestReport ingest = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
+                    ExtractorChoice.parse(extractor), IngestOptions.DEFAULTS, System.err);
+            System.err.println(ingest.summary());
+            EvalReport report;
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
+                report = new Evaluator(runtime::retriever, ks).run(name, qs, modeList, (mode, done) -> bar.step());
+            }
+            System.out.println(name + " (" + qs.size() + " questions, data dir " + dataDir + ")");
+            System.out.print(report.table());
+            if (out != null) {
+                if (out.toAbsolutePath().getParent() != null) {
+                    Files.createDirectories(out.toAbsolutePath().getParent());
+                }
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report.toJson());
+                System.out.println("wrote " + out);
+            }
+            return 0;
+        }
+    }
+
+    private Path defaultDataDir() {
+        String kind = extractor.startsWith("openie-file:") ? "openie" : extractor;
+        return store.dataDir.resolve("eval").resolve(dataset.toAbsolutePath().normalize().getFileName() + "-" + kind);
+    }
+
+    private static Path findQuestions(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> found = new ArrayList<>(files.filter(p -> p.getFileName().toString().matches("questions.*\\.jsonl"))
+                    .sorted().toList());
+            if (found.isEmpty()) {
+                throw new IllegalArgumentException("no questions*.jsonl in " + dir + "; pass --questions");
+            }
+            return found.get(0);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.engram.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RankedPassage;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.RetrievalResult;
+import dev.engram.retrieval.Seed;
+import dev.engram.retrieval.VerbalizedPath;
+import dev.engram.store.search.AccessFilter;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code engram query}: ranked passages, paths and (with an LLM) an answer for one question. */
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Answer a question from the graph.")
+final class QueryCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Mixin EmbedOptions embed;
+    @Mixin GraphRagOptions graph;
+
+    @Parameters(paramLabel = "<question>", description = "The question, quoted.")
+    String question;
+
+    @Option(names = "--mode", defaultValue = "${env:ENGRAM_MODE:-graphrag}",
+            description = "dense, bm25, hybrid, ppr or graphrag (default ${DEFAULT-VALUE}).")
+    String mode;
+
+    @Option(names = "--top-k", defaultValue = "5", description = "Passages to return (default ${DEFAULT-VALUE}).")
+    int topK;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Option(names = "--explain", description = "Also print seeds, link scores and per-stage timings.")
+    boolean explain;
+
+    @Override
+    public Integer call() throws Exception {
+        RetrievalRequest request = new RetrievalRequest(question, Mode.parse(mode), topK, AccessFilter.ALL);
+        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
+            RetrievalResult result = runtime.retriever(request.mode()).retrieve(request);
+            if (json) {
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                        .writeValueAsString(result));
+            } else {
+                print(result, explain, System.out);
+            }
+            return 0;
+        }
+    }
+
+    static void print(RetrievalResult result, boolean explain, PrintStream out) {
+        int n = 1;
+        for (RankedPassage p : result.passages()) {
+            out.printf("[%d] %s  (%s, score %.4f)%n    %s%n", n++, p.title(), p.chunkId(), p.score(),
+                    abbreviate(p.text(), 240));
+        }
+        if (result.passages().isEmpty()) {
+            out.println("no passages found");
+        }
+        if (!result.paths().isEmpty()) {
+            out.println("paths:");
+            for (VerbalizedPath path : result.paths()) {
+                out.printf("  %s  %s%n", path.text(), path.chunkIds());
+            }
+        }
+        if (explain) {
+            out.println("seeds:");
+            for (Seed s : result.seeds()) {
+                out.printf("  %-40s via %-24s link %.3f weight %.4f%n", s.name(), s.via(), s.linkScore(), s.weight());
+            }
+            out.println("timings (ms): " + result.timingsMillis());
+        }
+    }
+
+    private static String abbreviate(String text, int max) {
+        String flat = text.replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.engram.app.runtime;
+
+import dev.engram.extraction.embedding.Embedder;
+import dev.engram.extraction.embedding.OnnxBgeEmbedder;
+import dev.engram.extraction.embedding.OpenAiEmbedder;
+import dev.engram.extraction.query.QueryEntityExtractor;
+import dev.engram.retrieval.Bm25Retriever;
+import dev.engram.retrieval.DenseRetriever;
+import dev.engram.retrieval.HybridRetriever;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.Retriever;
+import dev.engram.retrieval.fusion.ReciprocalRankFusion;
+import dev.engram.retrieval.graph.GraphRagRetriever;
+import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.ProjectionCache;
+import dev.engram.retrieval.linking.FactLinker;
+import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.store.lookup.ChunkLookup;
+import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.neo4j.StoreConfig;
+import dev.engram.store.projection.GraphProjector;
+import dev.engram.store.projection.ProjectionWeights;
+import dev.engram.store.schema.SchemaManager;
+import dev.engram.store.search.ChunkSearch;
+import dev.engram.store.search.EntitySearch;
+import dev.engram.store.search.FactSearch;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The parts a command needs, opened once and closed together: the graph store with its schema, the embedder,
+ * and one retriever per mode.
+ */
+public final class EngramRuntime implements AutoCloseable {
+    private final GraphStore store;
+    private final Embedder embedder;
+    private final ChunkSearch search;
+    private final ProjectionCache projections;
+    private final GraphRagSettings settings;
+    private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+
+    private EngramRuntime(GraphStore store, Embedder embedder, GraphRagSettings settings) {
+        this.store = store;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.search = new ChunkSearch(store);
+        this.projections = new ProjectionCache(new GraphProjector(store, ProjectionWeights.DEFAULTS));
+    }
+
+    /** Opens the store, loads the embedder (ONNX bge-small, or the OpenAI-compatible one when configured) and ensures the schema. */
+    public static EngramRuntime open(StoreConfig config, EmbedderSettings embedderSettings, GraphRagSettings settings) {
+        Embedder embedder = createEmbedder(embedderSettings);
+        GraphStore store;
+        try {
+            store = GraphStore.open(config);
+        } catch (RuntimeException e) {
+            embedder.close();
+            throw e;
+        }
+        try {
+            new SchemaManager(store).ensure(embedder);
+            return new EngramRuntime(store, embedder, settings);
+        } catch (RuntimeException e) {
+            store.close();
+            embedder.close();
+            throw e;
+        }
+    }
+
+    private static Embedder createEmbedder(EmbedderSettings s) {
+        return OpenAiEmbedder.fromEnv().<Embedder>map(e -> e).orElseGet(() -> OnnxBgeEmbedder.create(
+                OnnxBgeEmbedder.Config.defaults().withBatchSize(s.batchSize()).withIntraOpThreads(s.threads())));
+    }
+
+    /** The open graph store. */
+    public GraphStore store() {
+        return store;
+    }
+
+    /** The embedder for passages and questions. */
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /** Chunk, entity and fact search over the store's indexes. */
+    public ChunkSearch search() {
+        return search;
+    }
+
+    /** The in-memory graph; call {@link ProjectionCache#invalidate()} after changing the graph. */
+    public ProjectionCache projections() {
+        return projections;
+    }
+
+    /** The retriever of a mode, created on first use. */
+    public synchronized Retriever retriever(Mode mode) {
+        return retrievers.computeIfAbsent(mode, this::create);
+    }
+
+    private Retriever create(Mode mode) {
+        return switch (mode) {
+            case DENSE -> new DenseRetriever(embedder, search);
+            case BM25 -> new Bm25Retriever(search);
+            case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
+                    new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
+            case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
+                    new MentionLinker(new QueryEntityExtractor()::extract, embedder, new EntitySearch(store)),
+                    new ChunkLookup(store), projections, settings);
+        };
+    }
+
+    @Override
+    public void close() {
+        try {
+            store.close();
+        } finally {
+            embedder.close();
+        }
+    }
+}

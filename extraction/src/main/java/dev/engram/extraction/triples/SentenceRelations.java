@@ -1,0 +1,388 @@
+package dev.engram.extraction.triples;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads the triples of one sentence from its noun phrases and the gaps between neighbours, ReVerb style:
+ * subject, relation phrase, object; "is the capital of" folds a light noun into the relation; coordinated
+ * objects repeat the relation; ", a Y" appositives and "X is a Y" copulas give "is a" facts; participles after
+ * a copula's complement ("X is a journal published by Y") belong to the copula's subject.
+ */
+final class SentenceRelations {
+
+    private static final Set<String> OWNER_DETERMINERS = Set.of("its", "his", "her", "their");
+    private static final Set<String> ROLES = Set.of("editor", "president", "director", "founder", "ceo",
+            "chairman", "chairperson", "chair", "captain", "coach", "manager", "leader", "head", "chief", "owner",
+            "producer", "publisher", "principal", "dean", "mayor", "governor", "minister", "secretary", "host");
+    private static final int MAX_FOLDED_NOUN_TOKENS = 4;
+    private static final int MAX_PREDICATE_WORDS = 9;
+
+    private final TaggedSentence sentence;
+    private final List<Phrase> args;
+    private final TitleContext title;
+    private final EntityNormalizer normalizer;
+    private final List<Triple> out;
+
+    // state while walking the phrases left to right
+    private String clauseSubject;
+    private int lastObject = -1;
+    private String lastSubject;
+    private String lastPredicate;
+    private String lastVerbPart;
+    private int copulaComplement = -1;
+    private String copulaSubject;
+    private String copulaVerb;
+    private final String[] aliases;
+    private String interruptedSubject;
+    private boolean asideOpened;
+
+    SentenceRelations(TaggedSentence sentence, List<Phrase> args, TitleContext title, EntityNormalizer normalizer,
+                      List<Triple> out) {
+        this.sentence = sentence;
+        this.args = args;
+        this.title = title;
+        this.normalizer = normalizer;
+        this.out = out;
+        this.aliases = new String[args.size()];
+    }
+
+    void read() {
+        int n = args.size();
+        for (int a = 0; a + 1 < n; a++) {
+            Phrase left = args.get(a);
+            Phrase right = args.get(a + 1);
+            Gap gap = Gap.between(sentence, left.end(), right.start());
+            switch (gap.kind()) {
+                case VERBAL -> a = verbal(a, gap);
+                case COORDINATION -> {
+                    if (a == 0 && sentence.token(right.start() - 1).equalsIgnoreCase("or")) {
+                        aliases[1] = subjectArgument(left); // "Dai Jitao or Tai Chi-t'ao was ...": one person
+                    } else {
+                        coordinate(a);
+                    }
+                }
+                case APPOSITION -> appose(a);
+                case ADP -> continueRelation(a, gap);
+                case NONE -> possessorAttribute(a);
+            }
+        }
+    }
+
+    /** Handles "a REL b"; returns the index of the last phrase consumed. */
+    private int verbal(int a, Gap gap) {
+        Phrase left = args.get(a);
+        Phrase right = args.get(a + 1);
+        String subject = subjectFor(a, gap);
+        if (subject == null) {
+            forgetRelation();
+            return a;
+        }
+        if (attribute(a, gap)) {
+            return a + 1;
+        }
+        // ReVerb's VW*P: "is the capital of France", "was a queen of Lotharingia", "won the award for"
+        if (right.common() && right.length() <= MAX_FOLDED_NOUN_TOKENS && a + 2 < args.size()) {
+            Gap next = Gap.between(sentence, right.end(), args.get(a + 2).start());
+            Phrase object = args.get(a + 2);
+            if (next.kind() == Gap.Kind.ADP && !isPronoun(object)) {
+                String predicate = gap.predicate() + " " + withDeterminer(right) + " " + next.predicate();
+                emit(subject, predicate, object, a + 2, null);
+                if (gap.copula()) {
+                    copulaComplement = a + 2;
+                    copulaSubject = subject;
+                    copulaVerb = gap.predicate();
+                }
+                clauseSubject = clauseSubject == null ? subject : clauseSubject;
+                return a + 1;
+            }
+        }
+        if (isPronoun(right) || right.possessive() || !right.proper() && followedByOf(right)) {
+            forgetRelation();
+            return a;
+        }
+        String predicate = gap.predicate();
+        if (gap.copula() && (right.determiner().equals("a") || right.determiner().equals("an"))) {
+            predicate = predicate + " a";
+        }
+        emit(subject, predicate, right, a + 1, verbPart(predicate));
+        String coSubject = coordinatedSubject(a, gap);
+        if (coSubject != null) {
+            emitSilently(coSubject, predicate, right);
+        }
+        if (gap.copula()) {
+            copulaComplement = a + 1;
+            copulaSubject = subject;
+            copulaVerb = gap.predicate();
+        }
+        if (clauseSubject == null) {
+            clauseSubject = subject;
+        }
+        return a;
+    }
+
+    private String subjectFor(int a, Gap gap) {
+        Phrase left = args.get(a);
+        if (gap.conjoined()) {
+            return clauseSubject;
+        }
+        if (aliases[a] != null) {
+            return aliases[a];
+        }
+        boolean prepositionObject = a > 0 && a != lastObject
+                && Gap.between(sentence, args.get(a - 1).end(), left.start()).kind() == Gap.Kind.ADP;
+        if (gap.relative()) {
+            return remember(subjectArgument(prepositionObject ? args.get(a - 1) : left), gap);
+        }
+        if (a == copulaComplement && !gap.finite()
+                || gap.afterComma() && !gap.finite() && copulaSubject != null) {
+            return copulaSubject; // "X is a journal published by Y": Y published X, not the journal
+        }
+        if (gap.afterComma() && asideOpened && gap.finite()) {
+            return interruptedSubject; // "X, created by Y, was ...": the verb after the aside is X's
+        }
+        if (a == lastObject && !gap.finite()) {
+            return null; // a participle after an object: attachment is anyone's guess
+        }
+        if (prepositionObject) {
+            return subjectArgument(args.get(a - 1)); // "the son of X was": the son, not X
+        }
+        return remember(subjectArgument(left), gap);
+    }
+
+    // the subject before a comma aside, for the main verb that comes after the aside
+    private String remember(String subject, Gap gap) {
+        if (gap.afterComma() && !asideOpened) {
+            interruptedSubject = subject;
+            asideOpened = true;
+        }
+        return subject;
+    }
+
+    // "The current editor is Jan Philip Solovej", "Her father was Boso" → (title, "current editor is", ...)
+    private boolean attribute(int a, Gap gap) {
+        Phrase left = args.get(a);
+        if (!gap.copula() || left.start() != 0 || !title.about() || title.resolve(left) != null) {
+            return false;
+        }
+        String det = left.determiner();
+        boolean owned = OWNER_DETERMINERS.contains(det);
+        boolean role = det.equals("the") && (left.common() || ROLES.contains(head(left)));
+        if (!owned && !role) {
+            return false;
+        }
+        Phrase right = args.get(a + 1);
+        if (isPronoun(right) || right.possessive()) {
+            return true;
+        }
+        String predicate = left.text().toLowerCase(Locale.ROOT) + " " + gap.predicate();
+        emit(title.title(), predicate, right, a + 1, null);
+        return true;
+    }
+
+    private static String head(Phrase phrase) {
+        String text = phrase.text().toLowerCase(Locale.ROOT);
+        return text.substring(text.lastIndexOf(' ') + 1);
+    }
+
+    // "Lothair II's mother was Ermengarde" → (Lothair II, mother was, Ermengarde)
+    private void possessorAttribute(int a) {
+        Phrase owner = args.get(a);
+        if (!owner.possessive() || a + 2 >= args.size()) {
+            return;
+        }
+        Phrase attribute = args.get(a + 1);
+        Phrase value = args.get(a + 2);
+        if (attribute.start() != owner.end() || !attribute.common() || isPronoun(value) || value.possessive()) {
+            return;
+        }
+        Gap gap = Gap.between(sentence, attribute.end(), value.start());
+        String subject = subjectArgument(owner);
+        if (gap.kind() == Gap.Kind.VERBAL && gap.copula() && subject != null) {
+            emit(subject, attribute.text().toLowerCase(Locale.ROOT) + " " + gap.predicate(), value, a + 2, null);
+            aliases[a + 1] = null;
+        }
+    }
+
+    // "directed by A and B", "starring A, B and C"
+    private void coordinate(int a) {
+        Phrase next = args.get(a + 1);
+        if (a == lastObject && lastSubject != null && !isPronoun(next) && !next.possessive()
+                && !startsClause(a + 1)) {
+            emit(lastSubject, lastPredicate, next, a + 1, lastVerbPart);
+        } else {
+            forgetRelation();
+        }
+    }
+
+    // "Andrea Taroni, a professional editor, ..." → (Andrea Taroni, is a, professional editor)
+    private void appose(int a) {
+        Phrase left = args.get(a);
+        Phrase right = args.get(a + 1);
+        String det = right.determiner();
+        boolean indefinite = det.equals("a") || det.equals("an");
+        if (indefinite && a == copulaComplement && copulaVerb != null && right.length() <= 8) {
+            // "was a Chinese journalist, an early Kuomintang member": another complement of the same copula
+            emit(copulaSubject, copulaVerb + " a", right, a + 1, null);
+            copulaComplement = a + 1;
+            return;
+        }
+        if (indefinite) {
+            String subject = aliases[a] != null ? aliases[a] : subjectArgument(left);
+            if (subject != null && right.length() <= 8) {
+                emit(subject, "is a", right, a + 1, null);
+                aliases[a + 1] = subject;
+                copulaComplement = a + 1;
+                copulaSubject = subject;
+                copulaVerb = "is";
+                return;
+            }
+        } else if (a == lastObject && lastSubject != null && !right.possessive() && nextIsCoordinated(a + 1)) {
+            coordinate(a); // the comma of a list "A, B and C"
+            return;
+        } else if (a == lastObject && lastSubject != null && det.isEmpty() && named(right) && !named(left)) {
+            // "performed by Australian singer-songwriter, Zoë Badwi": the name after the description
+            emit(lastSubject, lastPredicate, right, a + 1, lastVerbPart);
+            return;
+        }
+        forgetRelation();
+    }
+
+    private boolean named(Phrase phrase) {
+        for (int k = phrase.start(); k < phrase.end(); k++) {
+            if (sentence.tag(k).equals("PROPN")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // "..., and the editors are X": the phrase after "and" is a new subject, not another object
+    private boolean startsClause(int b) {
+        if (b + 1 >= args.size()) {
+            return false;
+        }
+        Gap gap = Gap.between(sentence, args.get(b).end(), args.get(b + 1).start());
+        return gap.kind() == Gap.Kind.VERBAL && gap.finite() && !gap.afterComma() && !gap.conjoined();
+    }
+
+    private boolean nextIsCoordinated(int b) {
+        if (b + 1 >= args.size()) {
+            return false;
+        }
+        Gap.Kind kind = Gap.between(sentence, args.get(b).end(), args.get(b + 1).start()).kind();
+        return kind == Gap.Kind.COORDINATION || kind == Gap.Kind.APPOSITION;
+    }
+
+    // "was presented to the faculty at the University of Göttingen in 1854": same verb, new preposition
+    private void continueRelation(int a, Gap gap) {
+        Phrase next = args.get(a + 1);
+        if (a == lastObject && lastVerbPart != null && !gap.predicate().equals("of")
+                && (next.proper() || next.numeric()) && !next.possessive()) {
+            emit(lastSubject, lastVerbPart + " " + gap.predicate(), next, a + 1, lastVerbPart);
+        } else if (a != copulaComplement) {
+            forgetRelation();
+        }
+    }
+
+    private void emit(String subject, String predicate, Phrase object, int objectIndex, String verbPart) {
+        lastObject = objectIndex;
+        lastSubject = subject;
+        lastPredicate = predicate;
+        lastVerbPart = verbPart;
+        String objectText = argument(object);
+        if (objectText == null || subject == null || predicate.split(" ").length > MAX_PREDICATE_WORDS) {
+            return;
+        }
+        String subjectKey = normalizer.normalize(subject);
+        String objectKey = normalizer.normalize(objectText);
+        if (subjectKey.isEmpty() || objectKey.isEmpty() || subjectKey.equals(objectKey)) {
+            return;
+        }
+        out.add(new Triple(subject, predicate, objectText));
+    }
+
+    // "Vinnie Vincent and Gene Simmons wrote it": the first of two coordinated subjects
+    private String coordinatedSubject(int a, Gap gap) {
+        if (a == 0 || gap.conjoined() || gap.relative() || gap.afterComma() || aliases[a] != null) {
+            return null;
+        }
+        Phrase first = args.get(a - 1);
+        Phrase second = args.get(a);
+        int and = second.start() - 1;
+        if (first.end() != and || !sentence.token(and).equalsIgnoreCase("and") || !first.proper()
+                || !second.proper() || a - 1 == lastObject || a >= 2
+                && Gap.between(sentence, args.get(a - 2).end(), first.start()).kind() != Gap.Kind.NONE) {
+            return null;
+        }
+        return subjectArgument(first);
+    }
+
+    // a fact that does not move the walk's state (coordinated subjects)
+    private void emitSilently(String subject, String predicate, Phrase object) {
+        String objectText = argument(object);
+        if (objectText != null && !normalizer.normalize(subject).equals(normalizer.normalize(objectText))) {
+            out.add(new Triple(subject, predicate, objectText));
+        }
+    }
+
+    private void forgetRelation() {
+        lastObject = -1;
+        lastSubject = null;
+        lastPredicate = null;
+        lastVerbPart = null;
+    }
+
+    /** The entity a phrase names as an argument: the title for title mentions and pronouns, else its text. */
+    private String argument(Phrase phrase) {
+        String resolved = title.resolve(phrase);
+        if (resolved != null) {
+            return resolved;
+        }
+        if (isPronoun(phrase)) {
+            return null;
+        }
+        return phrase.text();
+    }
+
+    /** A subject must name something: the title, or a phrase with a proper noun; "the branch" is not enough. */
+    private String subjectArgument(Phrase phrase) {
+        String resolved = title.resolve(phrase);
+        if (resolved != null) {
+            return resolved;
+        }
+        boolean owned = OWNER_DETERMINERS.contains(phrase.determiner());
+        return phrase.proper() && !owned && !isPronoun(phrase) ? phrase.text() : null;
+    }
+
+    private boolean isPronoun(Phrase phrase) {
+        return phrase.length() == 1 && sentence.tag(phrase.start()).equals("PRON");
+    }
+
+    // "was a representation of our ancestors' shift": the object would be a fragment
+    private boolean followedByOf(Phrase phrase) {
+        return phrase.end() < sentence.size() && sentence.token(phrase.end()).equals("of")
+                && title.resolve(phrase) == null;
+    }
+
+    private static String withDeterminer(Phrase phrase) {
+        String noun = phrase.text().toLowerCase(Locale.ROOT);
+        return phrase.determiner().isEmpty() ? noun : phrase.determiner() + " " + noun;
+    }
+
+    // "was born in" → "was born": the verb to reuse with the next preposition
+    private static String verbPart(String predicate) {
+        int space = predicate.lastIndexOf(' ');
+        if (space < 0) {
+            return predicate;
+        }
+        String last = predicate.substring(space + 1);
+        return switch (last) {
+            case "in", "on", "at", "by", "to", "from", "with", "for", "into", "during", "since", "until", "as" ->
+                    predicate.substring(0, space);
+            default -> predicate;
+        };
+    }
+}

@@ -1,0 +1,147 @@
+package dev.engram.extraction.triples;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * What a passage is about: its title entity, and whether the passage talks about it (an encyclopaedic first
+ * sentence starts with the title or a prefix of it). Resolves "he", "it", "the film" and title-like mentions
+ * to the title.
+ */
+final class TitleContext {
+
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "it", "they");
+    // kinds of thing an encyclopaedia article is about; "the film was released" means the title
+    private static final Set<String> TYPE_NOUNS = Set.of("film", "movie", "album", "song", "single", "company",
+            "band", "group", "novel", "book", "series", "show", "programme", "program", "game", "city", "town",
+            "village", "community", "river", "journal", "magazine", "newspaper", "school", "university",
+            "college", "team", "club", "organization", "organisation", "party", "station", "church", "building",
+            "township", "county", "district", "municipality", "island", "lake", "mountain", "airport", "bridge",
+            "museum", "painting", "play", "opera", "poem", "ep", "record", "label", "network", "channel",
+            "episode", "franchise", "ship", "region", "state", "province", "country", "park",
+            "festival", "tournament", "competition", "award", "work", "collection", "brand", "product",
+            "campaign", "war", "battle", "treaty", "agency", "institute", "department", "ministry", "court",
+            "law", "act", "language", "species", "genus", "family", "dynasty", "empire", "kingdom", "hotel",
+            "restaurant", "store", "stadium", "arena", "hospital", "library", "society", "association",
+            "federation", "union", "league", "studio", "publisher", "firm", "manufacturer", "corporation",
+            "enterprise", "settlement", "suburb", "neighbourhood", "neighborhood", "area", "site", "castle",
+            "palace", "temple", "monastery", "cathedral", "abbey", "tower", "canal", "road", "highway",
+            "railway", "line", "route", "composition", "symphony", "track", "soundtrack", "compilation",
+            "musical", "sitcom", "drama", "documentary", "trilogy", "saga", "comic", "manga",
+            "anime", "console", "software", "system", "device", "vehicle", "aircraft", "car", "engine");
+
+    private final String title;
+    private final String titleKey;
+    private final String titleCoreKey;
+    private final boolean about;
+    private final Set<String> typeNouns;
+    private final EntityNormalizer normalizer;
+    private String openingKey = "";
+
+    private TitleContext(String title, String titleKey, String titleCoreKey, boolean about, Set<String> typeNouns,
+                         EntityNormalizer normalizer) {
+        this.title = title;
+        this.titleKey = titleKey;
+        this.titleCoreKey = titleCoreKey;
+        this.about = about;
+        this.typeNouns = typeNouns;
+        this.normalizer = normalizer;
+    }
+
+    /** Reads the title and the passage's first sentence with its phrases. */
+    static TitleContext of(String title, TaggedSentence first, List<Phrase> phrases, EntityNormalizer normalizer) {
+        String t = title == null ? "" : title.strip();
+        String key = normalizer.normalize(t);
+        String core = normalizer.normalize(t.replaceFirst("\\s*\\(.*\\)$", "").replaceFirst(",.*$", ""));
+        TitleContext probe = new TitleContext(t, key, core, false, TYPE_NOUNS, normalizer);
+        boolean opensWithTitle = !phrases.isEmpty() && phrases.getFirst().start() <= 1;
+        boolean about = !key.isEmpty() && opensWithTitle && probe.matches(phrases.getFirst());
+        String openingKey = "";
+        if (!key.isEmpty() && opensWithTitle && !about && phrases.getFirst().proper()) {
+            // "Jonathan Douglass Reid" opening the article "Jonathan Reid": every title word is in the name
+            openingKey = normalizer.normalize(phrases.getFirst().text());
+            about = List.of(openingKey.split(" ")).containsAll(List.of(core.split(" ")));
+            openingKey = about ? openingKey : "";
+        }
+        Set<String> types = TYPE_NOUNS;
+        if (about) {
+            String head = copulaComplementHead(first, phrases);
+            if (head != null) {
+                types = new HashSet<>(TYPE_NOUNS);
+                types.add(head);
+            }
+        }
+        TitleContext context = new TitleContext(t, key, core, about, types, normalizer);
+        context.openingKey = openingKey;
+        return context;
+    }
+
+    /** The title, as the name of the entity the passage is about. */
+    String title() {
+        return title;
+    }
+
+    /** Whether the passage is about its title. */
+    boolean about() {
+        return about;
+    }
+
+    /** Whether {@code phrase} names the title: equal to it, to its core (no "(film)", no ", Illinois"), or a prefix. */
+    boolean matches(Phrase phrase) {
+        if (titleKey.isEmpty() || !phrase.proper() && !phrase.determiner().isEmpty()) {
+            return false;
+        }
+        String key = normalizer.normalize(phrase.text());
+        if (key.isEmpty()) {
+            return false;
+        }
+        if (key.equals(titleKey) || key.equals(titleCoreKey) || key.equals("the " + titleCoreKey)
+                || key.equals(openingKey)) {
+            return true;
+        }
+        // "Poyner Township" for "Poyner Township, Black Hawk County, Iowa"; "Waddams Grove" for its title
+        return key.length() >= 4 && titleCoreKey.startsWith(key + " ") && phrase.proper();
+    }
+
+    /** The entity {@code phrase} stands for when it is the title, a pronoun or "the film"; null if none. */
+    String resolve(Phrase phrase) {
+        if (matches(phrase)) {
+            return title;
+        }
+        if (!about) {
+            return null;
+        }
+        String text = phrase.text().toLowerCase(Locale.ROOT);
+        if (phrase.length() == 1 && SUBJECT_PRONOUNS.contains(text)) {
+            return title;
+        }
+        // only as a sentence's subject: "the film" elsewhere may be another film
+        if (phrase.common() && (phrase.determiner().equals("the") || phrase.determiner().equals("this"))
+                && phrase.length() <= 3 && phrase.start() == 0) {
+            String head = text.substring(text.lastIndexOf(' ') + 1);
+            return typeNouns.contains(head) ? title : null;
+        }
+        return null;
+    }
+
+    /** Whether the word is a subject pronoun the title may stand behind. */
+    static boolean subjectPronoun(String token) {
+        return SUBJECT_PRONOUNS.contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    // "Waddams Grove ... is an unincorporated community in ..." → "community"
+    private static String copulaComplementHead(TaggedSentence s, List<Phrase> phrases) {
+        for (int p = 1; p < phrases.size() && p < 4; p++) {
+            Phrase phrase = phrases.get(p);
+            int before = phrase.start() - 1;
+            if (before >= 0 && s.tag(before).equals("AUX") || before >= 0 && s.tag(before).equals("ADV")
+                    && before > 0 && s.tag(before - 1).equals("AUX")) {
+                String t = s.token(phrase.end() - 1).toLowerCase(Locale.ROOT);
+                return s.tag(phrase.end() - 1).equals("NOUN") ? t : null;
+            }
+        }
+        return null;
+    }
+}

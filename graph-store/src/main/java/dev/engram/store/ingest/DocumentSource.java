@@ -1,0 +1,14 @@
+package dev.engram.store.ingest;
+
+import dev.engram.extraction.document.LoadProblem;
+import dev.engram.extraction.document.SourceDocument;
+import java.util.function.Consumer;
+
+/** Where an ingest reads documents from: files, a JSONL corpus, an upload. */
+public interface DocumentSource {
+    /** How many documents {@link #forEach} will offer, or -1 when unknown (progress shows no total then). */
+    long estimatedCount();
+
+    /** Offers every readable document in order, and every unreadable one as a problem; never stops at one. */
+    void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems);
+}

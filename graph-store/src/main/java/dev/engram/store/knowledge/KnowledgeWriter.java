@@ -1,0 +1,231 @@
+package dev.engram.store.knowledge;
+
+import dev.engram.extraction.embedding.Embedder;
+import dev.engram.store.neo4j.Batches;
+import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.schema.IndexNames;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Session;
+
+/**
+ * Writes the knowledge graph extracted from chunks: entities, MENTIONS, one RELATION per distinct fact with
+ * its supporting chunk ids, and SYNONYM edges. Only entities and facts new to the store are embedded, and
+ * synonyms are found for new entities only, through the entity vector index (never an all-pairs pass).
+ */
+public final class KnowledgeWriter {
+
+    /** HippoRAG's synonym threshold on cosine similarity. */
+    public static final double DEFAULT_SYNONYM_THRESHOLD = 0.8;
+    /** How many nearest entities are considered as synonyms of a new one. */
+    public static final int SYNONYM_CANDIDATES = 10;
+
+    private static final int EMBED_BATCH = 256;
+    // each row runs a vector query, so synonym transactions stay small
+    private static final int SYNONYM_BATCH = 200;
+
+    private final GraphStore store;
+    private final Embedder embedder;
+    private final double synonymThreshold;
+
+    /** A writer with the default synonym threshold (0.8). */
+    public KnowledgeWriter(GraphStore store, Embedder embedder) {
+        this(store, embedder, DEFAULT_SYNONYM_THRESHOLD);
+    }
+
+    /** A writer linking new entities to existing ones whose cosine similarity is at least {@code synonymThreshold}. */
+    public KnowledgeWriter(GraphStore store, Embedder embedder, double synonymThreshold) {
+        if (synonymThreshold < -1 || synonymThreshold > 1) {
+            throw new IllegalArgumentException("synonym threshold is a cosine similarity in [-1, 1], got " + synonymThreshold);
+        }
+        this.store = store;
+        this.embedder = embedder;
+        this.synonymThreshold = synonymThreshold;
+    }
+
+    private record Mention(String chunkId, String entityId) {}
+
+    private record FactKey(String subjectId, String predicate, String objectId) {}
+
+    /** Writes the knowledge of these chunks (which must already be in the lexical graph); idempotent. */
+    public KnowledgeWriteSummary write(List<ChunkKnowledge> knowledge) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Set<Mention> mentions = new LinkedHashSet<>();
+        Map<FactKey, Set<String>> facts = new LinkedHashMap<>();
+        for (ChunkKnowledge chunk : knowledge) {
+            for (EntityRecord e : chunk.mentions()) {
+                names.putIfAbsent(e.id(), e.name());
+                mentions.add(new Mention(chunk.chunkId(), e.id()));
+            }
+        }
+        for (ChunkKnowledge chunk : knowledge) {
+            for (FactRecord f : chunk.facts()) {
+                if (f.subjectId().equals(f.objectId()) || f.predicate().isBlank()) {
+                    continue; // a self-loop adds nothing to the graph walk
+                }
+                names.putIfAbsent(f.subjectId(), f.subjectId());
+                names.putIfAbsent(f.objectId(), f.objectId());
+                // the deleter finds a fact through its chunk's mention of the subject: keep that invariant
+                mentions.add(new Mention(f.chunkId(), f.subjectId()));
+                mentions.add(new Mention(f.chunkId(), f.objectId()));
+                facts.computeIfAbsent(new FactKey(f.subjectId(), f.predicate(), f.objectId()), k -> new LinkedHashSet<>())
+                        .add(f.chunkId());
+            }
+        }
+        if (names.isEmpty()) {
+            return new KnowledgeWriteSummary(0, 0, 0, 0, 0);
+        }
+        try (Session session = store.session()) {
+            Map<String, String> stored = storedNames(session, names.keySet());
+            List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
+            int entitiesCreated = writeEntities(session, newIds, names);
+            writeMentions(session, mentions);
+            names.putAll(stored); // facts read with the names the graph already shows
+            int relationsCreated = writeFacts(session, facts, names);
+            recountChunks(session, names.keySet());
+            int synonyms = linkSynonyms(session, newIds);
+            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), synonyms);
+        }
+    }
+
+    private static Map<String, String> storedNames(Session session, Collection<String> ids) {
+        Map<String, String> stored = new HashMap<>();
+        for (List<String> slice : Batches.of(List.copyOf(ids))) {
+            session.executeRead(tx -> tx.run(
+                    "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name", Map.of("ids", slice))
+                    .list())
+                    .forEach(r -> stored.put(r.get("id").asString(), r.get("name").asString(r.get("id").asString())));
+        }
+        return stored;
+    }
+
+    private int writeEntities(Session session, List<String> newIds, Map<String, String> names) {
+        int created = 0;
+        for (List<String> slice : Batches.of(newIds, EMBED_BATCH)) {
+            List<float[]> vectors = embedder.embedPassages(slice.stream().map(names::get).toList());
+            List<Map<String, Object>> rows = new ArrayList<>(slice.size());
+            for (int i = 0; i < slice.size(); i++) {
+                rows.add(Map.of("id", slice.get(i), "name", names.get(slice.get(i)), "embedding", vectors.get(i)));
+            }
+            created += session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MERGE (e:Entity {id: row.id})
+                      ON CREATE SET e.name = row.name, e.chunkCount = 0
+                    WITH e, row
+                    CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
+                    """, Map.of("rows", rows)).consume().counters().nodesCreated());
+        }
+        return created;
+    }
+
+    private static void writeMentions(Session session, Set<Mention> mentions) {
+        List<Map<String, Object>> rows = mentions.stream()
+                .map(m -> Map.<String, Object>of("chunkId", m.chunkId(), "entityId", m.entityId()))
+                .toList();
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (c:Chunk {id: row.chunkId})
+                    MATCH (e:Entity {id: row.entityId})
+                    MERGE (c)-[:MENTIONS]->(e)
+                    """, Map.of("rows", slice)).consume());
+        }
+    }
+
+    private int writeFacts(Session session, Map<FactKey, Set<String>> facts, Map<String, String> names) {
+        Set<FactKey> existing = existingFacts(session, facts.keySet());
+        List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
+        Map<FactKey, float[]> vectors = new HashMap<>();
+        for (List<FactKey> slice : Batches.of(fresh, EMBED_BATCH)) {
+            List<float[]> embedded = embedder.embedPassages(slice.stream().map(k -> factText(k, names)).toList());
+            for (int i = 0; i < slice.size(); i++) {
+                vectors.put(slice.get(i), embedded.get(i));
+            }
+        }
+        List<Map<String, Object>> rows = new ArrayList<>(facts.size());
+        facts.forEach((key, chunkIds) -> {
+            Map<String, Object> row = new HashMap<>();
+            row.put("s", key.subjectId());
+            row.put("p", key.predicate());
+            row.put("o", key.objectId());
+            row.put("chunkIds", List.copyOf(chunkIds));
+            row.put("embedding", vectors.get(key));
+            rows.add(row);
+        });
+        int created = 0;
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            created += session.executeWrite(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (s:Entity {id: row.s}), (o:Entity {id: row.o})
+                    MERGE (s)-[r:RELATION {predicate: row.p}]->(o)
+                      ON CREATE SET r.chunkIds = []
+                    SET r.chunkIds = r.chunkIds + [x IN row.chunkIds WHERE NOT x IN r.chunkIds]
+                    SET r.weight = size(r.chunkIds)
+                    WITH r, row WHERE row.embedding IS NOT NULL
+                    CALL db.create.setRelationshipVectorProperty(r, 'embedding', row.embedding)
+                    """, Map.of("rows", slice)).consume().counters().relationshipsCreated());
+        }
+        return created;
+    }
+
+    private static Set<FactKey> existingFacts(Session session, Collection<FactKey> keys) {
+        List<Map<String, Object>> rows = keys.stream()
+                .map(k -> Map.<String, Object>of("s", k.subjectId(), "p", k.predicate(), "o", k.objectId()))
+                .toList();
+        Set<FactKey> existing = new HashSet<>();
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeRead(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MATCH (:Entity {id: row.s})-[r:RELATION {predicate: row.p}]->(:Entity {id: row.o})
+                    RETURN DISTINCT row.s AS s, row.p AS p, row.o AS o
+                    """, Map.of("rows", slice)).list())
+                    .forEach(r -> existing.add(new FactKey(r.get("s").asString(), r.get("p").asString(), r.get("o").asString())));
+        }
+        return existing;
+    }
+
+    /** The text a fact is embedded as, so a question can be matched against whole facts (HippoRAG 2). */
+    static String factText(String subject, String predicate, String object) {
+        return "(" + subject + ", " + predicate + ", " + object + ")";
+    }
+
+    private static String factText(FactKey key, Map<String, String> names) {
+        return factText(names.getOrDefault(key.subjectId(), key.subjectId()), key.predicate(),
+                names.getOrDefault(key.objectId(), key.objectId()));
+    }
+
+    private static void recountChunks(Session session, Collection<String> entityIds) {
+        for (List<String> slice : Batches.of(List.copyOf(entityIds))) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (e:Entity {id: id})
+                    SET e.chunkCount = COUNT { (e)<-[:MENTIONS]-(:Chunk) }
+                    """, Map.of("ids", slice)).consume());
+        }
+    }
+
+    private int linkSynonyms(Session session, List<String> newIds) {
+        // Neo4j's cosine score is (1 + cos) / 2; the threshold is a cosine
+        double minScore = (1 + synonymThreshold) / 2;
+        int created = 0;
+        for (List<String> slice : Batches.of(newIds, SYNONYM_BATCH)) {
+            created += session.executeWrite(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (e:Entity {id: id}) WHERE e.embedding IS NOT NULL
+                    CALL db.index.vector.queryNodes($index, $k, e.embedding) YIELD node, score
+                    WITH e, node, score WHERE node <> e AND score >= $minScore
+                    MERGE (e)-[s:SYNONYM]-(node)
+                      ON CREATE SET s.score = 2 * score - 1
+                    """, Map.of("ids", slice, "index", IndexNames.ENTITY_EMBEDDING, "k", SYNONYM_CANDIDATES + 1,
+                    "minScore", minScore)).consume().counters().relationshipsCreated());
+        }
+        return created;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.engram.store.lexical;
+
+import dev.engram.extraction.document.SourceDocument;
+import dev.engram.extraction.document.TextChunk;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One document ready for the lexical graph: its chunks with one embedding each (in the same order), the
+ * content hash that detects changes, and the tenant and ACL groups copied onto every chunk.
+ */
+public record DocumentRecord(SourceDocument document, String sha256, String tenant, List<String> acl,
+                             List<TextChunk> chunks, List<float[]> chunkEmbeddings) {
+
+    public DocumentRecord {
+        Objects.requireNonNull(document, "document");
+        Objects.requireNonNull(document.id(), "document id");
+        Objects.requireNonNull(sha256, "sha256");
+        acl = acl == null ? List.of() : List.copyOf(acl);
+        chunks = chunks == null ? List.of() : List.copyOf(chunks);
+        chunkEmbeddings = chunkEmbeddings == null ? List.of() : List.copyOf(chunkEmbeddings);
+        if (!chunkEmbeddings.isEmpty() && chunkEmbeddings.size() != chunks.size()) {
+            throw new IllegalArgumentException("document " + document.id() + " has " + chunks.size() + " chunks but "
+                    + chunkEmbeddings.size() + " embeddings");
+        }
+        for (TextChunk chunk : chunks) {
+            if (!document.id().equals(chunk.documentId())) {
+                throw new IllegalArgumentException("chunk " + chunk.id() + " belongs to " + chunk.documentId()
+                        + ", not to " + document.id());
+            }
+        }
+    }
+
+    /** The document id. */
+    public String id() {
+        return document.id();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.engram.store.neo4j;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.ConnectorPortRegister;
+import org.neo4j.configuration.connectors.ConnectorType;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.kernel.internal.GraphDatabaseAPI;
+
+/** An embedded Neo4j DBMS in a data directory, reachable only over Bolt on the loopback interface. */
+final class EmbeddedNeo4j {
+
+    static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
+    private static final String LOOPBACK = "127.0.0.1";
+    // Lucene announces its SIMD provider through java.util.logging at INFO on every start; keep a strong
+    // reference so the level sticks (JUL holds loggers weakly)
+    private static final java.util.logging.Logger LUCENE_LOG = quietLucene();
+
+    private static java.util.logging.Logger quietLucene() {
+        var logger = java.util.logging.Logger.getLogger("org.apache.lucene");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    private final DatabaseManagementService dbms;
+    private final int boltPort;
+
+    private EmbeddedNeo4j(DatabaseManagementService dbms, int boltPort) {
+        this.dbms = dbms;
+        this.boltPort = boltPort;
+    }
+
+    static EmbeddedNeo4j start(Path dataDir, int requestedPort) {
+        Path home = dataDir.toAbsolutePath().normalize();
+        Path logConfig = writeLogConfigIfAbsent(home);
+        DatabaseManagementService dbms;
+        try {
+            dbms = new DatabaseManagementServiceBuilder(home)
+                    .setConfig(BoltConnector.enabled, true)
+                    // loopback only: auth is off, so nothing off this machine may connect
+                    .setConfig(BoltConnector.listen_address, new SocketAddress(LOOPBACK, requestedPort))
+                    .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, requestedPort))
+                    .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                    .setConfig(GraphDatabaseSettings.server_logging_config_path, logConfig)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new GraphStoreException("Could not start embedded Neo4j in " + home + " with Bolt on "
+                    + LOOPBACK + ":" + requestedPort + " (is another Engram using this data directory, or the port"
+                    + " taken? pick another with the Bolt port setting): " + rootMessage(e), e);
+        }
+        try {
+            var db = (GraphDatabaseAPI) dbms.database(DATABASE);
+            // with port 0 the OS chose; the port register knows which
+            var address = db.getDependencyResolver()
+                    .resolveDependency(ConnectorPortRegister.class)
+                    .getLocalAddress(ConnectorType.BOLT);
+            if (address == null) {
+                throw new GraphStoreException("Embedded Neo4j started without a Bolt connector; is neo4j-bolt on the classpath?");
+            }
+            return new EmbeddedNeo4j(dbms, address.getPort());
+        } catch (RuntimeException e) {
+            dbms.shutdown();
+            throw e;
+        }
+    }
+
+    int boltPort() {
+        return boltPort;
+    }
+
+    String boltUri() {
+        return "bolt://" + LOOPBACK + ":" + boltPort;
+    }
+
+    void shutdown() {
+        dbms.shutdown();
+    }
+
+    /** Neo4j logs at INFO by default; a file the operator can edit turns that down to warnings. */
+    private static Path writeLogConfigIfAbsent(Path home) {
+        Path config = home.resolve("conf").resolve("server-logs.xml");
+        if (Files.exists(config)) {
+            return config;
+        }
+        try (InputStream in = EmbeddedNeo4j.class.getResourceAsStream("server-logs.xml")) {
+            if (in == null) {
+                throw new IllegalStateException("server-logs.xml missing from the graph-store jar");
+            }
+            Files.createDirectories(config.getParent());
+            Files.copy(in, config);
+            return config;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + config, e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.engram.store.projection;
+
+import dev.engram.pagerank.CsrGraph;
+import dev.engram.store.neo4j.GraphStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/** Reads entities, chunks, relations, synonyms and mentions out of Neo4j into a {@link GraphProjection}. */
+public final class GraphProjector {
+    private final GraphStore store;
+    private final ProjectionWeights weights;
+
+    /** A projector over a store, weighting edges as given. */
+    public GraphProjector(GraphStore store, ProjectionWeights weights) {
+        this.store = store;
+        this.weights = weights;
+    }
+
+    /** Reads the whole graph; streams records, so memory stays proportional to the projection itself. */
+    public GraphProjection project() {
+        try (Session session = store.session()) {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> ids = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
+            session.run("MATCH (e:Entity) RETURN e.id AS id, coalesce(e.name, e.id) AS name, "
+                    + "coalesce(e.chunkCount, 0) AS n ORDER BY id").stream().forEach(r -> {
+                        index.put(r.get("id").asString(), ids.size());
+                        ids.add(r.get("id").asString());
+                        names.add(r.get("name").asString());
+                        counts.add(r.get("n").asInt());
+                    });
+            int entityCount = ids.size();
+            List<String> docs = new ArrayList<>();
+            List<String> tenants = new ArrayList<>();
+            List<List<String>> acls = new ArrayList<>();
+            session.run("MATCH (c:Chunk) RETURN c.id AS id, c.documentId AS doc, c.tenant AS tenant, "
+                    + "coalesce(c.acl, []) AS acl ORDER BY id").stream().forEach(r -> {
+                        index.put(r.get("id").asString(), ids.size());
+                        ids.add(r.get("id").asString());
+                        docs.add(r.get("doc").asString(null));
+                        tenants.add(r.get("tenant").isNull() ? null : r.get("tenant").asString());
+                        acls.add(r.get("acl").asList(Value::asString));
+                    });
+
+            CsrGraph.Builder builder = CsrGraph.builder(ids.size());
+            List<int[]> ends = new ArrayList<>();
+            List<String> predicates = new ArrayList<>();
+            List<List<String>> provenance = new ArrayList<>();
+            session.run("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s.id AS s, o.id AS o, "
+                    + "r.predicate AS p, coalesce(r.chunkIds, []) AS chunks").stream().forEach(r -> {
+                        int s = index.get(r.get("s").asString());
+                        int o = index.get(r.get("o").asString());
+                        List<String> chunks = r.get("chunks").asList(Value::asString);
+                        builder.addEdge(s, o, (float) (weights.relation() * Math.max(1, chunks.size())));
+                        ends.add(new int[] {s, o});
+                        predicates.add(r.get("p").asString(""));
+                        provenance.add(chunks);
+                    });
+            session.run("MATCH (a:Entity)-[y:SYNONYM]->(b:Entity) RETURN a.id AS a, b.id AS b, y.score AS score")
+                    .stream().forEach(r -> builder.addEdge(index.get(r.get("a").asString()),
+                            index.get(r.get("b").asString()), (float) (weights.synonym() * r.get("score").asDouble(1.0))));
+            session.run("MATCH (c:Chunk)-[:MENTIONS]->(e:Entity) RETURN c.id AS c, e.id AS e").stream()
+                    .forEach((Record r) -> builder.addEdge(index.get(r.get("c").asString()),
+                            index.get(r.get("e").asString()), (float) weights.mention()));
+
+            int[] subjects = new int[ends.size()];
+            int[] objects = new int[ends.size()];
+            for (int i = 0; i < ends.size(); i++) {
+                subjects[i] = ends.get(i)[0];
+                objects[i] = ends.get(i)[1];
+            }
+            return new GraphProjection(ids.toArray(String[]::new), names.toArray(String[]::new),
+                    counts.stream().mapToInt(Integer::intValue).toArray(), entityCount,
+                    docs.toArray(String[]::new), tenants.toArray(String[]::new), List.copyOf(acls),
+                    subjects, objects, predicates.toArray(String[]::new), List.copyOf(provenance),
+                    builder.build(true), Map.copyOf(index));
+        }
+    }
+}

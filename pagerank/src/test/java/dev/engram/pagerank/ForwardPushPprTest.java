@@ -1,0 +1,75 @@
+package dev.engram.pagerank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ForwardPushPprTest {
+
+    @Test
+    void approximationIsBelowExactAndItsL1ErrorIsTheReportedResidual() {
+        CsrGraph g = PersonalizedPageRankTest.randomGraph(5_000, 25_000, 9, true);
+        int[] seeds = {3, 77, 3};
+        double[] weights = {1, 2, 1};
+        double[] reset = new double[g.nodeCount()];
+        reset[3] = 2;
+        reset[77] = 2;
+        PersonalizedPageRank exactRank = new PersonalizedPageRank(g);
+        double[] exact = exactRank.run(reset, PprOptions.DEFAULT.withTolerance(1e-14).withMaxIterations(200),
+                exactRank.newWorkspace());
+
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        for (double eps : new double[] {1e-4, 1e-6, 1e-8}) {
+            double[] approx = push.run(seeds, weights, 0.5, eps, ws);
+            double l1 = 0;
+            for (int v = 0; v < g.nodeCount(); v++) {
+                assertThat(approx[v]).isLessThanOrEqualTo(exact[v] + 1e-12);
+                assertThat(exact[v] - approx[v]).isLessThanOrEqualTo(eps * g.outWeight(v) + 1e-12);
+                l1 += exact[v] - approx[v];
+            }
+            assertThat(l1).isCloseTo(ws.residualMass(), within(1e-10));
+            double bound = 0;
+            for (int i = 0; i < ws.touchedCount(); i++) {
+                bound += eps * Math.max(g.outWeight(ws.touched()[i]), 1.0);
+            }
+            assertThat(ws.residualMass()).isLessThan(bound);
+        }
+    }
+
+    @Test
+    void localRunTouchesOnlyTheNeighbourhoodForALooseEpsilon() {
+        CsrGraph g = PersonalizedPageRankTest.randomGraph(100_000, 300_000, 4, true);
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        push.run(new int[] {10}, new double[] {1}, 0.5, 1e-3, ws);
+        assertThat(ws.touchedCount()).isLessThan(2_000);
+        assertThat(ws.pushes()).isPositive();
+        // a second run starts from a clean state
+        double[] again = push.run(new int[] {20}, new double[] {1}, 0.5, 1e-3, ws);
+        assertThat(again[10]).isLessThan(again[20]);
+    }
+
+    @Test
+    void danglingSeedsAndDirectedGraphsFollowTheSameConventionAsPowerIteration() {
+        // directed chain 0 -> 1 -> 2 with dangling 2, plus an isolated seed 3
+        CsrGraph g = PersonalizedPageRankTest.graph(4, false, new int[][] {{0, 1}, {1, 2}}, 1f, 1f);
+        PersonalizedPageRank power = new PersonalizedPageRank(g);
+        double[] exact = power.run(new double[] {1, 0, 0, 1}, PprOptions.DEFAULT.withTolerance(1e-14), power.newWorkspace());
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        double[] approx = push.run(new int[] {0, 3}, new double[] {1, 1}, 0.5, 1e-12, push.newWorkspace());
+        assertThat(PersonalizedPageRankTest.l1(approx, exact)).isLessThan(1e-9);
+    }
+
+    @Test
+    void rejectsBadSeeds() {
+        CsrGraph g = PersonalizedPageRankTest.graph(2, true, new int[][] {{0, 1}}, 1f);
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        assertThatThrownBy(() -> push.run(new int[] {2}, new double[] {1}, 0.5, 1e-4, ws)).hasMessageContaining("seed 2");
+        assertThatThrownBy(() -> push.run(new int[] {0}, new double[] {0}, 0.5, 1e-4, ws)).hasMessageContaining("sum to 0");
+        assertThatThrownBy(() -> push.run(new int[] {0}, new double[] {1}, 0.5, 0, ws)).hasMessageContaining("epsilon");
+    }
+}

@@ -1,0 +1,194 @@
+package dev.engram.pagerank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PersonalizedPageRankTest {
+
+    private static final PprOptions EXACT = PprOptions.DEFAULT.withTolerance(1e-13).withMaxIterations(500);
+
+    @Test
+    void directedChainSendsDanglingMassBackToTheSeed() {
+        // 0 -> 1 -> 2, node 2 dangling, seed 0, d = 0.5:
+        // pi0 = 0.5 pi2 + 0.5, pi1 = 0.5 pi0, pi2 = 0.5 pi1  =>  (4/7, 2/7, 1/7); igraph prpack gives the same.
+        CsrGraph g = graph(3, false, new int[][] {{0, 1}, {1, 2}}, 1f, 1f);
+        double[] scores = new PersonalizedPageRank(g).run(new double[] {1, 0, 0}, EXACT, ws(g));
+        assertThat(scores).containsExactly(new double[] {4.0 / 7, 2.0 / 7, 1.0 / 7}, within(1e-12));
+    }
+
+    @Test
+    void undirectedSelfLoopCountsTwiceAsInIgraph() {
+        // loop 0-0, edges 0-1, 1-2, unit weights: P(0->0) = 2/3, P(0->1) = 1/3  =>  (21, 4, 1) / 26 (igraph agrees)
+        CsrGraph g = graph(3, true, new int[][] {{0, 0}, {0, 1}, {1, 2}}, 1f, 1f, 1f);
+        double[] scores = new PersonalizedPageRank(g).run(new double[] {1, 0, 0}, EXACT, ws(g));
+        assertThat(scores).containsExactly(new double[] {21.0 / 26, 4.0 / 26, 1.0 / 26}, within(1e-12));
+    }
+
+    @Test
+    void isolatedSeedKeepsItsShareAndComponentsStaySeparate() {
+        // path 0-1-2 and isolated 3; reset half on 0, half on 3  =>  (7, 4, 1, 6) / 18 (igraph agrees)
+        CsrGraph g = graph(4, true, new int[][] {{0, 1}, {1, 2}}, 1f, 1f);
+        double[] scores = new PersonalizedPageRank(g).run(new double[] {0.5, 0, 0, 0.5}, EXACT, ws(g));
+        assertThat(scores).containsExactly(new double[] {7.0 / 18, 4.0 / 18, 1.0 / 18, 6.0 / 18}, within(1e-12));
+    }
+
+    @Test
+    void zeroWeightEdgesAreNeverFollowed() {
+        CsrGraph g = graph(3, true, new int[][] {{0, 1}, {1, 2}}, 1f, 0f);
+        double[] scores = new PersonalizedPageRank(g).run(new double[] {0, 0, 1}, EXACT, ws(g));
+        assertThat(scores).containsExactly(new double[] {0, 0, 1}, within(1e-12));
+    }
+
+    @Test
+    void weightedTriangleMatchesHandComputedValues() {
+        // undirected 0-1 (w 2), 1-2 (w 1), seed 0, d=0.5. P(0->1)=1, P(1->0)=2/3, P(1->2)=1/3, P(2->1)=1.
+        // pi0 = 0.5*(2/3 pi1) + 0.5; pi1 = 0.5*(pi0 + pi2); pi2 = 0.5*(1/3 pi1)
+        // => pi2 = pi1/6, pi1 = pi0/2 + pi1/12 => pi1 = 6/11 pi0; pi0 = 2/11 pi0 + 1/2 => pi0 = 11/18
+        CsrGraph g = graph(3, true, new int[][] {{0, 1}, {1, 2}}, 2f, 1f);
+        double[] scores = new PersonalizedPageRank(g).run(new double[] {3, 0, 0}, EXACT, ws(g));
+        assertThat(scores).containsExactly(new double[] {11.0 / 18, 6.0 / 18, 1.0 / 18}, within(1e-12));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, false, 0.5, 1", "2, true, 0.5, 1", "3, false, 0.85, 2", "4, true, 0.85, 2", "5, true, 0.3, 3",
+            "6, false, 0.5, 3"})
+    void equalsTheStationaryDistributionOfTheExplicitChainOnRandomGraphs(long seed, boolean undirected,
+                                                                         double damping, int threads) {
+        Random random = new Random(seed);
+        int n = 40 + random.nextInt(30);
+        int m = n * 2;
+        int[] from = new int[m];
+        int[] to = new int[m];
+        float[] w = new float[m];
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        for (int e = 0; e < m; e++) {
+            // leave the top 10 nodes untouched as a second component of isolated (dangling) nodes;
+            // include self-loops, parallel edges and zero weights
+            from[e] = random.nextInt(n - 10);
+            to[e] = random.nextInt(10) == 0 ? from[e] : random.nextInt(n - 10);
+            w[e] = random.nextInt(8) == 0 ? 0f : random.nextFloat() * 3;
+            b.addEdge(from[e], to[e], w[e]);
+        }
+        CsrGraph g = b.build(undirected);
+        double[] reset = new double[n];
+        for (int i = 0; i < 4; i++) {
+            reset[random.nextInt(n)] += random.nextDouble() + 0.1;
+        }
+        reset[n - 1] += 0.5; // a seed in the isolated part
+        double[] expected = ExactPageRank.solve(n, from, to, w, undirected, reset, damping);
+
+        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        PersonalizedPageRank.Workspace workspace = ppr.newWorkspace();
+        double[] scores = ppr.run(reset, EXACT.withDamping(damping).withThreads(threads), workspace);
+
+        // not tighter: merged parallel edges are stored as float sums, off by ~1e-7 relative
+        assertThat(l1(scores, expected)).isLessThan(1e-7);
+        assertThat(Arrays.stream(scores).sum()).isCloseTo(1.0, within(1e-12));
+        assertThat(workspace.converged()).isTrue();
+        // the default tolerance meets the 1e-6 acceptance bound
+        double[] loose = ppr.run(reset, PprOptions.DEFAULT.withDamping(damping).withThreads(threads), workspace);
+        assertThat(l1(loose, expected)).isLessThan(1e-6);
+    }
+
+    @Test
+    void parallelRunEqualsSerialRunOnALargerGraph() {
+        CsrGraph g = randomGraph(20_000, 100_000, 11, true);
+        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        double[] reset = new double[g.nodeCount()];
+        reset[1] = 1;
+        reset[500] = 2;
+        double[] serial = ppr.run(reset, PprOptions.DEFAULT, ppr.newWorkspace()).clone();
+        PersonalizedPageRank.Workspace ws = ppr.newWorkspace();
+        double[] parallel = ppr.run(reset, PprOptions.DEFAULT.withThreads(2), ws);
+        assertThat(l1(serial, parallel)).isLessThan(1e-12);
+        assertThat(ws.iterations()).isBetween(10, 40);
+    }
+
+    @Test
+    void warmQueryAllocatesNothingProportionalToTheGraph() {
+        CsrGraph g = randomGraph(200_000, 400_000, 3, true);
+        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        PersonalizedPageRank.Workspace ws = ppr.newWorkspace();
+        double[] reset = new double[g.nodeCount()];
+        reset[42] = 1;
+        ppr.run(reset, PprOptions.DEFAULT, ws);
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        double[] scores = ppr.run(reset, PprOptions.DEFAULT, ws);
+        long allocated = bean.getCurrentThreadAllocatedBytes() - before;
+        assertThat(allocated).isLessThan(g.nodeCount()); // a dense double[] would be 8 bytes a node
+        assertThat(scores).isSameAs(ws.scores());
+    }
+
+    @Test
+    void directedAndUndirectedGiveDifferentAnswersOnAsymmetricGraphs() {
+        CsrGraph directed = graph(3, false, new int[][] {{0, 1}, {2, 1}}, 1f, 1f);
+        CsrGraph undirected = graph(3, true, new int[][] {{0, 1}, {2, 1}}, 1f, 1f);
+        double[] reset = {1, 0, 0};
+        double[] d = new PersonalizedPageRank(directed).run(reset);
+        double[] u = new PersonalizedPageRank(undirected).run(reset);
+        assertThat(d[2]).isZero();
+        assertThat(u[2]).isGreaterThan(0.01);
+    }
+
+    @Test
+    void rejectsBadResetVectors() {
+        CsrGraph g = graph(2, true, new int[][] {{0, 1}}, 1f);
+        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        assertThatThrownBy(() -> ppr.run(new double[] {0, 0})).hasMessageContaining("sums to 0");
+        assertThatThrownBy(() -> ppr.run(new double[] {1})).hasMessageContaining("length 1");
+        assertThatThrownBy(() -> ppr.run(new double[] {1, -1})).hasMessageContaining("reset[1]");
+        assertThatThrownBy(() -> ppr.run(new double[] {1, Double.NaN})).hasMessageContaining("reset[1]");
+        assertThatThrownBy(() -> new PprOptions(1.0, 1e-8, 10, 1)).hasMessageContaining("damping");
+    }
+
+    @Test
+    void iterationCapIsReportedAsNotConverged() {
+        CsrGraph g = randomGraph(1000, 5000, 5, true);
+        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        PersonalizedPageRank.Workspace ws = ppr.newWorkspace();
+        double[] reset = new double[1000];
+        reset[0] = 1;
+        double[] scores = ppr.run(reset, PprOptions.DEFAULT.withMaxIterations(2), ws);
+        assertThat(ws.iterations()).isEqualTo(2);
+        assertThat(ws.converged()).isFalse();
+        assertThat(Arrays.stream(scores).sum()).isCloseTo(1.0, within(1e-12));
+    }
+
+    static CsrGraph randomGraph(int n, int m, long seed, boolean undirected) {
+        Random random = new Random(seed);
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        for (int e = 0; e < m; e++) {
+            b.addEdge(random.nextInt(n), random.nextInt(n), 0.1f + random.nextFloat());
+        }
+        return b.build(undirected);
+    }
+
+    static CsrGraph graph(int n, boolean undirected, int[][] edges, float... weights) {
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        for (int i = 0; i < edges.length; i++) {
+            b.addEdge(edges[i][0], edges[i][1], weights[i]);
+        }
+        return b.build(undirected);
+    }
+
+    static double l1(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += Math.abs(a[i] - b[i]);
+        }
+        return sum;
+    }
+
+    private static PersonalizedPageRank.Workspace ws(CsrGraph g) {
+        return new PersonalizedPageRank(g).newWorkspace();
+    }
+}

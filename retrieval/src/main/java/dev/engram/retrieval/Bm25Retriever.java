@@ -1,0 +1,19 @@
+package dev.engram.retrieval;
+
+import dev.engram.store.search.ChunkSearch;
+import java.util.List;
+
+/** Ranks chunks by Lucene BM25 over the chunk full-text index. */
+public final class Bm25Retriever implements Retriever {
+    private final ChunkSearch search;
+
+    /** A retriever over the chunk full-text index. */
+    public Bm25Retriever(ChunkSearch search) {
+        this.search = search;
+    }
+
+    @Override
+    public RetrievalResult retrieve(RetrievalRequest request) {
+        return RetrievalResult.of(DenseRetriever.toPassages(search.fullText(request.question(), request.topK(), request.access())));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.engram.retrieval;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a retriever found: ranked passages, and for graph modes the seeds it started from and the
+ * verbalized paths that explain the ranking, with per-stage timings in milliseconds.
+ */
+public record RetrievalResult(List<RankedPassage> passages, List<Seed> seeds, List<VerbalizedPath> paths,
+                              Map<String, Double> timingsMillis) {
+    public RetrievalResult {
+        passages = List.copyOf(passages);
+        seeds = List.copyOf(seeds);
+        paths = List.copyOf(paths);
+        timingsMillis = Map.copyOf(timingsMillis);
+    }
+
+    /** A result with passages only. */
+    public static RetrievalResult of(List<RankedPassage> passages) {
+        return new RetrievalResult(passages, List.of(), List.of(), Map.of());
+    }
+}

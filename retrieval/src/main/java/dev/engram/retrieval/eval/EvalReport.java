@@ -1,0 +1,58 @@
+package dev.engram.retrieval.eval;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The result of one evaluation run: every requested mode over one question set. */
+public record EvalReport(String dataset, int questions, List<Integer> ks, Map<String, ModeReport> modes) {
+
+    /** The JSON shape of the eval command: {"dataset","questions","modes":{mode:{metric:value,"p50_ms","p95_ms"}}}. */
+    public Map<String, Object> toJson() {
+        Map<String, Object> modesJson = new LinkedHashMap<>();
+        modes.forEach((mode, r) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int k : ks) {
+                m.put("recall@" + k, round(r.metrics().get("recall@" + k)));
+            }
+            for (int k : ks) {
+                m.put("all-evidence@" + k, round(r.metrics().get("all-evidence@" + k)));
+            }
+            m.put("p50_ms", round(r.p50Millis()));
+            m.put("p95_ms", round(r.p95Millis()));
+            modesJson.put(mode, m);
+        });
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("dataset", dataset);
+        out.put("questions", questions);
+        out.put("modes", modesJson);
+        return out;
+    }
+
+    /** A fixed-width table: one row a mode, one column a metric. */
+    public String table() {
+        StringBuilder sb = new StringBuilder(String.format("%-10s", "mode"));
+        for (int k : ks) {
+            sb.append(String.format(" %9s", "R@" + k));
+        }
+        for (int k : ks) {
+            sb.append(String.format(" %9s", "AE@" + k));
+        }
+        sb.append(String.format(" %9s %9s%n", "p50 ms", "p95 ms"));
+        modes.forEach((mode, r) -> {
+            sb.append(String.format("%-10s", mode));
+            for (int k : ks) {
+                sb.append(String.format(" %9.3f", r.metrics().get("recall@" + k)));
+            }
+            for (int k : ks) {
+                sb.append(String.format(" %9.3f", r.metrics().get("all-evidence@" + k)));
+            }
+            sb.append(String.format(" %9.1f %9.1f%n", r.p50Millis(), r.p95Millis()));
+        });
+        return sb.toString();
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+}

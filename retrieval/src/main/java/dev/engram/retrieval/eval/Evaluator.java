@@ -1,0 +1,83 @@
+package dev.engram.retrieval.eval;
+
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RankedPassage;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.Retriever;
+import dev.engram.store.search.AccessFilter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs questions through retrievers and scores the passages they return. Gold ids name documents, so a
+ * ranking of chunks becomes a ranking of documents by each document's best chunk.
+ */
+public final class Evaluator {
+    /** Called after each question: mode, questions done in that mode. */
+    public interface Progress {
+        void questionDone(Mode mode, int done);
+    }
+
+    private final Function<Mode, Retriever> retrievers;
+    private final List<Integer> ks;
+
+    /** An evaluator over the retrievers of each mode, reporting recall and all-evidence at each k. */
+    public Evaluator(Function<Mode, Retriever> retrievers, List<Integer> ks) {
+        this.retrievers = retrievers;
+        this.ks = List.copyOf(ks);
+    }
+
+    /** Evaluates every mode over the questions, one mode after another. */
+    public EvalReport run(String dataset, List<EvalQuestion> questions, List<Mode> modes, Progress progress) {
+        int maxK = ks.stream().mapToInt(Integer::intValue).max().orElse(5);
+        Map<String, ModeReport> reports = new LinkedHashMap<>();
+        for (Mode mode : modes) {
+            Retriever retriever = retrievers.apply(mode);
+            warmUp(retriever, mode, questions);
+            Map<String, Double> sums = new HashMap<>();
+            double[] latency = new double[questions.size()];
+            for (int q = 0; q < questions.size(); q++) {
+                EvalQuestion question = questions.get(q);
+                // chunks of one document share a document id: over-fetch so k distinct documents remain
+                RetrievalRequest request = new RetrievalRequest(question.question(), mode, maxK * 3, AccessFilter.ALL);
+                long start = System.nanoTime();
+                List<RankedPassage> ranked = retriever.retrieve(request).passages();
+                latency[q] = (System.nanoTime() - start) / 1e6;
+                List<String> docs = documentRanking(ranked);
+                for (int k : ks) {
+                    sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);
+                    sums.merge("all-evidence@" + k, RecallMetrics.allEvidenceAt(docs, question.goldIds(), k), Double::sum);
+                }
+                if (progress != null) {
+                    progress.questionDone(mode, q + 1);
+                }
+            }
+            Map<String, Double> means = new HashMap<>();
+            sums.forEach((name, sum) -> means.put(name, questions.isEmpty() ? 0 : sum / questions.size()));
+            reports.put(mode.id(), new ModeReport(means,
+                    LatencyStats.percentile(latency, 50), LatencyStats.percentile(latency, 95)));
+        }
+        return new EvalReport(dataset, questions.size(), ks, reports);
+    }
+
+    /** Document ids in order of their best chunk. */
+    static List<String> documentRanking(List<RankedPassage> ranked) {
+        LinkedHashSet<String> docs = new LinkedHashSet<>();
+        for (RankedPassage p : ranked) {
+            docs.add(p.documentId());
+        }
+        return new ArrayList<>(docs);
+    }
+
+    // first queries pay for JIT and index warm-up; latency figures are about the steady state
+    private static void warmUp(Retriever retriever, Mode mode, List<EvalQuestion> questions) {
+        for (int i = 0; i < Math.min(3, questions.size()); i++) {
+            retriever.retrieve(new RetrievalRequest(questions.get(i).question(), mode, 5, AccessFilter.ALL));
+        }
+    }
+}

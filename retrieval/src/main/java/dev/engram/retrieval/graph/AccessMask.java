@@ -1,0 +1,65 @@
+package dev.engram.retrieval.graph;
+
+import dev.engram.store.projection.GraphProjection;
+import dev.engram.store.search.AccessFilter;
+import java.util.BitSet;
+import java.util.List;
+
+/** Which chunk nodes of a projection a caller may read; everything when the filter is {@link AccessFilter#ALL}. */
+public final class AccessMask {
+    private final GraphProjection projection;
+    private final BitSet readable;
+
+    private AccessMask(GraphProjection projection, BitSet readable) {
+        this.projection = projection;
+        this.readable = readable;
+    }
+
+    /** The mask of {@code filter} over {@code projection}. */
+    public static AccessMask of(GraphProjection projection, AccessFilter filter) {
+        if (filter == null || filter.isUnrestricted()) {
+            return new AccessMask(projection, null);
+        }
+        BitSet bits = new BitSet(projection.graph().nodeCount());
+        for (int node = projection.entityCount(); node < projection.graph().nodeCount(); node++) {
+            if (readable(filter, projection.chunkTenant(node), projection.chunkAcl(node))) {
+                bits.set(node);
+            }
+        }
+        return new AccessMask(projection, bits);
+    }
+
+    // the same rule as the store's Cypher filters: null tenant = public, empty ACL = whole tenant, "*" = any
+    static boolean readable(AccessFilter filter, String tenant, List<String> acl) {
+        boolean anyTenant = AccessFilter.ANY.equals(filter.tenant());
+        if (tenant != null && !anyTenant && !tenant.equals(filter.tenant())) {
+            return false;
+        }
+        return acl.isEmpty() || filter.groups().contains(AccessFilter.ANY)
+                || acl.stream().anyMatch(filter.groups()::contains);
+    }
+
+    /** True when the caller may read this chunk node. */
+    public boolean chunk(int node) {
+        return readable == null || readable.get(node);
+    }
+
+    /** True when the caller may read at least one of these chunks (a relation's provenance). */
+    public boolean anyChunk(List<String> chunkIds) {
+        if (readable == null) {
+            return true;
+        }
+        for (String id : chunkIds) {
+            int node = projection.node(id);
+            if (node >= 0 && readable.get(node)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when no restriction applies. */
+    public boolean all() {
+        return readable == null;
+    }
+}

@@ -1,0 +1,189 @@
+package dev.engram.retrieval.graph;
+
+import dev.engram.extraction.embedding.Embedder;
+import dev.engram.pagerank.PprOptions;
+import dev.engram.pagerank.TopK;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RankedPassage;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.RetrievalResult;
+import dev.engram.retrieval.Retriever;
+import dev.engram.retrieval.Seed;
+import dev.engram.retrieval.VerbalizedPath;
+import dev.engram.retrieval.fusion.ReciprocalRankFusion;
+import dev.engram.retrieval.linking.FactLinker;
+import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.retrieval.linking.SeedNode;
+import dev.engram.store.lookup.ChunkLookup;
+import dev.engram.store.projection.GraphProjection;
+import dev.engram.store.search.ChunkSearch;
+import dev.engram.store.search.ScoredChunk;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HippoRAG-style retrieval: link the question to seed entities, spread Personalized PageRank from them (plus a
+ * little mass on the densely retrieved chunks), rank chunks by where the mass lands, and explain with paths.
+ * In {@link Mode#PPR} the ranking is the graph's alone; in {@link Mode#GRAPHRAG} dense scores join the reset
+ * vector and, when configured, the final ranking by reciprocal rank fusion.
+ */
+public final class GraphRagRetriever implements Retriever {
+    private final Embedder embedder;
+    private final ChunkSearch search;
+    private final ChunkLookup lookup;
+    private final ProjectionCache projections;
+    private final FactLinker facts;
+    private final MentionLinker mentions;
+    private final PathExplainer explainer = new PathExplainer();
+    private final GraphRagSettings settings;
+
+    /** A retriever over the store's indexes and the in-memory graph. */
+    public GraphRagRetriever(Embedder embedder, ChunkSearch search, FactLinker facts, MentionLinker mentions,
+                             ChunkLookup lookup, ProjectionCache projections, GraphRagSettings settings) {
+        this.embedder = embedder;
+        this.search = search;
+        this.lookup = lookup;
+        this.projections = projections;
+        this.facts = facts;
+        this.mentions = mentions;
+        this.settings = settings;
+    }
+
+    /** The settings in force. */
+    public GraphRagSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public RetrievalResult retrieve(RetrievalRequest request) {
+        Map<String, Double> timings = new LinkedHashMap<>();
+        long t = System.nanoTime();
+        float[] question = embedder.embedQuery(request.question());
+        t = lap(timings, "embed", t);
+        List<ScoredChunk> dense = search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access());
+        t = lap(timings, "dense", t);
+
+        ProjectionCache.Engine engine = projections.engine();
+        GraphProjection projection = engine.projection();
+        AccessMask access = AccessMask.of(projection, request.access());
+        t = lap(timings, "projection", t);
+        List<SeedNode> seeds = new ArrayList<>();
+        if (settings.factSeeds()) {
+            seeds.addAll(facts.link(question, settings.factTopK(), projection, request.access()));
+        }
+        if (settings.mentionSeeds() && mentions != null) {
+            seeds.addAll(mentions.link(request.question(), settings.mentionTopK(), settings.mentionThreshold(),
+                    projection, request.access()));
+        }
+        t = lap(timings, "link", t);
+        List<RankedPassage> denseRanking = toPassages(dense);
+        if (seeds.isEmpty()) {
+            // nothing to spread from: the graph cannot help, so answer as dense retrieval would
+            timings.put("total", timings.values().stream().mapToDouble(Double::doubleValue).sum());
+            return new RetrievalResult(cut(denseRanking, request.topK()), List.of(), List.of(), timings);
+        }
+
+        double[] reset = engine.resets().get();
+        int[] touched = fillReset(reset, seeds, dense, projection, request.mode());
+        double[] scores;
+        try {
+            PprOptions options = PprOptions.DEFAULT.withDamping(settings.damping()).withTolerance(1e-7);
+            scores = engine.ranker().run(reset, options, engine.workspaces().get());
+        } finally {
+            for (int node : touched) {
+                reset[node] = 0;
+            }
+        }
+        t = lap(timings, "ppr", t);
+
+        int depth = Math.max(request.topK(), settings.fusionWeight() > 0 ? settings.denseDepth() : request.topK());
+        int[] top = TopK.of(scores, depth, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
+        List<RankedPassage> graphRanking = passagesFor(top, scores, projection, dense);
+        List<RankedPassage> ranking = graphRanking;
+        if (request.mode() == Mode.GRAPHRAG && settings.fusionWeight() > 0) {
+            ranking = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K).fuse(
+                    List.of(graphRanking, denseRanking), new double[] {1.0, settings.fusionWeight()}, request.topK());
+        }
+        ranking = cut(ranking, request.topK());
+        t = lap(timings, "rank", t);
+
+        int[] seedNodes = seeds.stream().mapToInt(SeedNode::node).distinct().toArray();
+        List<VerbalizedPath> paths = explainer.explain(engine, scores, seedNodes, settings.pathCandidates(),
+                settings.pathHops(), settings.maxPaths(), access);
+        lap(timings, "paths", t);
+        timings.put("total", timings.values().stream().mapToDouble(Double::doubleValue).sum());
+        List<Seed> seedList = seeds.stream().map(SeedNode::seed).toList();
+        return new RetrievalResult(ranking, seedList, paths, timings);
+    }
+
+    /** Writes seed and dense-chunk weights into the (all-zero) reset buffer; returns the nodes it touched. */
+    private int[] fillReset(double[] reset, List<SeedNode> seeds, List<ScoredChunk> dense, GraphProjection projection,
+                            Mode mode) {
+        int[] touched = new int[seeds.size() + dense.size()];
+        int count = 0;
+        for (SeedNode s : seeds) {
+            reset[s.node()] += s.seed().weight();
+            touched[count++] = s.node();
+        }
+        if (mode == Mode.GRAPHRAG && settings.passageNodeWeight() > 0 && !dense.isEmpty()) {
+            double max = dense.stream().mapToDouble(ScoredChunk::score).max().orElse(1);
+            double min = dense.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
+            for (ScoredChunk c : dense) {
+                int node = projection.node(c.chunkId());
+                if (node >= 0) {
+                    double normalised = max > min ? (c.score() - min) / (max - min) : 1.0;
+                    reset[node] += settings.passageNodeWeight() * normalised;
+                    touched[count++] = node;
+                }
+            }
+        }
+        return Arrays.copyOf(touched, count);
+    }
+
+    private List<RankedPassage> passagesFor(int[] nodes, double[] scores, GraphProjection projection,
+                                            List<ScoredChunk> known) {
+        Map<String, ScoredChunk> byId = new HashMap<>();
+        known.forEach(c -> byId.put(c.chunkId(), c));
+        List<String> missing = new ArrayList<>();
+        for (int node : nodes) {
+            if (!byId.containsKey(projection.nodeId(node))) {
+                missing.add(projection.nodeId(node));
+            }
+        }
+        Map<String, ChunkLookup.ChunkText> fetched = lookup.byIds(missing);
+        List<RankedPassage> out = new ArrayList<>(nodes.length);
+        for (int node : nodes) {
+            String id = projection.nodeId(node);
+            ScoredChunk c = byId.get(id);
+            if (c != null) {
+                out.add(new RankedPassage(id, c.documentId(), c.title(), c.text(), scores[node]));
+            } else {
+                ChunkLookup.ChunkText f = fetched.get(id);
+                if (f != null) {
+                    out.add(new RankedPassage(id, f.documentId(), f.title(), f.text(), scores[node]));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<RankedPassage> toPassages(List<ScoredChunk> chunks) {
+        return chunks.stream()
+                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score()))
+                .toList();
+    }
+
+    private static List<RankedPassage> cut(List<RankedPassage> ranking, int k) {
+        return ranking.size() > k ? List.copyOf(ranking.subList(0, k)) : ranking;
+    }
+
+    private static long lap(Map<String, Double> timings, String stage, long since) {
+        long now = System.nanoTime();
+        timings.put(stage, (now - since) / 1e6);
+        return now;
+    }
+}
