@@ -8,8 +8,8 @@ package dev.engram.pagerank;
  * {@code (1 - damping) r(u)} into {@code p(u)} and spreads {@code damping r(u)} over u's arcs in proportion to their
  * weight, or, when u is dangling, back over the seeds in proportion to the reset vector (the same convention as
  * {@link PersonalizedPageRank}, so both approximate the same vector; undirected self-loops also count twice). Node u
- * is pushed while {@code r(u) >= epsilon * W(u)}, with
- * {@code W(u)} its weighted degree, or {@code r(u) >= epsilon} when it is dangling.
+ * is pushed while {@code r(u) >= epsilon * W(u)}, with {@code W(u)} its weighted degree, or while
+ * {@code r(u) >= epsilon} when it is dangling.
  *
  * <p><b>Error bound.</b> The invariant {@code ppr = p + sum_u r(u) ppr_u} gives, on termination:
  * <ul>

@@ -8,7 +8,8 @@ package dev.engram.pagerank;
  * @param tolerance     stop once the L1 change between two iterates is below this; for damping d the L1 error of
  *                      the result is then at most {@code tolerance * d / (1 - d)}
  * @param maxIterations iteration cap (the result is returned even if not converged; see the workspace)
- * @param threads       number of cores to iterate on; 1 runs on the calling thread only
+ * @param threads       number of cores to iterate on (1 runs on the calling thread only); pays off only when that
+ *                      many cores are free
  */
 public record PprOptions(double damping, double tolerance, int maxIterations, int threads) {
 

@@ -11,8 +11,8 @@ import java.util.function.IntPredicate;
  *
  * <p>A breadth-first search from all sources at once gives each node its hop distance to the nearest source and
  * every arc that reaches it on a fewest-hop path. For each target within reach it returns fewest-hop paths from
- * whichever sources are nearest, heaviest first (sum of arc weights; ties keep discovery order): all of them or the
- * heaviest few (k-best over the layered search DAG), per {@link PathOptions}. Retrieval wants exactly this order:
+ * whichever sources are nearest, heaviest first (sum of arc weights; equal weights in a fixed, deterministic
+ * order): all of them or the heaviest few (k-best over the layered search DAG), per {@link PathOptions}. Retrieval wants exactly this order:
  * fewest hops first, then stronger edges. A target that is itself a source, or out of reach, yields no path.
  */
 public final class ShortestPaths {
@@ -49,12 +49,21 @@ public final class ShortestPaths {
             checkNode(v, n, "target");
         }
         ws.clear();
+        for (int t : targets) {
+            ws.isTarget[t] = true;
+        }
         for (int s : sources) {
             if (ws.dist[s] < 0) {
                 ws.visit(s, 0);
             }
         }
-        search(targets, options, ws);
+        try {
+            search(targets, options, ws);
+        } finally {
+            for (int t : targets) {
+                ws.isTarget[t] = false;
+            }
+        }
         List<GraphPath> result = new ArrayList<>();
         if (options.selection() == PathOptions.Selection.HEAVIEST) {
             rankHeaviest(options.maxPathsPerTarget(), ws);
@@ -88,6 +97,7 @@ public final class ShortestPaths {
             if (layerStart == layerEnd || allReached(targets, ws)) {
                 return;
             }
+            boolean lastLayer = hop == options.maxHops() - 1; // nodes found now matter only if they are targets
             for (int i = layerStart; i < layerEnd; i++) {
                 int u = ws.visited[i];
                 for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
@@ -95,6 +105,9 @@ public final class ShortestPaths {
                         continue;
                     }
                     int v = graph.target(a);
+                    if (lastLayer && !ws.isTarget[v]) {
+                        continue;
+                    }
                     if (ws.dist[v] < 0) {
                         ws.visit(v, hop + 1);
                     }
@@ -188,7 +201,7 @@ public final class ShortestPaths {
             order[i] = i;
             weights[i] = found.get(i).weight(graph);
         }
-        Arrays.sort(order, (a, b) -> Double.compare(weights[b], weights[a])); // stable: ties keep discovery order
+        Arrays.sort(order, (a, b) -> Double.compare(weights[b], weights[a])); // stable: deterministic among ties
         for (Integer i : order) {
             out.add(found.get(i));
         }
@@ -213,6 +226,7 @@ public final class ShortestPaths {
         private final int[] slot;
         private final int[] parentHead;
         private final boolean[] emitted;
+        private final boolean[] isTarget;
         private final int[] visited;
         private int visitedCount;
         private int[] entrySource = new int[64];
@@ -231,6 +245,7 @@ public final class ShortestPaths {
             parentHead = new int[n];
             Arrays.fill(parentHead, -1);
             emitted = new boolean[n];
+            isTarget = new boolean[n];
             visited = new int[n];
         }
 

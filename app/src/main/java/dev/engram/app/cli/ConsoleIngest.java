@@ -1,6 +1,7 @@
 package dev.engram.app.cli;
 
 import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.extraction.document.ContentHash;
 import dev.engram.extraction.document.LoadProblem;
 import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.store.ingest.DocumentSource;
@@ -20,8 +21,8 @@ final class ConsoleIngest {
 
     static IngestReport run(EngramRuntime runtime, DocumentSource source, Optional<TripleExtractor> extractor,
                             IngestOptions options, PrintStream err) {
-        IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker(),
-                extractor.orElse(null), options);
+        IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
+                ContentHash::of, extractor.orElse(null), options);
         long total = source.estimatedCount();
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(Math.max(total, 0))
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" docs", 1).showSpeed().continuousUpdate()

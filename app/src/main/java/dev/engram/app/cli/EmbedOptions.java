@@ -3,8 +3,16 @@ package dev.engram.app.cli;
 import dev.engram.app.runtime.EmbedderSettings;
 import picocli.CommandLine.Option;
 
-/** Settings of the in-process embedder. */
+/** How text is chunked and embedded. */
 public final class EmbedOptions {
+    @Option(names = "--chunk-tokens", paramLabel = "<n>", defaultValue = "${env:ENGRAM_CHUNK_TOKENS:-256}",
+            description = "Chunk size in embedding-model tokens (env ENGRAM_CHUNK_TOKENS, default ${DEFAULT-VALUE}).")
+    int chunkTokens;
+
+    @Option(names = "--chunk-overlap", paramLabel = "<n>", defaultValue = "${env:ENGRAM_CHUNK_OVERLAP:-32}",
+            description = "Tokens shared by consecutive chunks (env ENGRAM_CHUNK_OVERLAP, default ${DEFAULT-VALUE}).")
+    int chunkOverlap;
+
     @Option(names = "--embed-batch", paramLabel = "<n>", defaultValue = "${env:ENGRAM_EMBED_BATCH:-32}",
             description = "Texts per embedding batch (env ENGRAM_EMBED_BATCH, default ${DEFAULT-VALUE}).")
     int batch;
@@ -14,6 +22,6 @@ public final class EmbedOptions {
     int threads;
 
     EmbedderSettings toSettings() {
-        return new EmbedderSettings(batch, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+        return new EmbedderSettings(chunkTokens, chunkOverlap, batch, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }
 }

@@ -1,6 +1,6 @@
 package dev.engram.app.cli;
 
-import dev.engram.store.StoreConfig;
+import dev.engram.store.neo4j.StoreConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,9 @@
 package dev.engram.app.runtime;
 
+import dev.engram.extraction.document.TokenChunker;
+import dev.engram.extraction.embedding.BgeTokenizer;
 import dev.engram.extraction.embedding.Embedder;
+import dev.engram.extraction.embedding.TextTokenizer;
 import dev.engram.extraction.embedding.OnnxBgeEmbedder;
 import dev.engram.extraction.embedding.OpenAiEmbedder;
 import dev.engram.extraction.query.QueryEntityExtractor;
@@ -37,11 +40,13 @@ public final class EngramRuntime implements AutoCloseable {
     private final ChunkSearch search;
     private final ProjectionCache projections;
     private final GraphRagSettings settings;
+    private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
 
-    private EngramRuntime(GraphStore store, Embedder embedder, GraphRagSettings settings) {
+    private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings) {
         this.store = store;
         this.embedder = embedder;
+        this.chunker = chunker;
         this.settings = settings;
         this.search = new ChunkSearch(store);
         this.projections = new ProjectionCache(new GraphProjector(store, ProjectionWeights.DEFAULTS));
@@ -59,7 +64,10 @@ public final class EngramRuntime implements AutoCloseable {
         }
         try {
             new SchemaManager(store).ensure(embedder);
-            return new EngramRuntime(store, embedder, settings);
+            // chunks are sized in bge tokens even with a remote embedder: close enough for any BERT-like model
+            TextTokenizer tokenizer = embedder instanceof OnnxBgeEmbedder onnx ? onnx.tokenizer() : BgeTokenizer.loadDefault();
+            return new EngramRuntime(store, embedder,
+                    new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings);
         } catch (RuntimeException e) {
             store.close();
             embedder.close();
@@ -80,6 +88,11 @@ public final class EngramRuntime implements AutoCloseable {
     /** The embedder for passages and questions. */
     public Embedder embedder() {
         return embedder;
+    }
+
+    /** Cuts documents into chunks sized in model tokens. */
+    public TokenChunker chunker() {
+        return chunker;
     }
 
     /** Chunk, entity and fact search over the store's indexes. */

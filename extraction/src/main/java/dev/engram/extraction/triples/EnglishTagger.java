@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTaggerME;
 import opennlp.tools.sentdetect.SentenceDetectorME;
@@ -19,6 +20,9 @@ public final class EnglishTagger {
     private static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     private static final String TOKEN_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
     private static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+
+    private static final Set<String> ABBREVIATIONS = Set.of("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Lt",
+            "Gen", "Col", "Capt", "Sgt", "Prof", "Rev", "Mt", "Ft", "No", "Vol", "vs", "Gov", "Sen", "Rep", "Maj");
 
     // Models are immutable and shareable; the ME wrappers keep per-call state, so each thread gets its own.
     private final ThreadLocal<SentenceDetectorME> sentences;
@@ -39,8 +43,16 @@ public final class EnglishTagger {
     public List<TaggedSentence> tag(String text) {
         Span[] sentenceSpans = sentences.get().sentPosDetect(text);
         List<TaggedSentence> result = new ArrayList<>(sentenceSpans.length);
-        for (Span sentence : sentenceSpans) {
-            TaggedSentence tagged = tagSentence(text, sentence.getStart(), sentence.getEnd());
+        int start = -1;
+        for (int i = 0; i < sentenceSpans.length; i++) {
+            Span sentence = sentenceSpans[i];
+            start = start < 0 ? sentence.getStart() : start;
+            // the model splits after initials and titles: "H. B. Crosby", "Dr. Reid"
+            if (i + 1 < sentenceSpans.length && endsWithAbbreviation(text, sentence.getEnd())) {
+                continue;
+            }
+            TaggedSentence tagged = tagSentence(text, start, sentence.getEnd());
+            start = -1;
             if (tagged.size() > 0) {
                 result.add(tagged);
             }
@@ -62,6 +74,21 @@ public final class EnglishTagger {
         }
         String[] tags = tokens.length == 0 ? tokens : tagger.get().tag(tokens);
         return new TaggedSentence(text, tokens, tags, starts, ends);
+    }
+
+    private static boolean endsWithAbbreviation(String text, int end) {
+        if (end < 2 || text.charAt(end - 1) != '.') {
+            return false;
+        }
+        int wordStart = end - 1;
+        while (wordStart > 0 && Character.isLetter(text.charAt(wordStart - 1))) {
+            wordStart--;
+        }
+        int length = end - 1 - wordStart;
+        if (length == 1) {
+            return Character.isUpperCase(text.charAt(wordStart));
+        }
+        return ABBREVIATIONS.contains(text.substring(wordStart, end - 1));
     }
 
     private interface ModelReader<M> {

@@ -106,6 +106,14 @@ record Gap(Kind kind, String predicate, boolean conjoined, boolean relative, boo
                     }
                     onlyBe = false;
                 }
+                case "CCONJ" -> {
+                    // "owned and operated by", "was born and grew up in": verbs sharing the objects
+                    if (!verb || k + 1 >= end || !(s.tag(k + 1).equals("VERB") || s.tag(k + 1).equals("AUX")
+                            || s.tag(k + 1).equals("ADV"))) {
+                        return NONE;
+                    }
+                    onlyBe = false;
+                }
                 default -> {
                     return NONE;
                 }
@@ -140,7 +148,8 @@ record Gap(Kind kind, String predicate, boolean conjoined, boolean relative, boo
             predicate = predicate.substring(0, predicate.length() - 1); // "is an", "is a": one predicate
         }
         // after a comma, a bare verb is a participial aside (", created by", ", broadcast since")
-        boolean finite = aux || !comma && (!participle(s.token(first)) || !s.tag(first).equals("VERB"));
+        boolean infinitive = s.token(first).equalsIgnoreCase("to");
+        boolean finite = aux || !comma && !infinitive && (!participle(s.token(first)) || !s.tag(first).equals("VERB"));
         return new Gap(Kind.VERBAL, predicate, conjoined, relative, finite, copula, comma);
     }
 

@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads birth and death facts from an encyclopaedic parenthetical: "(born 23 September 1934)",
+ * Reads aliases and birth and death facts from an encyclopaedic parenthetical: "(born 23 September 1934)",
  * "(died 11 November 875)", "(26 August 1928 – 17 July 2013)", "(1918 in Adana, Ottoman Empire – 1989)".
  */
 final class LifeDates {
@@ -20,11 +20,14 @@ final class LifeDates {
     private static final Pattern MONTH_YEAR = Pattern.compile("\\b" + MONTH + "\\s+\\d{3,4}" + ERA);
     private static final Pattern YEAR = Pattern.compile("\\b\\d{3,4}" + ERA + "(?![\\d,.])");
     private static final Pattern RANGE = Pattern.compile("\\s*[–—]\\s*|\\s+-\\s+|(?<=\\d)-(?=\\d)");
+    // "(also known as the Tennessee Tower)", "(formerly Wadam's)"; a short capitalised name only
+    private static final Pattern ALIAS = Pattern.compile(
+            "(?:also known as|also called|formerly|known as|or)\\s+(?:the\\s+)?(\\p{Lu}[^,;:()\"]{1,60})");
     private static final Pattern PLACE = Pattern.compile("\\bin\\s+(\\p{Lu}[\\p{L}.'’ -]*?)(?:,|$)");
 
     private LifeDates() {}
 
-    /** A birth or death fact: predicate ("born on", "died in") and its date or place. */
+    /** A fact from the aside: predicate ("born on", "died in", "also known as") and its date, place or name. */
     record Fact(String predicate, String value) {}
 
     /** The facts in {@code content}, the text inside the brackets; empty if it is not a life-dates aside. */
@@ -32,7 +35,10 @@ final class LifeDates {
         List<Fact> facts = new ArrayList<>();
         for (String part : content.split(";")) {
             String p = part.strip();
-            if (p.startsWith("born ") || p.startsWith("b. ")) {
+            Matcher alias = ALIAS.matcher(p);
+            if (alias.matches()) {
+                facts.add(new Fact("also known as", alias.group(1).strip()));
+            } else if (p.startsWith("born ") || p.startsWith("b. ")) {
                 addEvent(facts, "born", p.substring(p.indexOf(' ') + 1));
             } else if (p.startsWith("died ") || p.startsWith("d. ")) {
                 addEvent(facts, "died", p.substring(p.indexOf(' ') + 1));

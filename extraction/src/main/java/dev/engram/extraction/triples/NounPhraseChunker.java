@@ -22,6 +22,8 @@ public final class NounPhraseChunker {
     private static final Set<String> OPEN_QUOTES = Set.of("\"", "``", "“", "‘");
     private static final Set<String> CLOSE_QUOTES = Set.of("\"", "''", "”", "’");
     private static final int MAX_QUOTED_TOKENS = 10;
+    private static final Set<String> RELATION_WORDS = Set.of("starring", "featuring", "including", "called",
+            "named", "titled", "entitled", "located", "born", "based", "known", "co-starring", "been", "being");
 
     /** The noun phrases of {@code s}, left to right, non-overlapping. */
     public List<Phrase> chunk(TaggedSentence s) {
@@ -76,6 +78,9 @@ public final class NounPhraseChunker {
     }
 
     private static boolean modifier(TaggedSentence s, int i) {
+        if (RELATION_WORDS.contains(s.token(i))) {
+            return false; // the tagger calls "starring" a noun now and then; it opens a relation
+        }
         return s.tag(i).equals("ADJ") || nominal(s, i);
     }
 
@@ -161,14 +166,17 @@ public final class NounPhraseChunker {
                 && capitalised(s.token(bodyStart - 1)) && proper;
         int textStart = keepDeterminer ? bodyStart - 1 : bodyStart;
         int name = trailingName(s, bodyStart, bodyEnd);
+        String descriptor = "";
         if (name > bodyStart) {
             // "psychologist Carl Rogers", "American rock band Evanescence": the entity is the name
+            descriptor = collapse(s.surface(bodyStart, name));
             textStart = name;
-            determiner = "";
+            determiner = determiner.equals("the") || determiner.equals("a") || determiner.equals("an")
+                    ? "" : determiner;
         }
         String text = stripPossessive(collapse(s.surface(textStart, bodyEnd)));
         return new Phrase(start, end, text, keepDeterminer ? "" : determiner, proper, numeric && !proper
-                || numeric && monthIn(s, bodyStart, bodyEnd), possessive);
+                || numeric && monthIn(s, bodyStart, bodyEnd), possessive, descriptor);
     }
 
     // "In 2011 China was ...": a year opening the sentence is not part of the name after it
@@ -181,11 +189,14 @@ public final class NounPhraseChunker {
     // the start of a run of PROPN tokens ending the phrase, right after a lowercase noun; -1 if none
     private static int trailingName(TaggedSentence s, int from, int to) {
         int k = to;
+        while (k > from + 1 && s.tag(k - 1).equals("NUM") && s.tag(k - 2).equals("PROPN")) {
+            k--; // "Wave 104.1"
+        }
         while (k > from && (s.tag(k - 1).equals("PROPN") || s.tag(k - 1).equals("NOUN"))
                 && capitalised(s.token(k - 1))) {
             k--;
         }
-        if (k == to || k == from) {
+        if (k == to || k == from || !capitalised(s.token(k))) {
             return -1;
         }
         String before = s.token(k - 1);

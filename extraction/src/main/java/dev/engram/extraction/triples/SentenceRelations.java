@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the triples of one sentence from its noun phrases and the gaps between neighbours, ReVerb style:
@@ -18,6 +19,8 @@ final class SentenceRelations {
             "chairman", "chairperson", "chair", "captain", "coach", "manager", "leader", "head", "chief", "owner",
             "producer", "publisher", "principal", "dean", "mayor", "governor", "minister", "secretary", "host");
     private static final int MAX_FOLDED_NOUN_TOKENS = 4;
+    private static final Set<String> PERSONAL = Set.of("he", "she");
+    private static final Pattern LOCATIVE = Pattern.compile("\\b(in|at|near|from|to)$");
     private static final int MAX_PREDICATE_WORDS = 9;
 
     private final TaggedSentence sentence;
@@ -39,14 +42,22 @@ final class SentenceRelations {
     private String interruptedSubject;
     private boolean asideOpened;
 
+    private final String previousSubject;
+
     SentenceRelations(TaggedSentence sentence, List<Phrase> args, TitleContext title, EntityNormalizer normalizer,
-                      List<Triple> out) {
+                      String previousSubject, List<Triple> out) {
+        this.previousSubject = previousSubject;
         this.sentence = sentence;
         this.args = args;
         this.title = title;
         this.normalizer = normalizer;
         this.out = out;
         this.aliases = new String[args.size()];
+    }
+
+    /** The named subject of this sentence's first clause, for "he"/"she" in the next one; null if none. */
+    String namedSubject() {
+        return clauseSubject;
     }
 
     void read() {
@@ -60,6 +71,9 @@ final class SentenceRelations {
                 case COORDINATION -> {
                     if (a == 0 && sentence.token(right.start() - 1).equalsIgnoreCase("or")) {
                         aliases[1] = subjectArgument(left); // "Dai Jitao or Tai Chi-t'ao was ...": one person
+                        if (aliases[1] != null && right.proper()) {
+                            emitSilently(aliases[1], "also known as", right);
+                        }
                     } else {
                         coordinate(a);
                     }
@@ -84,12 +98,16 @@ final class SentenceRelations {
             return a + 1;
         }
         // ReVerb's VW*P: "is the capital of France", "was a queen of Lotharingia", "won the award for"
-        if (right.common() && right.length() <= MAX_FOLDED_NOUN_TOKENS && a + 2 < args.size()) {
+        if (!named(right) && !right.possessive() && right.length() <= MAX_FOLDED_NOUN_TOKENS + 1
+                && a + 2 < args.size() && !isPronoun(right)) {
             Gap next = Gap.between(sentence, right.end(), args.get(a + 2).start());
             Phrase object = args.get(a + 2);
             if (next.kind() == Gap.Kind.ADP && !isPronoun(object)) {
                 String predicate = gap.predicate() + " " + withDeterminer(right) + " " + next.predicate();
                 emit(subject, predicate, object, a + 2, null);
+                if (gap.copula() && (right.determiner().equals("a") || right.determiner().equals("an"))) {
+                    emitSilently(subject, gap.predicate() + " a", right); // and what kind of thing it is
+                }
                 if (gap.copula()) {
                     copulaComplement = a + 2;
                     copulaSubject = subject;
@@ -107,7 +125,7 @@ final class SentenceRelations {
         if (gap.copula() && (right.determiner().equals("a") || right.determiner().equals("an"))) {
             predicate = predicate + " a";
         }
-        emit(subject, predicate, right, a + 1, verbPart(predicate));
+        emit(subject, predicate, right, a + 1, gap.copula() ? null : verbPart(predicate));
         String coSubject = coordinatedSubject(a, gap);
         if (coSubject != null) {
             emitSilently(coSubject, predicate, right);
@@ -134,6 +152,9 @@ final class SentenceRelations {
         boolean prepositionObject = a > 0 && a != lastObject
                 && Gap.between(sentence, args.get(a - 1).end(), left.start()).kind() == Gap.Kind.ADP;
         if (gap.relative()) {
+            if (a == copulaComplement && copulaSubject != null && isWho(left.end())) {
+                return remember(copulaSubject, gap); // "X is a diver from Canada, who represented ..."
+            }
             return remember(subjectArgument(prepositionObject ? args.get(a - 1) : left), gap);
         }
         if (a == copulaComplement && !gap.finite()
@@ -149,7 +170,11 @@ final class SentenceRelations {
         if (prepositionObject) {
             return subjectArgument(args.get(a - 1)); // "the son of X was": the son, not X
         }
-        return remember(subjectArgument(left), gap);
+        String subject = subjectArgument(left);
+        if (subject == null && specificCommon(left, args.get(a + 1))) {
+            subject = left.text();
+        }
+        return remember(subject, gap);
     }
 
     // the subject before a comma aside, for the main verb that comes after the aside
@@ -209,6 +234,16 @@ final class SentenceRelations {
     // "directed by A and B", "starring A, B and C"
     private void coordinate(int a) {
         Phrase next = args.get(a + 1);
+        if (!named(next) && followedByOf(next)) {
+            // "is an American actor and the second son of Dick Van Dyke"
+            if (lastSubject != null && a == lastObject && copulaVerb != null && lastSubject.equals(copulaSubject)
+                    && a + 2 < args.size() && !isPronoun(args.get(a + 2))) {
+                emit(lastSubject, copulaVerb + " " + withDeterminer(next) + " of", args.get(a + 2), a + 2, null);
+            } else {
+                forgetRelation();
+            }
+            return;
+        }
         if (a == lastObject && lastSubject != null && !isPronoun(next) && !next.possessive()
                 && !startsClause(a + 1)) {
             emit(lastSubject, lastPredicate, next, a + 1, lastVerbPart);
@@ -231,12 +266,34 @@ final class SentenceRelations {
         }
         if (indefinite) {
             String subject = aliases[a] != null ? aliases[a] : subjectArgument(left);
-            if (subject != null && right.length() <= 8) {
+            if (subject != null && !asideOpened) {
+                interruptedSubject = subject; // "X, an arm of the Southern Ocean, lies between ..."
+                asideOpened = true;
+            }
+            if (subject != null && followedByOf(right) && a + 2 < args.size()
+                    && Gap.between(sentence, right.end(), args.get(a + 2).start()).kind() == Gap.Kind.ADP
+                    && !isPronoun(args.get(a + 2))) {
+                emit(subject, "is " + withDeterminer(right).replaceFirst("^an ", "a ") + " of", args.get(a + 2),
+                        a + 2, null);
+                aliases[a + 1] = subject;
+                return;
+            }
+            if (subject != null && right.length() <= 8 && !followedByOf(right)) {
                 emit(subject, "is a", right, a + 1, null);
                 aliases[a + 1] = subject;
                 copulaComplement = a + 1;
                 copulaSubject = subject;
                 copulaVerb = "is";
+                return;
+            }
+        } else if (det.equals("the") && !named(right) && a + 2 < args.size() && followedByOf(right)) {
+            // "Lahore, the capital of Punjab" → (Lahore, is the capital of, Punjab)
+            String subject = aliases[a] != null ? aliases[a] : subjectArgument(left);
+            Phrase object = args.get(a + 2);
+            if (subject != null && Gap.between(sentence, right.end(), object.start()).kind() == Gap.Kind.ADP
+                    && (object.proper() || title.resolve(object) != null)) {
+                emit(subject, "is the " + right.text().toLowerCase(Locale.ROOT) + " of", object, a + 2, null);
+                aliases[a + 1] = subject;
                 return;
             }
         } else if (a == lastObject && lastSubject != null && !right.possessive() && nextIsCoordinated(a + 1)) {
@@ -246,8 +303,36 @@ final class SentenceRelations {
             // "performed by Australian singer-songwriter, Zoë Badwi": the name after the description
             emit(lastSubject, lastPredicate, right, a + 1, lastVerbPart);
             return;
+        } else if (locativeObject(a) && named(left) && named(right) && det.isEmpty() && !right.possessive()
+                && endsClause(right) && !nextIsCoordinated(a + 1)) {
+            // "born in Nashville, Tennessee": the second place contains the first
+            String place = argument(left);
+            if (place != null) {
+                emit(place, "located in", right, a + 1, null);
+            }
+            return;
         }
         forgetRelation();
+    }
+
+    // the phrase names a place: the object of "born in", "located at", or of a bare "in"/"near"
+    private boolean locativeObject(int a) {
+        if (a == lastObject && lastPredicate != null && LOCATIVE.matcher(lastPredicate).find()) {
+            return true;
+        }
+        if (a == 0) {
+            return false;
+        }
+        Gap before = Gap.between(sentence, args.get(a - 1).end(), args.get(a).start());
+        return before.kind() == Gap.Kind.ADP && LOCATIVE.matcher(before.predicate()).find();
+    }
+
+    private boolean endsClause(Phrase phrase) {
+        if (phrase.end() >= sentence.size()) {
+            return true;
+        }
+        String next = sentence.token(phrase.end());
+        return next.equals(".") || next.equals(",") || next.equals(";");
     }
 
     private boolean named(Phrase phrase) {
@@ -282,6 +367,9 @@ final class SentenceRelations {
         if (a == lastObject && lastVerbPart != null && !gap.predicate().equals("of")
                 && (next.proper() || next.numeric()) && !next.possessive()) {
             emit(lastSubject, lastVerbPart + " " + gap.predicate(), next, a + 1, lastVerbPart);
+        } else if (a == lastObject && lastVerbPart != null && !gap.predicate().equals("of") && next.common()
+                && !next.possessive()) {
+            lastObject = a + 1; // "received the medal for gallantry during the Battle of X": keep the verb
         } else if (a != copulaComplement) {
             forgetRelation();
         }
@@ -296,12 +384,32 @@ final class SentenceRelations {
         if (objectText == null || subject == null || predicate.split(" ").length > MAX_PREDICATE_WORDS) {
             return;
         }
+        if (!Character.isLetterOrDigit(objectText.codePointAt(0))) {
+            return; // "-election": a word the tokenizer cut in half
+        }
         String subjectKey = normalizer.normalize(subject);
         String objectKey = normalizer.normalize(objectText);
         if (subjectKey.isEmpty() || objectKey.isEmpty() || subjectKey.equals(objectKey)) {
             return;
         }
         out.add(new Triple(subject, predicate, objectText));
+    }
+
+    // "The first Soviet bomb was detonated on August 29, 1949": a described subject, kept only when the
+    // sentence opens with it and the object is a name or a date, so the fact says something specific
+    private boolean specificCommon(Phrase subject, Phrase object) {
+        return subject.common() && subject.determiner().isEmpty()
+                && subject.start() == 0 && subject.length() >= 2
+                && !isPronoun(object) && (named(object) || object.numeric());
+    }
+
+    private boolean isWho(int from) {
+        for (int k = from; k < sentence.size() && k < from + 3; k++) {
+            if (sentence.token(k).equalsIgnoreCase("who")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // "Vinnie Vincent and Gene Simmons wrote it": the first of two coordinated subjects
@@ -349,9 +457,16 @@ final class SentenceRelations {
 
     /** A subject must name something: the title, or a phrase with a proper noun; "the branch" is not enough. */
     private String subjectArgument(Phrase phrase) {
-        String resolved = title.resolve(phrase);
+        boolean clauseInitial = phrase.start() == 0 || sentence.token(phrase.start() - 1).equals(",");
+        String resolved = title.resolve(phrase, clauseInitial);
         if (resolved != null) {
             return resolved;
+        }
+        if (isPronoun(phrase) && previousSubject != null && PERSONAL.contains(phrase.text().toLowerCase(Locale.ROOT))) {
+            return previousSubject; // "Hall ... . He believed": the person the last sentence was about
+        }
+        if (isPronoun(phrase) && previousSubject == null) {
+            return title.unexplainedPronoun(phrase.text());
         }
         boolean owned = OWNER_DETERMINERS.contains(phrase.determiner());
         return phrase.proper() && !owned && !isPronoun(phrase) ? phrase.text() : null;

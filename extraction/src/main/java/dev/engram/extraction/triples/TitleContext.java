@@ -39,6 +39,7 @@ final class TitleContext {
     private final Set<String> typeNouns;
     private final EntityNormalizer normalizer;
     private String openingKey = "";
+    private Set<String> titleWords = Set.of();
 
     private TitleContext(String title, String titleKey, String titleCoreKey, boolean about, Set<String> typeNouns,
                          EntityNormalizer normalizer) {
@@ -53,6 +54,7 @@ final class TitleContext {
     /** Reads the title and the passage's first sentence with its phrases. */
     static TitleContext of(String title, TaggedSentence first, List<Phrase> phrases, EntityNormalizer normalizer) {
         String t = title == null ? "" : title.strip();
+        Set<String> titleWords = new HashSet<>();
         String key = normalizer.normalize(t);
         String core = normalizer.normalize(t.replaceFirst("\\s*\\(.*\\)$", "").replaceFirst(",.*$", ""));
         TitleContext probe = new TitleContext(t, key, core, false, TYPE_NOUNS, normalizer);
@@ -60,21 +62,27 @@ final class TitleContext {
         boolean about = !key.isEmpty() && opensWithTitle && probe.matches(phrases.getFirst());
         String openingKey = "";
         if (!key.isEmpty() && opensWithTitle && !about && phrases.getFirst().proper()) {
-            // "Jonathan Douglass Reid" opening the article "Jonathan Reid": every title word is in the name
+            // "Jonathan Douglass Reid" opening the article "Jonathan Reid": every title word is in the name;
+            // "Alta" opening "Alta (band)": a prefix of the title. Only this opening phrase stands for the title,
+            // so "Leiden" elsewhere is not the article "Leiden painters".
             openingKey = normalizer.normalize(phrases.getFirst().text());
-            about = List.of(openingKey.split(" ")).containsAll(List.of(core.split(" ")));
+            about = List.of(openingKey.split(" ")).containsAll(List.of(core.split(" ")))
+                    || openingKey.length() >= 4 && core.startsWith(openingKey + " ");
             openingKey = about ? openingKey : "";
         }
-        Set<String> types = TYPE_NOUNS;
+        Set<String> types = new HashSet<>(TYPE_NOUNS);
         if (about) {
             String head = copulaComplementHead(first, phrases);
             if (head != null) {
-                types = new HashSet<>(TYPE_NOUNS);
                 types.add(head);
             }
         }
+        // "the treaty" in a passage titled "Partial Nuclear Test Ban Treaty", "the garden" for "... Garden"
+        titleWords.addAll(List.of(core.split(" ")));
+        titleWords.removeIf(w -> w.length() < 4 || Character.isDigit(w.charAt(0)));
         TitleContext context = new TitleContext(t, key, core, about, types, normalizer);
         context.openingKey = openingKey;
+        context.titleWords = titleWords;
         return context;
     }
 
@@ -98,32 +106,47 @@ final class TitleContext {
             return false;
         }
         if (key.equals(titleKey) || key.equals(titleCoreKey) || key.equals("the " + titleCoreKey)
-                || key.equals(openingKey)) {
+                || key.equals(openingKey) || key.equals(titleCoreKey + "s") || key.equals(titleCoreKey + "es")) {
             return true;
         }
-        // "Poyner Township" for "Poyner Township, Black Hawk County, Iowa"; "Waddams Grove" for its title
-        return key.length() >= 4 && titleCoreKey.startsWith(key + " ") && phrase.proper();
+        return false;
     }
 
     /** The entity {@code phrase} stands for when it is the title, a pronoun or "the film"; null if none. */
     String resolve(Phrase phrase) {
+        return resolve(phrase, phrase.start() == 0);
+    }
+
+    /** As {@link #resolve(Phrase)}; {@code clauseInitial} says the phrase opens a clause ("During X, the square"). */
+    String resolve(Phrase phrase, boolean clauseInitial) {
         if (matches(phrase)) {
             return title;
         }
-        if (!about) {
-            return null;
-        }
         String text = phrase.text().toLowerCase(Locale.ROOT);
+        if (!about) {
+            // a passage from the middle of an article still says "the treaty" for "... Test Ban Treaty"
+            return clauseInitial && phrase.common() && phrase.determiner().equals("the") && phrase.length() <= 4
+                    && titleWords.contains(text.substring(text.lastIndexOf(' ') + 1)) ? title : null;
+        }
         if (phrase.length() == 1 && SUBJECT_PRONOUNS.contains(text)) {
             return title;
         }
         // only as a sentence's subject: "the film" elsewhere may be another film
         if (phrase.common() && (phrase.determiner().equals("the") || phrase.determiner().equals("this"))
-                && phrase.length() <= 3 && phrase.start() == 0) {
+                && phrase.length() <= 6 && clauseInitial) {
             String head = text.substring(text.lastIndexOf(' ') + 1);
-            return typeNouns.contains(head) ? title : null;
+            return typeNouns.contains(head) || titleWords.contains(head) ? title : null;
         }
         return null;
+    }
+
+    /**
+     * The title for a "he"/"she"/"it" that nothing nearer explains, in a passage cut from the middle of an
+     * article: what such a passage keeps talking about is usually what its article is about.
+     */
+    String unexplainedPronoun(String pronoun) {
+        return !title.isEmpty() && SUBJECT_PRONOUNS.contains(pronoun.toLowerCase(Locale.ROOT))
+                && !pronoun.equalsIgnoreCase("they") ? title : null;
     }
 
     /** Whether the word is a subject pronoun the title may stand behind. */

@@ -122,7 +122,7 @@ public final class IngestPipeline {
             Map<String, String> stored = documents.existingHashes(docs.stream().map(SourceDocument::id).toList());
             List<Prepared> prepared = new ArrayList<>();
             for (SourceDocument doc : docs) {
-                String sha = hasher.apply(doc);
+                String sha = accessAwareHash(hasher.apply(doc));
                 if (sha.equals(stored.get(doc.id()))) {
                     counters.unchanged.incrementAndGet();
                     listener.documentDone(doc.id(), 0, 0, true);
@@ -200,6 +200,21 @@ public final class IngestPipeline {
             LoadProblem problem = new LoadProblem(documentId, 0, message);
             counters.problems.add(problem);
             listener.problem(problem);
+        }
+    }
+
+    /** Folds tenant and ACL into the content hash, so re-ingesting with other access rights rewrites the document. */
+    private String accessAwareHash(String contentHash) {
+        if (options.tenant() == null && options.acl().isEmpty()) {
+            return contentHash;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (contentHash + "\u0000" + options.tenant() + "\u0000" + String.join("\u0000", options.acl()))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
     }
 

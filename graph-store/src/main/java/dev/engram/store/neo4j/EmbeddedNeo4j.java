@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -19,15 +21,6 @@ final class EmbeddedNeo4j {
 
     static final String DATABASE = GraphDatabaseSettings.DEFAULT_DATABASE_NAME;
     private static final String LOOPBACK = "127.0.0.1";
-    // Lucene announces its SIMD provider through java.util.logging at INFO on every start; keep a strong
-    // reference so the level sticks (JUL holds loggers weakly)
-    private static final java.util.logging.Logger LUCENE_LOG = quietLucene();
-
-    private static java.util.logging.Logger quietLucene() {
-        var logger = java.util.logging.Logger.getLogger("org.apache.lucene");
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
 
     private final DatabaseManagementService dbms;
     private final int boltPort;
@@ -49,6 +42,10 @@ final class EmbeddedNeo4j {
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(LOOPBACK, requestedPort))
                     .setConfig(GraphDatabaseSettings.auth_enabled, false)
                     .setConfig(GraphDatabaseSettings.server_logging_config_path, logConfig)
+                    // Bolt's Netty loops otherwise idle through a multi-second quiet period per group at shutdown;
+                    // our own driver is closed first, so there is nothing to wait for
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, Duration.ZERO)
+                    .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                     .build();
         } catch (RuntimeException e) {
             throw new GraphStoreException("Could not start embedded Neo4j in " + home + " with Bolt on "

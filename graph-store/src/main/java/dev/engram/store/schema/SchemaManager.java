@@ -5,6 +5,7 @@ import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.GraphStoreException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 
@@ -48,6 +49,16 @@ public final class SchemaManager {
                         + " (see logs/debug.log in the data directory, or drop and recreate them)");
             }
             checkVectorIndexDimensions(session, dimensions);
+        }
+    }
+
+    /** The embedding model this store was built with, or empty for a store Engram has not set up yet. */
+    public Optional<StoredModel> storedModel() {
+        try (Session session = store.session()) {
+            return session.executeRead(tx -> tx.run(
+                    "MATCH (m:EngramMeta {id: 'engram'}) RETURN m.embeddingModel AS model, m.embeddingDimensions AS dims")
+                    .list(r -> new StoredModel(r.get("model").asString(null), r.get("dims").asInt(0)))
+                    .stream().findFirst());
         }
     }
 

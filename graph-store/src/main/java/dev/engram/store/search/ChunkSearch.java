@@ -2,6 +2,7 @@ package dev.engram.store.search;
 
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.schema.IndexNames;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -14,10 +15,16 @@ public final class ChunkSearch {
     // one row even when the index returns nothing, so the unfiltered hit count is always known
     private static final String RESULTS = """
             WITH collect({c: node, score: score}) AS hits
-            RETURN size(hits) AS hits,
-                   [h IN hits WHERE %s | {id: h.c.id, documentId: h.c.documentId, index: h.c.index, text: h.c.text,
-                     title: [(h.c)-[:PART_OF]->(d:Document) | d.title][0], score: h.score}] AS results
-            """.formatted(AccessCypher.readable("h.c"));
+            CALL (hits) {
+              UNWIND hits AS h
+              WITH h.c AS c, h.score AS score
+              WHERE %s
+              OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
+              RETURN collect({id: c.id, documentId: c.documentId, index: c.index, text: c.text, title: d.title,
+                              score: score}) AS results
+            }
+            RETURN size(hits) AS hits, results
+            """.formatted(AccessCypher.readable("c"));
 
     private final GraphStore store;
 
@@ -52,7 +59,8 @@ public final class ChunkSearch {
             List<ScoredChunk> results = row.get("results").asList((Value v) -> new ScoredChunk(
                     v.get("id").asString(), v.get("documentId").asString(null), v.get("title").asString(null),
                     v.get("text").asString(null), v.get("index").asInt(0),
-                    cosine ? VectorScores.cosine(v.get("score").asDouble()) : v.get("score").asDouble()));
+                    cosine ? VectorScores.cosine(v.get("score").asDouble()) : v.get("score").asDouble()))
+                    .stream().sorted(Comparator.comparingDouble(ScoredChunk::score).reversed()).toList();
             return new OverFetch.Page<>(results, row.get("hits").asLong());
         }
     }

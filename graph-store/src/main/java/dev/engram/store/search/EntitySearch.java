@@ -2,6 +2,7 @@ package dev.engram.store.search;
 
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.schema.IndexNames;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
@@ -16,11 +17,15 @@ public final class EntitySearch {
 
     private static final String RESULTS = """
             WITH collect({e: node, score: score}) AS hits
-            RETURN size(hits) AS hits,
-                   [h IN hits WHERE $unrestricted OR EXISTS { MATCH (c:Chunk)-[:MENTIONS]->(h.e) WHERE %1$s }
-                     | {id: h.e.id, name: h.e.name, score: h.score,
-                        chunkCount: CASE WHEN $unrestricted THEN coalesce(h.e.chunkCount, 0)
-                                    ELSE COUNT { MATCH (c:Chunk)-[:MENTIONS]->(h.e) WHERE %1$s } END}] AS results
+            CALL (hits) {
+              UNWIND hits AS h
+              WITH h.e AS e, h.score AS score
+              WHERE $unrestricted OR EXISTS { MATCH (c:Chunk)-[:MENTIONS]->(e) WHERE %1$s }
+              RETURN collect({id: e.id, name: e.name, score: score,
+                              chunkCount: CASE WHEN $unrestricted THEN coalesce(e.chunkCount, 0)
+                                          ELSE COUNT { MATCH (c:Chunk)-[:MENTIONS]->(e) WHERE %1$s } END}) AS results
+            }
+            RETURN size(hits) AS hits, results
             """.formatted(AccessCypher.readable("c"));
 
     private final GraphStore store;
@@ -67,7 +72,8 @@ public final class EntitySearch {
             List<ScoredEntity> results = row.get("results").asList((Value v) -> new ScoredEntity(
                     v.get("id").asString(), v.get("name").asString(null),
                     cosine ? VectorScores.cosine(v.get("score").asDouble()) : v.get("score").asDouble(),
-                    v.get("chunkCount").asLong(0)));
+                    v.get("chunkCount").asLong(0)))
+                    .stream().sorted(Comparator.comparingDouble(ScoredEntity::score).reversed()).toList();
             return new OverFetch.Page<>(results, row.get("hits").asLong());
         }
     }

@@ -23,6 +23,7 @@ class SchemaManagerTest extends StoreTestBase {
         assertThat(count("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'engram_' RETURN count(*)")).isEqualTo(3);
         assertThat(count("MATCH (m:EngramMeta) RETURN count(m)")).isEqualTo(1);
         assertThat(stats.format()).contains(IndexNames.FACT_EMBEDDING).contains("ONLINE");
+        assertThat(schema.storedModel()).contains(new StoredModel(embedder.modelName(), embedder.dimensions()));
     }
 
     @Test

@@ -24,6 +24,7 @@ public abstract class StoreTestBase {
     static void openStore() {
         store = GraphStore.open(StoreConfig.embedded(dataDir, 0));
         embedder = new HashEmbedder();
+        new SchemaManager(store).ensure(embedder);
     }
 
     @AfterAll
@@ -36,7 +37,6 @@ public abstract class StoreTestBase {
         try (Session session = store.session()) {
             session.run("MATCH (n) WHERE NOT n:EngramMeta CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume();
         }
-        new SchemaManager(store).ensure(embedder);
         embedder.reset();
     }
 

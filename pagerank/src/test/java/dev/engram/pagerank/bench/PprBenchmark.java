@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH benchmark of the query paths retrieval uses, on an undirected power-law graph (Chung–Lu, exponent 2.2,
  * nodes = edges / 5, 5 weighted seeds): full PPR by power iteration, forward-push PPR, top-k of the scores and
- * 3-hop shortest paths from the seeds to the top-10 nodes. Run (see bench/ppr-vs-igraph/README.md):
+ * 3-hop shortest paths from the seeds to the top-10 nodes (mostly seeds' neighbours, so cheap) and to random nodes. Run (see bench/ppr-vs-igraph/README.md):
  * {@code java -cp "$CP" org.openjdk.jmh.Main PprBenchmark}.
  */
 @State(Scope.Benchmark)
@@ -55,6 +55,7 @@ public class PprBenchmark {
     private int[] seeds;
     private double[] seedWeights;
     private int[] topTargets;
+    private int[] randomTargets;
     private double[] scores;
     private PprOptions options;
 
@@ -84,6 +85,10 @@ public class PprBenchmark {
         }
         scores = ppr.run(reset, options, pprWorkspace).clone();
         topTargets = TopK.of(scores, 10);
+        randomTargets = new int[10];
+        for (int i = 0; i < randomTargets.length; i++) {
+            randomTargets[i] = random.nextInt(graph.nodeCount());
+        }
     }
 
     /** Full PPR, damping 0.5, L1 tolerance 1e-8. */
@@ -110,7 +115,16 @@ public class PprBenchmark {
         return paths.find(seeds, topTargets, PathOptions.heaviest(3, 3), pathWorkspace);
     }
 
-    /** Fewest-hop paths (up to 3 hops), all ties capped at 100 per target. */
+    /**
+     * Fewest-hop paths (up to 3 hops), 3 heaviest per target, from the seeds to 10 random nodes: mostly 3+ hops away,
+     * so the search explores the whole 3-hop ball (the expensive case).
+     */
+    @Benchmark
+    public List<GraphPath> shortestPathsRandomTargets() {
+        return paths.find(seeds, randomTargets, PathOptions.heaviest(3, 3), pathWorkspace);
+    }
+
+    /** Fewest-hop paths (up to 3 hops) to the top-10 nodes, all ties capped at 100 per target. */
     @Benchmark
     public List<GraphPath> shortestPathsAllTies() {
         return paths.find(seeds, topTargets, PathOptions.allTies(3).withMaxPathsPerTarget(100), pathWorkspace);

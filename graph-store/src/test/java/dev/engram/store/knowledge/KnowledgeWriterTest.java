@@ -1,0 +1,122 @@
+package dev.engram.store.knowledge;
+
+import static dev.engram.store.testing.Docs.doc;
+import static dev.engram.store.testing.Knowledge.chunk;
+import static dev.engram.store.testing.Knowledge.facts;
+import static dev.engram.store.testing.Knowledge.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.stats.GraphStats;
+import dev.engram.store.testing.StoreTestBase;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+
+class KnowledgeWriterTest extends StoreTestBase {
+
+    private KnowledgeWriter writer;
+
+    @BeforeEach
+    void writeDocuments() {
+        new DocumentWriter(store).write(List.of(
+                doc("a", "A", "Ridley Scott directed Black Hawk Down.", "Black Hawk Down is based on a book by Mark Bowden."),
+                doc("b", "B", "Ridley Scott directed Gladiator.")));
+        writer = new KnowledgeWriter(store, embedder);
+    }
+
+    @Test
+    void createsEntitiesRelationsAndMentions() {
+        KnowledgeWriteSummary summary = writer.write(List.of(
+                chunk("a#0", facts(t("Ridley Scott", "directed", "Black Hawk Down"))),
+                chunk("a#1", facts(t("Black Hawk Down", "based on book by", "Mark Bowden"))),
+                chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")), "Ridley Scott")));
+
+        assertThat(summary.entitiesCreated()).isEqualTo(4);
+        assertThat(summary.relationsCreated()).isEqualTo(3);
+        assertThat(count("MATCH (e:Entity) RETURN count(e)")).isEqualTo(4);
+        assertThat(count("MATCH ()-[r:RELATION]->() RETURN count(r)")).isEqualTo(3);
+        assertThat(count("MATCH (:Chunk)-[m:MENTIONS]->() RETURN count(m)")).isEqualTo(6);
+        assertThat(count("MATCH (e:Entity {id: 'ridley scott'}) RETURN e.chunkCount")).isEqualTo(2);
+        assertThat(count("MATCH (e:Entity {id: 'black hawk down'}) RETURN e.chunkCount")).isEqualTo(2);
+        assertThat(count("MATCH (e:Entity) WHERE size(e.embedding) = 384 RETURN count(e)")).isEqualTo(4);
+        assertThat(count("MATCH ()-[r:RELATION]->() WHERE size(r.embedding) = 384 RETURN count(r)")).isEqualTo(3);
+        try (Session session = store.session()) {
+            var r = session.run("""
+                    MATCH (:Entity {id: 'ridley scott'})-[r:RELATION]->(:Entity {id: 'black hawk down'})
+                    RETURN r.predicate AS p, r.chunkIds AS ids, r.weight AS w, startNode(r).name AS name""").single();
+            assertThat(r.get("p").asString()).isEqualTo("directed");
+            assertThat(r.get("ids").asList()).containsExactly("a#0");
+            assertThat(r.get("w").asLong()).isEqualTo(1);
+            assertThat(r.get("name").asString()).isEqualTo("Ridley Scott");
+        }
+        assertThat(embedder.embeddedTexts()).contains("(Ridley Scott, directed, Black Hawk Down)", "Mark Bowden");
+    }
+
+    @Test
+    void aFactStatedAgainAddsProvenanceAndEmbedsNothingNew() {
+        writer.write(List.of(chunk("a#0", facts(t("Ridley Scott", "directed", "Black Hawk Down")))));
+        embedder.reset();
+        GraphStats before = GraphStats.collect(store);
+
+        writer.write(List.of(chunk("a#0", facts(t("Ridley Scott", "directed", "Black Hawk Down")))));
+        assertThat(GraphStats.collect(store).relationshipsByType()).isEqualTo(before.relationshipsByType());
+        assertThat(embedder.embeddedTexts()).as("nothing new, nothing embedded").isEmpty();
+
+        KnowledgeWriteSummary summary = writer.write(
+                List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Black Hawk Down")))));
+        assertThat(summary.relationsCreated()).isZero();
+        assertThat(embedder.embeddedTexts()).isEmpty();
+        try (Session session = store.session()) {
+            var r = session.run("MATCH ()-[r:RELATION]->() RETURN r.chunkIds AS ids, r.weight AS w").single();
+            assertThat(r.get("ids").asList()).containsExactly("a#0", "b#0");
+            assertThat(r.get("w").asLong()).isEqualTo(2);
+        }
+        assertThat(count("MATCH (e:Entity {id: 'ridley scott'}) RETURN e.chunkCount")).isEqualTo(2);
+    }
+
+    @Test
+    void onlyNewEntitiesAreEmbedded() {
+        writer.write(List.of(chunk("a#0", facts(t("Ridley Scott", "directed", "Black Hawk Down")))));
+        embedder.reset();
+        writer.write(List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")))));
+        assertThat(embedder.embeddedTexts()).containsExactly("Gladiator", "(Ridley Scott, directed, Gladiator)");
+    }
+
+    @Test
+    void similarEntitiesBecomeSynonymsAndDissimilarOnesDoNot() {
+        writer.write(List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
+        // two of three words shared: cosine about 0.82 with the hashed embedder
+        KnowledgeWriteSummary summary = writer.write(
+                List.of(chunk("b#0", facts(), "Barack Hussein Obama", "Quentin Tarantino")));
+
+        assertThat(summary.synonymsCreated()).isEqualTo(1);
+        try (Session session = store.session()) {
+            var r = session.run("""
+                    MATCH (a:Entity)-[s:SYNONYM]-(b:Entity)
+                    RETURN a.id AS a, b.id AS b, s.score AS score ORDER BY a LIMIT 1""").single();
+            assertThat(List.of(r.get("a").asString(), r.get("b").asString()))
+                    .containsExactlyInAnyOrder("barack obama", "barack hussein obama");
+            assertThat(r.get("score").asDouble()).isBetween(0.8, 1.0);
+        }
+        assertThat(count("MATCH ()-[s:SYNONYM]->() RETURN count(s)")).isEqualTo(1);
+        assertThat(count("MATCH (e)-[:SYNONYM]-(e) RETURN count(*)")).isZero();
+        assertThat(count("MATCH (:Entity {id: 'quentin tarantino'})-[s:SYNONYM]-() RETURN count(s)")).isZero();
+    }
+
+    @Test
+    void theThresholdIsConfigurable() {
+        new KnowledgeWriter(store, embedder, 0.95).write(List.of(chunk("a#0", facts(), "Barack Obama")));
+        new KnowledgeWriter(store, embedder, 0.95).write(List.of(chunk("b#0", facts(), "Barack Hussein Obama")));
+        assertThat(count("MATCH ()-[s:SYNONYM]->() RETURN count(s)")).isZero();
+    }
+
+    @Test
+    void emptyKnowledgeWritesNothing() {
+        assertThat(writer.write(List.of(new ChunkKnowledge("a#0", List.of(), List.of()))))
+                .isEqualTo(new KnowledgeWriteSummary(0, 0, 0, 0, 0));
+        assertThat(count("MATCH (e:Entity) RETURN count(e)", Map.of())).isZero();
+    }
+}
