@@ -1,6 +1,5 @@
 package dev.engram.extraction.triples;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -227,7 +226,6 @@ final class SentenceRelations {
         String subject = subjectArgument(owner);
         if (gap.kind() == Gap.Kind.VERBAL && gap.copula() && subject != null) {
             emit(subject, attribute.text().toLowerCase(Locale.ROOT) + " " + gap.predicate(), value, a + 2, null);
-            aliases[a + 1] = null;
         }
     }
 

@@ -28,8 +28,9 @@ public record TaggedSentence(String text, String[] tokens, String[] tags, int[] 
         return plus < 0 ? tag : tag.substring(0, plus);
     }
 
-    /** Whether the token at {@code i} carries a fused possessive ("Men's" tagged "PROPN+PART"). */
+    /** Whether the token at {@code i} carries a fused possessive ("Men's" tagged "PROPN+PART", "II's"). */
     public boolean possessive(int i) {
-        return tags[i].endsWith("+PART");
+        String t = tokens[i];
+        return tags[i].endsWith("+PART") || t.length() > 2 && (t.endsWith("'s") || t.endsWith("’s"));
     }
 }

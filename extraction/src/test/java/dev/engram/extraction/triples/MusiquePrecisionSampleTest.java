@@ -64,16 +64,15 @@ class MusiquePrecisionSampleTest {
     }
 
     @Test
-    void samplePassagesYieldAtLeastFourTriplesEach() {
+    void samplePassagesKeepTheirTripleYield() {
         Map<String, JsonNode> passages = new LinkedHashMap<>();
         rows.forEach(r -> passages.putIfAbsent(r.get("passageId").asText(), r));
         RuleTripleExtractor extractor = new RuleTripleExtractor();
         long triples = passages.values().stream()
                 .mapToLong(r -> extractor.extract(r.get("title").asText(), r.get("text").asText()).size())
                 .sum();
-        // measured 2026-11 on these 47 passages (which skew long, being sampled by triple): see the report
-        assertThat((double) triples / passages.size()).isGreaterThanOrEqualTo(FLOOR);
+        // measured 7.14 on these 49 passages (they skew rich, being drawn by triple, not by passage); the floor
+        // fails on a loss of about a sixth
+        assertThat((double) triples / passages.size()).isGreaterThanOrEqualTo(6.0);
     }
-
-    private static final double FLOOR = 5.0;
 }

@@ -128,6 +128,25 @@ class RuleTripleExtractorTest {
     }
 
     @Test
+    void possessorOfACopulaAttribute() {
+        assertThat(extract("Lothair II", "Lothair II's mother was Ermengarde of Tours."))
+                .contains(new Triple("Lothair II", "mother was", "Ermengarde of Tours"));
+    }
+
+    @Test
+    void verbMistaggedAsPluralNounAfterANameIsRepaired() {
+        assertThat(extract("Nepal", "Nepal experiences five seasons."))
+                .contains(new Triple("Nepal", "experiences", "five seasons"));
+    }
+
+    @Test
+    void placeAfterPlaceIsWhereItLies() {
+        assertThat(extract("Helen Hardin", "Helen Hardin was born in Albuquerque, New Mexico."))
+                .contains(new Triple("Helen Hardin", "was born in", "Albuquerque"),
+                        new Triple("Albuquerque", "located in", "New Mexico"));
+    }
+
+    @Test
     void emptyTextGivesNoTriples() {
         assertThat(extract("Anything", "  ")).isEmpty();
         assertThat(extract(null, "")).isEmpty();

@@ -1,0 +1,24 @@
+package dev.engram.app.server;
+
+import dev.engram.app.runtime.EngramRuntime;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The Engram HTTP server: REST, Cypher and OpenAI-compatible APIs over one {@link EngramRuntime}. */
+@SpringBootApplication
+public class EngramServer {
+
+    /**
+     * Starts the server on an already open runtime, which the caller keeps owning and closes after the context;
+     * {@code properties} are defaults such as {@code server.port}.
+     */
+    public static ConfigurableApplicationContext start(EngramRuntime runtime, Map<String, Object> properties) {
+        SpringApplication app = new SpringApplication(EngramServer.class);
+        app.setDefaultProperties(properties);
+        // registered before configuration is read, so RuntimeConfiguration does not open a second runtime
+        app.addInitializers(context -> context.getBeanFactory().registerSingleton("engramRuntime", runtime));
+        return app.run();
+    }
+}

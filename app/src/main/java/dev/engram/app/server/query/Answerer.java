@@ -1,0 +1,86 @@
+package dev.engram.app.server.query;
+
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.OpenAiClient;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RankedPassage;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.RetrievalResult;
+import dev.engram.retrieval.answer.AnswerGenerator;
+import dev.engram.retrieval.answer.AssembledContext;
+import dev.engram.retrieval.answer.Citation;
+import dev.engram.retrieval.answer.ContextAssembler;
+import dev.engram.retrieval.answer.GeneratedAnswer;
+import dev.engram.store.search.AccessFilter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Retrieves for a question within what the caller may read, assembles the cited context and, with an LLM, answers. */
+@Component
+public class Answerer {
+    private final EngramRuntime runtime;
+    private final ContextAssembler assembler;
+    private final Optional<AnswerGenerator> generator;
+
+    /** An answerer over the runtime, generating only when ENGRAM_LLM_BASE_URL names an LLM. */
+    public Answerer(EngramRuntime runtime, @Value("${engram.context-tokens:3000}") int contextTokens) {
+        this.runtime = runtime;
+        this.assembler = new ContextAssembler(contextTokens);
+        this.generator = LlmConfig.fromEnv().map(config -> new AnswerGenerator(new OpenAiClient(config)));
+    }
+
+    /** True when an LLM is configured. */
+    public boolean generates() {
+        return generator.isPresent();
+    }
+
+    /** Retrieval and context for a question, without generation. */
+    public Retrieved retrieve(String question, Mode mode, int topK, AccessFilter access) {
+        RetrievalResult result = runtime.retriever(mode).retrieve(new RetrievalRequest(question, mode, topK, access));
+        return new Retrieved(question, mode, result, assembler.assemble(result));
+    }
+
+    /** The full answer to a question: retrieval, context, and generation when configured. */
+    public QueryResponse answer(String question, Mode mode, int topK, AccessFilter access) {
+        Retrieved retrieved = retrieve(question, mode, topK, access);
+        Answer answer = generator.map(g -> toAnswer(g.generate(question, retrieved.context()))).orElse(null);
+        return retrieved.response(answer);
+    }
+
+    /** Generates the answer streaming into {@code onDelta}; without an LLM the context text is the one delta. */
+    public Answer stream(Retrieved retrieved, Consumer<String> onDelta) {
+        if (generator.isEmpty()) {
+            onDelta.accept(retrieved.context().text().isEmpty() ? "No passages were found." : retrieved.context().text());
+            return null;
+        }
+        return toAnswer(generator.get().generate(retrieved.question(), retrieved.context(), onDelta));
+    }
+
+    /** Generates the answer in one piece; null without an LLM. */
+    public Answer generate(Retrieved retrieved) {
+        return generator.map(g -> toAnswer(g.generate(retrieved.question(), retrieved.context()))).orElse(null);
+    }
+
+    private static Answer toAnswer(GeneratedAnswer g) {
+        return new Answer(g.answer(), g.cited().stream().map(Citation::id).toList(), g.error());
+    }
+
+    /** A retrieval with its assembled context. */
+    public record Retrieved(String question, Mode mode, RetrievalResult result, AssembledContext context) {
+        /** The API response for this retrieval with an optional answer. */
+        public QueryResponse response(Answer answer) {
+            Map<String, Integer> citationOf = new HashMap<>();
+            context.citations().forEach(c -> citationOf.put(c.chunkId(), c.id()));
+            List<CitedPassage> passages = result.passages().stream().map((RankedPassage p) -> new CitedPassage(
+                    citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(), p.text(), p.score())).toList();
+            return new QueryResponse(question, mode.id(), passages, result.paths(), result.seeds(), context.text(),
+                    answer, result.timingsMillis());
+        }
+    }
+}
