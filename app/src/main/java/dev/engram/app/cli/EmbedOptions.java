@@ -13,12 +13,12 @@ public final class EmbedOptions {
             description = "Tokens shared by consecutive chunks (env ENGRAM_CHUNK_OVERLAP, default ${DEFAULT-VALUE}).")
     int chunkOverlap;
 
-    @Option(names = "--embed-batch", paramLabel = "<n>", defaultValue = "${env:ENGRAM_EMBED_BATCH:-32}",
-            description = "Texts per embedding batch (env ENGRAM_EMBED_BATCH, default ${DEFAULT-VALUE}).")
+    @Option(names = "--embed-batch", paramLabel = "<n>", defaultValue = "${env:ENGRAM_EMBED_BATCH:-1}",
+            description = "Texts per ONNX run (env ENGRAM_EMBED_BATCH, default ${DEFAULT-VALUE}: the quantized model gains nothing from batches).")
     int batch;
 
     @Option(names = "--embed-threads", paramLabel = "<n>", defaultValue = "${env:ENGRAM_EMBED_THREADS:-0}",
-            description = "ONNX Runtime threads; 0 = one per core (env ENGRAM_EMBED_THREADS).")
+            description = "Embedding runs in parallel; 0 = one per core (env ENGRAM_EMBED_THREADS).")
     int threads;
 
     EmbedderSettings toSettings() {

@@ -76,8 +76,9 @@ public final class EngramRuntime implements AutoCloseable {
     }
 
     private static Embedder createEmbedder(EmbedderSettings s) {
+        // one text per ONNX run, one run per core: the quantized model scales per batch, so batching buys nothing
         return OpenAiEmbedder.fromEnv().<Embedder>map(e -> e).orElseGet(() -> OnnxBgeEmbedder.create(
-                OnnxBgeEmbedder.Config.defaults().withBatchSize(s.batchSize()).withIntraOpThreads(s.threads())));
+                OnnxBgeEmbedder.Config.defaults().withBatchSize(s.batchSize()).withParallelism(s.threads())));
     }
 
     /** The open graph store. */

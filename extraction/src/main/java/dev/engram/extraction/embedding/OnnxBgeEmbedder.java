@@ -15,10 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -251,32 +250,29 @@ public final class OnnxBgeEmbedder implements Embedder {
             int batches = (order.length + batch - 1) / batch;
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
+            CountDownLatch finished = new CountDownLatch(batches);
+            // Every batch is claimed and counted down exactly once (skipped after a failure), so the caller
+            // waits for the batches, not for helper tasks that may still be queued behind another call.
             Runnable work = () -> {
                 int b;
-                while (failure.get() == null && (b = next.getAndIncrement()) < batches) {
+                while ((b = next.getAndIncrement()) < batches) {
                     try {
-                        runBatch(ids, order, b * batch, Math.min(order.length, (b + 1) * batch), vectors);
+                        if (failure.get() == null) {
+                            runBatch(ids, order, b * batch, Math.min(order.length, (b + 1) * batch), vectors);
+                        }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
+                    } finally {
+                        finished.countDown();
                     }
                 }
             };
             int helpers = workers == null ? 0 : Math.min(config.parallelism(), batches) - 1;
-            List<Future<?>> running = new ArrayList<>(helpers);
             for (int h = 0; h < helpers; h++) {
-                running.add(workers.submit(work));
+                workers.execute(work);
             }
             work.run();
-            for (Future<?> f : running) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    failure.compareAndSet(null, e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure.compareAndSet(null, e);
-                }
-            }
+            awaitUninterruptibly(finished); // runs in flight must end before the read lock is released
             Throwable t = failure.get();
             if (t != null) {
                 if (t instanceof OrtException) {
@@ -293,6 +289,21 @@ public final class OnnxBgeEmbedder implements Embedder {
             return new ArrayList<>(Arrays.asList(vectors));
         } finally {
             lifecycle.readLock().unlock();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -114,6 +114,15 @@ record Gap(Kind kind, String predicate, boolean conjoined, boolean relative, boo
                     }
                     onlyBe = false;
                 }
+                case "PUNCT" -> {
+                    // "written, composed, and performed by": a list of verbs sharing the objects
+                    boolean listed = lower.equals(",") && verb && k + 1 < end && (s.tag(k + 1).equals("VERB")
+                            || s.tag(k + 1).equals("CCONJ") && k + 2 < end && s.tag(k + 2).equals("VERB"));
+                    if (!listed || !s.tag(k - 1).equals("VERB")) {
+                        return NONE;
+                    }
+                    onlyBe = false;
+                }
                 default -> {
                     return NONE;
                 }
@@ -144,6 +153,9 @@ record Gap(Kind kind, String predicate, boolean conjoined, boolean relative, boo
             return NONE;
         }
         String predicate = s.surface(i, predicateEnd).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (predicate.contains(",") && SentenceRelations.distribute(predicate).size() < 2) {
+            return NONE; // a comma inside the relation only lists verbs: "written, composed, and performed by"
+        }
         if (copula && predicate.endsWith(" an")) {
             predicate = predicate.substring(0, predicate.length() - 1); // "is an", "is a": one predicate
         }

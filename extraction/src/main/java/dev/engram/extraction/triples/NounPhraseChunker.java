@@ -104,10 +104,16 @@ public final class NounPhraseChunker {
     private Phrase phraseAt(TaggedSentence s, int start) {
         int i = start;
         String determiner = "";
+        boolean only = false;
         String lower = s.token(i).toLowerCase(Locale.ROOT);
         if (DETERMINERS.contains(lower) && (s.tag(i).equals("DET") || s.tag(i).equals("PRON"))) {
             determiner = lower;
             i++;
+            if (determiner.equals("the") && i + 1 < s.size() && s.token(i).equals("only")
+                    && s.tag(i).equals("ADV") && (s.tag(i + 1).equals("ADJ") || s.tag(i + 1).equals("NOUN"))) {
+                i++; // "the only high school": "only" tagged as an adverb stays in the phrase
+                only = true;
+            }
         }
         int bodyStart = i;
         int lastNominal = -1;
@@ -146,12 +152,22 @@ public final class NounPhraseChunker {
             } else if (date(s, i)) {
                 lastNominal = i + 1;
                 i += 2;
+            } else if (i > bodyStart && nounTaggedVerb(s, i, determiner)) {
+                lastNominal = i; // "a 2017 American superhero film": "superhero" read as a verb
+                i++;
             } else {
                 break;
             }
         }
+        if (lastNominal < 0 && i > bodyStart && (determiner.equals("a") || determiner.equals("an"))
+                && s.tag(i - 1).equals("ADJ") && !capitalised(s.token(i - 1)) && participleThenPreposition(s, i)) {
+            lastNominal = i - 1; // "a pedestrian mall located in", "a diocese located in": the head read as ADJ
+        }
         if (lastNominal < 0) {
             return null;
+        }
+        if (lastNominal < i - 1 && !possessive && s.tag(i - 1).equals("ADJ") && participleThenPreposition(s, i)) {
+            lastNominal = i - 1; // "a 1992 legal-suspense thriller written by": "thriller" read as an adjective
         }
         int end = possessive ? i : lastNominal + 1;
         int bodyEnd = possessive ? lastNominal + 1 : end;
@@ -174,9 +190,36 @@ public final class NounPhraseChunker {
             determiner = determiner.equals("the") || determiner.equals("a") || determiner.equals("an")
                     ? "" : determiner;
         }
-        String text = stripPossessive(collapse(s.surface(textStart, bodyEnd)));
+        String text = stripPossessive(collapse(s.surface(only && name <= bodyStart ? bodyStart - 1 : textStart,
+                bodyEnd)));
         return new Phrase(start, end, text, keepDeterminer ? "" : determiner, proper, numeric && !proper
                 || numeric && monthIn(s, bodyStart, bodyEnd), possessive, descriptor);
+    }
+
+    // a lowercase verb tag inside a noun phrase: between an adjective and a noun ("American superhero film"), or
+    // a head noun before its participle ("a nature preserve owned and managed by")
+    private static boolean nounTaggedVerb(TaggedSentence s, int i, String determiner) {
+        String t = s.token(i);
+        if (!s.tag(i).equals("VERB") || capitalised(t) || RELATION_WORDS.contains(t) || t.endsWith("ed")
+                || t.endsWith("ing") || t.endsWith("en") || i + 1 >= s.size()) {
+            return false;
+        }
+        String before = s.tag(i - 1);
+        if (before.equals("ADJ") && s.tag(i + 1).equals("NOUN")) {
+            return true;
+        }
+        return before.equals("NOUN") && (determiner.equals("a") || determiner.equals("an"))
+                && participleThenPreposition(s, i + 1);
+    }
+
+    // "written by", "owned and managed by", "located in"
+    private static boolean participleThenPreposition(TaggedSentence s, int i) {
+        if (i + 1 >= s.size() || !s.tag(i).equals("VERB") || !s.token(i).endsWith("ed") && !s.token(i).endsWith("en")
+                && !s.token(i).equals("born") && !s.token(i).equals("built") && !s.token(i).equals("made")) {
+            return false;
+        }
+        String next = s.tag(i + 1);
+        return next.equals("ADP") || next.equals("CCONJ") && i + 2 < s.size() && s.tag(i + 2).equals("VERB");
     }
 
     // "In 2011 China was ...": a year opening the sentence is not part of the name after it

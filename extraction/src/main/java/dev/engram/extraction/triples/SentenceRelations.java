@@ -21,6 +21,20 @@ final class SentenceRelations {
     private static final Set<String> PERSONAL = Set.of("he", "she");
     private static final Pattern LOCATIVE = Pattern.compile("\\b(in|at|near|from|to)$");
     private static final int MAX_PREDICATE_WORDS = 9;
+    // "directed and produced by", "was born and raised in": verbs sharing their preposition and object
+    private static final Pattern COORDINATED_VERBS = Pattern.compile("^((?:[a-z]+ ){0,2}?)"
+            + "([a-z-]+(?: ?, [a-z-]+){0,3}(?: ?,)? and [a-z-]+)((?: (?:up|out|down|back))?(?: (?:by|in|at|on))?)$");
+    private static final Set<String> AUXILIARIES = Set.of("is", "was", "are", "were", "has", "have", "had", "been",
+            "be", "being", "will", "would");
+    // prepositions that keep a phrase inside the copula's complement: "a former institute ... in New York City"
+    private static final Set<String> CHAIN_PREPOSITIONS = Set.of("in", "at", "near", "by");
+    // participles that, after "X is a N in Y", describe X: the verbs of who made it, when, and where it is
+    private static final Set<String> DESCRIBING_PARTICIPLES = Set.of("founded", "established", "located",
+            "situated", "based", "headquartered", "directed", "produced", "co-produced", "written", "co-written",
+            "released", "published", "recorded", "composed", "designed", "built", "constructed", "developed",
+            "created", "owned", "operated", "managed", "performed", "distributed", "starring", "formed",
+            "incorporated", "opened", "launched", "broadcast", "aired", "hosted", "edited", "illustrated", "sung",
+            "organized", "organised", "sponsored", "co-founded", "manufactured", "marketed", "named");
 
     private final TaggedSentence sentence;
     private final List<Phrase> args;
@@ -35,6 +49,8 @@ final class SentenceRelations {
     private String lastPredicate;
     private String lastVerbPart;
     private int copulaComplement = -1;
+    private int complementChain = -1;
+    private boolean complementIsHead;
     private String copulaSubject;
     private String copulaVerb;
     private final String[] aliases;
@@ -97,7 +113,10 @@ final class SentenceRelations {
             return a + 1;
         }
         // ReVerb's VW*P: "is the capital of France", "was a queen of Lotharingia", "won the award for"
-        if (!named(right) && !right.possessive() && right.length() <= MAX_FOLDED_NOUN_TOKENS + 1
+        // "released by Epic Records in 1982": the agent is the object, not a noun to fold into the relation
+        boolean agent = right.proper() && !followedByOf(right)
+                && (gap.predicate().endsWith(" by") || gap.predicate().equals("by"));
+        if (!named(right) && !agent && !right.possessive() && right.length() <= MAX_FOLDED_NOUN_TOKENS + 1
                 && a + 2 < args.size() && !isPronoun(right)) {
             Gap next = Gap.between(sentence, right.end(), args.get(a + 2).start());
             Phrase object = args.get(a + 2);
@@ -109,6 +128,8 @@ final class SentenceRelations {
                 }
                 if (gap.copula()) {
                     copulaComplement = a + 2;
+                    complementChain = a + 2;
+                    complementIsHead = false;
                     copulaSubject = subject;
                     copulaVerb = gap.predicate();
                 }
@@ -131,6 +152,8 @@ final class SentenceRelations {
         }
         if (gap.copula()) {
             copulaComplement = a + 1;
+            complementChain = a + 1;
+            complementIsHead = true;
             copulaSubject = subject;
             copulaVerb = gap.predicate();
         }
@@ -160,6 +183,14 @@ final class SentenceRelations {
                 || gap.afterComma() && !gap.finite() && copulaSubject != null) {
             return copulaSubject; // "X is a journal published by Y": Y published X, not the journal
         }
+        if (a == complementChain && !gap.finite() && copulaSubject != null && describing(gap)) {
+            return copulaSubject; // "X is a former institute for business in New York City founded in 1909"
+        }
+        if (gap.afterComma() && !gap.finite() && a > 0 && agentOf(a) && (gap.predicate().endsWith(" by")
+                || gap.predicate().equals("starring") || gap.predicate().equals("featuring"))) {
+            // "mixed by Y, mastered by Z": about whatever Y's verb was about, not about Y
+            return a == lastObject ? lastSubject : null;
+        }
         if (gap.afterComma() && asideOpened && gap.finite()) {
             return interruptedSubject; // "X, created by Y, was ...": the verb after the aside is X's
         }
@@ -174,6 +205,12 @@ final class SentenceRelations {
             subject = left.text();
         }
         return remember(subject, gap);
+    }
+
+    // the phrase is the agent of a passive participle: "directed by Y", "is owned by Y"
+    private boolean agentOf(int a) {
+        Gap before = Gap.between(sentence, args.get(a - 1).end(), args.get(a).start());
+        return before.kind() == Gap.Kind.VERBAL && before.predicate().endsWith(" by");
     }
 
     // the subject before a comma aside, for the main verb that comes after the aside
@@ -245,6 +282,11 @@ final class SentenceRelations {
         if (a == lastObject && lastSubject != null && !isPronoun(next) && !next.possessive()
                 && !startsClause(a + 1)) {
             emit(lastSubject, lastPredicate, next, a + 1, lastVerbPart);
+            if (a == copulaComplement && complementIsHead && next.common() && !next.text().endsWith("-")) {
+                // "is a restaurant chain and franchise based in Y": the complement goes on
+                copulaComplement = a + 1;
+                complementChain = a + 1;
+            }
         } else {
             forgetRelation();
         }
@@ -362,6 +404,9 @@ final class SentenceRelations {
     // "was presented to the faculty at the University of Göttingen in 1854": same verb, new preposition
     private void continueRelation(int a, Gap gap) {
         Phrase next = args.get(a + 1);
+        if (a == complementChain && CHAIN_PREPOSITIONS.contains(gap.predicate()) && !isPronoun(next)) {
+            complementChain = a + 1;
+        }
         if (a == lastObject && lastVerbPart != null && !gap.predicate().equals("of")
                 && (next.proper() || next.numeric()) && !next.possessive()) {
             emit(lastSubject, lastVerbPart + " " + gap.predicate(), next, a + 1, lastVerbPart);
@@ -390,7 +435,70 @@ final class SentenceRelations {
         if (subjectKey.isEmpty() || objectKey.isEmpty() || subjectKey.equals(objectKey)) {
             return;
         }
-        out.add(new Triple(subject, predicate, objectText));
+        for (String each : distribute(predicate)) {
+            out.add(new Triple(subject, each, objectText));
+        }
+    }
+
+    /**
+     * "directed and produced by" → "directed by", "produced by"; "was born and raised in" → "was born in",
+     * "was raised in"; "written, composed, and performed by" → three. Other predicates stand as they are.
+     */
+    static List<String> distribute(String predicate) {
+        if (!predicate.contains(" and ")) {
+            return List.of(predicate);
+        }
+        java.util.regex.Matcher m = COORDINATED_VERBS.matcher(predicate);
+        if (!m.matches()) {
+            return List.of(predicate);
+        }
+        String head = m.group(1);
+        List<String> verbs = new java.util.ArrayList<>(List.of(m.group(2).split("(?: ?, (?:and )?| and )")));
+        String tail = m.group(3);
+        StringBuilder aux = new StringBuilder();
+        for (String word : head.strip().split(" ")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!AUXILIARIES.contains(word) && !word.endsWith("ly") && !word.equals("also")) {
+                return List.of(predicate); // "wrote songs and produced": not a verb list
+            }
+            if (AUXILIARIES.contains(word)) {
+                aux.append(word).append(' ');
+            }
+        }
+        for (String verb : verbs) {
+            if (AUXILIARIES.contains(verb) || !verb.matches("[a-z][a-z-]*")) {
+                return List.of(predicate);
+            }
+        }
+        String particle = tail.replaceFirst(" (by|in|at|on)$", "");
+        String preposition = tail.substring(particle.length());
+        List<String> out = new java.util.ArrayList<>(verbs.size());
+        for (int v = 0; v < verbs.size(); v++) {
+            String verb = verbs.get(v);
+            boolean last = v == verbs.size() - 1;
+            String prefix = v == 0 ? head : pastParticiple(verb) ? aux.toString() : "";
+            out.add(prefix + verb + (last ? tail : preposition));
+        }
+        return out;
+    }
+
+    private static boolean pastParticiple(String verb) {
+        return verb.endsWith("ed") || verb.endsWith("en") || verb.endsWith("wn") || verb.endsWith("ung")
+                || Set.of("born", "made", "built", "held", "led", "set", "run", "won", "found", "sold", "shot",
+                "taught", "brought", "bought", "hit", "put", "cast", "kept", "left", "lost", "met", "paid", "read",
+                "said", "sent", "spent", "told", "thought", "understood").contains(verb);
+    }
+
+    // the relation is a participle naming how its subject came about or where it is: "founded in", "located at"
+    private static boolean describing(Gap gap) {
+        for (String word : gap.predicate().split(" ")) {
+            if (!word.endsWith("ly")) {
+                return DESCRIBING_PARTICIPLES.contains(word.replaceFirst("-$", ""));
+            }
+        }
+        return false;
     }
 
     // "The first Soviet bomb was detonated on August 29, 1949": a described subject, kept only when the
@@ -430,7 +538,9 @@ final class SentenceRelations {
     private void emitSilently(String subject, String predicate, Phrase object) {
         String objectText = argument(object);
         if (objectText != null && !normalizer.normalize(subject).equals(normalizer.normalize(objectText))) {
-            out.add(new Triple(subject, predicate, objectText));
+            for (String each : distribute(predicate)) {
+                out.add(new Triple(subject, each, objectText));
+            }
         }
     }
 

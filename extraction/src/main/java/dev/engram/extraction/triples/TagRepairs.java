@@ -5,11 +5,13 @@ import java.util.Set;
 
 /**
  * Fixes the few tagging slips that cost whole sentences: a clause's only verb tagged as a plural noun after a
- * name ("Nepal experiences five seasons", "The Himalaya blocks cold winds"), and "is"/"was" tagged as ADP.
+ * name ("Nepal experiences five seasons", "The Himalaya blocks cold winds"), "is"/"was" tagged as ADP, and
+ * "starring" tagged as a noun before a name.
  */
 final class TagRepairs {
 
     private static final Set<String> BE = Set.of("is", "was", "are", "were");
+    private static final Set<String> RELATION_VERBS = Set.of("starring", "co-starring", "featuring");
     private static final Set<String> OBJECT_STARTS = Set.of("DET", "ADP", "PROPN", "NUM", "ADJ", "PRON", "NOUN");
 
     private TagRepairs() {}
@@ -21,7 +23,11 @@ final class TagRepairs {
         for (int i = 0; i < s.size(); i++) {
             String tag = s.tag(i);
             String token = s.token(i);
-            if (tag.equals("ADP") && BE.contains(token)) {
+            if (RELATION_VERBS.contains(token) && !tag.equals("VERB") && i > 0 && i + 1 < s.size()
+                    && (s.tag(i + 1).equals("PROPN") || NounPhraseChunker.capitalised(s.token(i + 1)))) {
+                tags = copy(s, tags); // "a 1995 film starring/NOUN Robert De Niro"
+                tags[i] = "VERB";
+            } else if (tag.equals("ADP") && BE.contains(token)) {
                 tags = copy(s, tags);
                 tags[i] = "AUX";
                 verbSeen = true;

@@ -24,7 +24,14 @@ final class TitleSpans {
     /** {@code phrases} with any spelled-out title replacing the phrases it overlaps. */
     List<Phrase> merge(TaggedSentence s, List<Phrase> phrases) {
         if (words.length < 2) {
-            return phrases; // a one-word title is already a phrase of its own
+            // a one-word title is already a phrase of its own, unless the tagger read it as a verb
+            // ("Betrayed (1917) is a silent drama film"): opening the sentence before a verb, it is the subject
+            if (words.length == 1 && s.size() > 2 && (phrases.isEmpty() || phrases.getFirst().start() > 0)
+                    && s.tag(0).equals("VERB") && NounPhraseChunker.capitalised(s.token(0))
+                    && matchAt(s, 0) == 1 && nextIsAux(s, 1)) {
+                return replace(s, phrases, 0, 1);
+            }
+            return phrases;
         }
         List<Phrase> result = phrases;
         for (int i = 0; i < s.size(); i++) {
@@ -35,6 +42,11 @@ final class TitleSpans {
             }
         }
         return result;
+    }
+
+    // the next word after any blanked-out parenthetical is "is"/"was"
+    private static boolean nextIsAux(TaggedSentence s, int from) {
+        return from < s.size() && s.tag(from).equals("AUX");
     }
 
     private int matchAt(TaggedSentence s, int start) {

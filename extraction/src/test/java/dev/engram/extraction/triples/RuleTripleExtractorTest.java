@@ -147,6 +147,165 @@ class RuleTripleExtractorTest {
     }
 
     @Test
+    void participlesAfterTheCopulaComplementBelongToTheSubjectAndDistribute() {
+        // HippoRAG's movies case study, verbatim
+        List<Triple> triples = extract("Black Hawk Down", "Black Hawk Down is a 2001 war film directed and "
+                + "produced by Ridley Scott, and co-produced by Jerry Bruckheimer, from a screenplay by Ken Nolan. It "
+                + "is based on the 1999 eponymous non-fiction book by journalist Mark Bowden, about the crew of a "
+                + "Black Hawk helicopter that was shot down during the Battle of Mogadishu.");
+        String film = "Black Hawk Down";
+        assertThat(triples).contains(
+                new Triple(film, "is a", "2001 war film"),
+                new Triple(film, "directed by", "Ridley Scott"),
+                new Triple(film, "produced by", "Ridley Scott"),
+                new Triple(film, "co-produced by", "Jerry Bruckheimer"),
+                new Triple(film, "is based on the 1999 eponymous non-fiction book by", "Mark Bowden"),
+                new Triple("Mark Bowden", "is a", "journalist"));
+        assertThat(triples).extracting(Triple::subject).doesNotContain("Ridley Scott", "Jerry Bruckheimer");
+        assertThat(triples).extracting(Triple::predicate).doesNotContain("directed and produced by");
+    }
+
+    @Test
+    void novelWrittenBy() {
+        assertThat(extract("The Road", "The Road is a 2006 novel written by American writer Cormac McCarthy."))
+                .contains(new Triple("The Road", "is a", "2006 novel"),
+                        new Triple("The Road", "written by", "Cormac McCarthy"),
+                        new Triple("Cormac McCarthy", "is a", "American writer"));
+        // "thriller" tagged as an adjective still heads the complement
+        assertThat(extract("The Pelican Brief", "The Pelican Brief is a 1992 legal-suspense thriller written by "
+                + "John Grisham."))
+                .contains(new Triple("The Pelican Brief", "is a", "1992 legal-suspense thriller"),
+                        new Triple("The Pelican Brief", "written by", "John Grisham"));
+    }
+
+    @Test
+    void companyFoundedByAndIn() {
+        assertThat(extract("Acme Corp", "Acme Corp is a company founded by John Smith in 1990."))
+                .contains(new Triple("Acme Corp", "is a", "company"),
+                        new Triple("Acme Corp", "founded by", "John Smith"),
+                        new Triple("Acme Corp", "founded in", "1990"));
+    }
+
+    @Test
+    void villageLocatedIn() {
+        assertThat(extract("Smallville", "Smallville is a village located in Kent County, Delaware."))
+                .contains(new Triple("Smallville", "is a", "village"),
+                        new Triple("Smallville", "located in", "Kent County"),
+                        new Triple("Kent County", "located in", "Delaware"));
+        // "mall" tagged as an adjective
+        assertThat(extract("Maiden Lane", "Maiden Lane is a pedestrian mall located in San Francisco, California."))
+                .contains(new Triple("Maiden Lane", "is a", "pedestrian mall"),
+                        new Triple("Maiden Lane", "located in", "San Francisco"));
+    }
+
+    @Test
+    void songRecordedByAndAlbumReleasedBy() {
+        assertThat(extract("Hey Jude", "Hey Jude is a song recorded by the Beatles."))
+                .contains(new Triple("Hey Jude", "recorded by", "Beatles"));
+        // the agent is the object even when the tagger misses the name; no "released by epic records in"
+        assertThat(extract("Thriller (album)", "Thriller is an album released by Epic Records in 1982."))
+                .contains(new Triple("Thriller (album)", "is a", "album"),
+                        new Triple("Thriller (album)", "released by", "Epic Records"),
+                        new Triple("Thriller (album)", "released in", "1982"));
+    }
+
+    @Test
+    void filmStarringAListEvenWhenStarringIsTaggedANoun() {
+        assertThat(extract("Casino (1995 film)",
+                "Casino is a 1995 film starring Robert De Niro, Sharon Stone and Joe Pesci."))
+                .contains(new Triple("Casino (1995 film)", "starring", "Robert De Niro"),
+                        new Triple("Casino (1995 film)", "starring", "Sharon Stone"),
+                        new Triple("Casino (1995 film)", "starring", "Joe Pesci"));
+    }
+
+    @Test
+    void participleAsideAfterTheSubject() {
+        assertThat(extract("Dune (novel)", "Dune, published by Chilton Books in 1965, is a science fiction novel."))
+                .contains(new Triple("Dune (novel)", "published by", "Chilton Books"),
+                        new Triple("Dune (novel)", "published in", "1965"),
+                        new Triple("Dune (novel)", "is a", "science fiction novel"));
+    }
+
+    @Test
+    void bornToParents() {
+        assertThat(extract("Mary Smith", "Mary Smith was born to John Smith and Anne Jones in Leeds."))
+                .contains(new Triple("Mary Smith", "was born to", "John Smith"),
+                        new Triple("Mary Smith", "was born to", "Anne Jones"),
+                        new Triple("Mary Smith", "was born in", "Leeds"));
+    }
+
+    @Test
+    void coordinatedVerbsShareTheirPrepositionAndAuxiliary() {
+        assertThat(extract("Maia Hirasawa", "Maia Hirasawa was born and raised in Stockholm."))
+                .contains(new Triple("Maia Hirasawa", "was born in", "Stockholm"),
+                        new Triple("Maia Hirasawa", "was raised in", "Stockholm"));
+        assertThat(extract("Yasemin Dalkılıç", "Yasemin Dalkılıç was born and grew up in Ankara."))
+                .contains(new Triple("Yasemin Dalkılıç", "was born in", "Ankara"),
+                        new Triple("Yasemin Dalkılıç", "grew up in", "Ankara"));
+        assertThat(extract("After the Gold Rush (song)",
+                "\"After the Gold Rush\" is a song written, composed, and performed by Neil Young."))
+                .contains(new Triple("After the Gold Rush (song)", "written by", "Neil Young"),
+                        new Triple("After the Gold Rush (song)", "composed by", "Neil Young"),
+                        new Triple("After the Gold Rush (song)", "performed by", "Neil Young"));
+        assertThat(SentenceRelations.distribute("was recognized and worked with"))
+                .containsExactly("was recognized and worked with");
+        assertThat(SentenceRelations.distribute("is owned and operated by"))
+                .containsExactly("is owned by", "is operated by");
+    }
+
+    @Test
+    void participleAfterAPrepositionalTailOfTheComplement() {
+        List<Triple> triples = extract("Alexander Hamilton Institute", "The Alexander Hamilton Institute is a "
+                + "former institute for business education in New York City founded in 1909, and dissolved in the "
+                + "1980s.");
+        assertThat(triples).contains(
+                new Triple("Alexander Hamilton Institute", "founded in", "1909"),
+                new Triple("Alexander Hamilton Institute", "dissolved in", "1980s"));
+    }
+
+    @Test
+    void coordinatedComplementNounsKeepTheParticipleOnTheSubject() {
+        assertThat(extract("Tudor's Biscuit World",
+                "Tudor's Biscuit World is a restaurant chain and franchise based in Huntington, West Virginia."))
+                .contains(new Triple("Tudor's Biscuit World", "is a", "restaurant chain"),
+                        new Triple("Tudor's Biscuit World", "is a", "franchise"),
+                        new Triple("Tudor's Biscuit World", "based in", "Huntington"));
+        assertThat(extract("Big Basin Prairie Preserve", "The Big Basin Prairie Preserve is a nature preserve owned "
+                + "and managed by the Kansas Department of Wildlife."))
+                .contains(new Triple("Big Basin Prairie Preserve", "is a", "nature preserve"),
+                        new Triple("Big Basin Prairie Preserve", "owned by", "Kansas Department of Wildlife"),
+                        new Triple("Big Basin Prairie Preserve", "managed by", "Kansas Department of Wildlife"));
+        assertThat(extract("Wonder Woman (2017 film)", "Wonder Woman is a 2017 American superhero film based on "
+                + "the DC Comics character of the same name, distributed by Warner Bros."))
+                .contains(new Triple("Wonder Woman (2017 film)", "is a", "2017 American superhero film"),
+                        new Triple("Wonder Woman (2017 film)", "distributed by", "Warner Bros"));
+        assertThat(extract("Greenville High School", "Greenville High School is the only high school operated by "
+                + "the Greenville Central School District."))
+                .contains(new Triple("Greenville High School", "operated by", "Greenville Central School District"));
+    }
+
+    @Test
+    void aParticipleAsideAfterAnAgentIsAboutWhatTheAgentDid() {
+        assertThat(extract("Betrayed (1917 film)", "Betrayed (1917) is a silent drama film directed and written "
+                + "by Raoul Walsh, starring Hobart Bosworth, Miriam Cooper, and Monte Blue, and released by Fox Film "
+                + "Corporation."))
+                .contains(new Triple("Betrayed (1917 film)", "is a", "silent drama film"),
+                        new Triple("Betrayed (1917 film)", "directed by", "Raoul Walsh"),
+                        new Triple("Betrayed (1917 film)", "written by", "Raoul Walsh"),
+                        new Triple("Betrayed (1917 film)", "starring", "Hobart Bosworth"),
+                        new Triple("Betrayed (1917 film)", "released by", "Fox Film Corporation"))
+                .extracting(Triple::subject).doesNotContain("Raoul Walsh");
+        assertThat(extract("Moment of Truth (album)", "Moment of Truth is a 2007 blues album by Tinsley Ellis. It "
+                + "was recorded by Tony Terrebonne, mixed by Sam Fishkin, mastered by Dan Stout."))
+                .contains(new Triple("Moment of Truth (album)", "mixed by", "Sam Fishkin"),
+                        new Triple("Moment of Truth (album)", "mastered by", "Dan Stout"));
+        // a participle that is not a "by" relation still describes the person named
+        assertThat(extract("Guinea-Bissau", "The election was won by former president João Bernardo Vieira, "
+                + "deposed in the 1999 coup."))
+                .contains(new Triple("João Bernardo Vieira", "deposed in", "1999 coup"));
+    }
+
+    @Test
     void emptyTextGivesNoTriples() {
         assertThat(extract("Anything", "  ")).isEmpty();
         assertThat(extract(null, "")).isEmpty();

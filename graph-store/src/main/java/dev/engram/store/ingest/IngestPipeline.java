@@ -139,7 +139,7 @@ public final class IngestPipeline {
             }
             long t = System.nanoTime();
             List<String> texts = new ArrayList<>();
-            prepared.forEach(p -> p.chunks.forEach(c -> texts.add(c.text())));
+            prepared.forEach(p -> p.chunks.forEach(c -> texts.add(embeddingText(p.document, c))));
             List<float[]> vectors = embedder.embedPassages(texts);
             counters.embedNanos.addAndGet(System.nanoTime() - t);
             int offset = 0;
@@ -201,6 +201,15 @@ public final class IngestPipeline {
             counters.problems.add(problem);
             listener.problem(problem);
         }
+    }
+
+    /**
+     * What a chunk is embedded as: its document's title, then its text. Encyclopaedic passages often name their
+     * subject only in the title ("He was born in..."), and questions name it.
+     */
+    static String embeddingText(SourceDocument document, TextChunk chunk) {
+        String title = document.title();
+        return title == null || title.isBlank() || chunk.text().startsWith(title) ? chunk.text() : title + "\n" + chunk.text();
     }
 
     /** Folds tenant and ACL into the content hash, so re-ingesting with other access rights rewrites the document. */

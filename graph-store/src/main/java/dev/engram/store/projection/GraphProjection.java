@@ -3,6 +3,7 @@ package dev.engram.store.projection;
 import dev.engram.pagerank.CsrGraph;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The knowledge graph in memory, for PageRank and path finding: entities are nodes {@code 0..entityCount-1},
@@ -23,11 +24,16 @@ public final class GraphProjection {
     private final List<List<String>> relationChunkIds;
     private final CsrGraph graph;
     private final Map<String, Integer> nodeIndex;
+    private final EdgeList edges;
+
+    /** Every edge as added to the graph, so a restricted copy can be built with the same edge indexes. */
+    record EdgeList(int[] from, int[] to, float[] weight, int synonymEnd) {}
 
     GraphProjection(String[] nodeIds, String[] entityNames, int[] entityChunkCounts, int entityCount,
                     String[] chunkDocumentIds, String[] chunkTenants, List<List<String>> chunkAcls,
                     int[] relationSubjects, int[] relationObjects, String[] relationPredicates,
-                    List<List<String>> relationChunkIds, CsrGraph graph, Map<String, Integer> nodeIndex) {
+                    List<List<String>> relationChunkIds, CsrGraph graph, Map<String, Integer> nodeIndex,
+                    EdgeList edges) {
         this.nodeIds = nodeIds;
         this.entityNames = entityNames;
         this.entityChunkCounts = entityChunkCounts;
@@ -41,6 +47,7 @@ public final class GraphProjection {
         this.relationChunkIds = relationChunkIds;
         this.graph = graph;
         this.nodeIndex = nodeIndex;
+        this.edges = edges;
     }
 
     /** The undirected weighted graph over entities and chunks. */
@@ -127,6 +134,48 @@ public final class GraphProjection {
     /** Chunks a relation was extracted from. */
     public List<String> relationChunkIds(int relation) {
         return relationChunkIds.get(relation);
+    }
+
+    /** True when the edge is a SYNONYM. */
+    public boolean isSynonym(int edge) {
+        return edge >= relationPredicates.length && edge < edges.synonymEnd();
+    }
+
+    /** The chunk end of a MENTIONS edge (an edge that is neither relation nor synonym). */
+    public int mentionChunk(int edge) {
+        return isChunk(edges.from()[edge]) ? edges.from()[edge] : edges.to()[edge];
+    }
+
+    /** One end of an edge, as it was added. */
+    public int edgeFrom(int edge) {
+        return edges.from()[edge];
+    }
+
+    /** The other end of an edge. */
+    public int edgeTo(int edge) {
+        return edges.to()[edge];
+    }
+
+    /** Number of edges added (relations, synonyms, mentions). */
+    public int edgeCount() {
+        return edges.from().length;
+    }
+
+    /**
+     * The same projection whose graph keeps only the edges {@code visible} accepts; hidden edges stay with weight 0,
+     * which PageRank and path search never follow, so every edge index keeps its meaning.
+     */
+    public GraphProjection restrictedTo(IntPredicate visible) {
+        int n = edges.from().length;
+        CsrGraph.Builder builder = CsrGraph.builder(graph.nodeCount());
+        float[] weights = new float[n];
+        for (int e = 0; e < n; e++) {
+            weights[e] = visible.test(e) ? edges.weight()[e] : 0f;
+            builder.addEdge(edges.from()[e], edges.to()[e], weights[e]);
+        }
+        return new GraphProjection(nodeIds, entityNames, entityChunkCounts, entityCount, chunkDocumentIds,
+                chunkTenants, chunkAcls, relationSubjects, relationObjects, relationPredicates, relationChunkIds,
+                builder.build(true), nodeIndex, new EdgeList(edges.from(), edges.to(), weights, edges.synonymEnd()));
     }
 
     @Override

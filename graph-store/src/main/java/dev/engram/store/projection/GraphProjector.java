@@ -3,6 +3,7 @@ package dev.engram.store.projection;
 import dev.engram.pagerank.CsrGraph;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,38 +49,62 @@ public final class GraphProjector {
                         acls.add(r.get("acl").asList(Value::asString));
                     });
 
-            CsrGraph.Builder builder = CsrGraph.builder(ids.size());
-            List<int[]> ends = new ArrayList<>();
+            EdgeBuffer edges = new EdgeBuffer();
             List<String> predicates = new ArrayList<>();
             List<List<String>> provenance = new ArrayList<>();
             session.run("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s.id AS s, o.id AS o, "
                     + "r.predicate AS p, coalesce(r.chunkIds, []) AS chunks").stream().forEach(r -> {
-                        int s = index.get(r.get("s").asString());
-                        int o = index.get(r.get("o").asString());
                         List<String> chunks = r.get("chunks").asList(Value::asString);
-                        builder.addEdge(s, o, (float) (weights.relation() * Math.max(1, chunks.size())));
-                        ends.add(new int[] {s, o});
+                        edges.add(index.get(r.get("s").asString()), index.get(r.get("o").asString()),
+                                (float) (weights.relation() * Math.max(1, chunks.size())));
                         predicates.add(r.get("p").asString(""));
                         provenance.add(chunks);
                     });
+            int relationCount = edges.size;
             session.run("MATCH (a:Entity)-[y:SYNONYM]->(b:Entity) RETURN a.id AS a, b.id AS b, y.score AS score")
-                    .stream().forEach(r -> builder.addEdge(index.get(r.get("a").asString()),
+                    .stream().forEach(r -> edges.add(index.get(r.get("a").asString()),
                             index.get(r.get("b").asString()), (float) (weights.synonym() * r.get("score").asDouble(1.0))));
+            int synonymEnd = edges.size;
             session.run("MATCH (c:Chunk)-[:MENTIONS]->(e:Entity) RETURN c.id AS c, e.id AS e").stream()
-                    .forEach((Record r) -> builder.addEdge(index.get(r.get("c").asString()),
+                    .forEach((Record r) -> edges.add(index.get(r.get("c").asString()),
                             index.get(r.get("e").asString()), (float) weights.mention()));
 
-            int[] subjects = new int[ends.size()];
-            int[] objects = new int[ends.size()];
-            for (int i = 0; i < ends.size(); i++) {
-                subjects[i] = ends.get(i)[0];
-                objects[i] = ends.get(i)[1];
+            CsrGraph.Builder builder = CsrGraph.builder(ids.size());
+            for (int e = 0; e < edges.size; e++) {
+                builder.addEdge(edges.from[e], edges.to[e], edges.weight[e]);
             }
+            int[] subjects = Arrays.copyOf(edges.from, relationCount);
+            int[] objects = Arrays.copyOf(edges.to, relationCount);
             return new GraphProjection(ids.toArray(String[]::new), names.toArray(String[]::new),
                     counts.stream().mapToInt(Integer::intValue).toArray(), entityCount,
                     docs.toArray(String[]::new), tenants.toArray(String[]::new), List.copyOf(acls),
                     subjects, objects, predicates.toArray(String[]::new), List.copyOf(provenance),
-                    builder.build(true), Map.copyOf(index));
+                    builder.build(true), Map.copyOf(index), edges.toList(synonymEnd));
+        }
+    }
+
+    /** Growable primitive edge arrays. */
+    private static final class EdgeBuffer {
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        float[] weight = new float[1024];
+        int size;
+
+        void add(int a, int b, float w) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+                weight = Arrays.copyOf(weight, size * 2);
+            }
+            from[size] = a;
+            to[size] = b;
+            weight[size] = w;
+            size++;
+        }
+
+        GraphProjection.EdgeList toList(int synonymEnd) {
+            return new GraphProjection.EdgeList(Arrays.copyOf(from, size), Arrays.copyOf(to, size),
+                    Arrays.copyOf(weight, size), synonymEnd);
         }
     }
 }

@@ -67,7 +67,7 @@ public final class GraphRagRetriever implements Retriever {
         List<ScoredChunk> dense = search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access());
         t = lap(timings, "dense", t);
 
-        ProjectionCache.Engine engine = projections.engine();
+        ProjectionCache.Engine engine = projections.engine(request.access());
         GraphProjection projection = engine.projection();
         AccessMask access = AccessMask.of(projection, request.access());
         t = lap(timings, "projection", t);

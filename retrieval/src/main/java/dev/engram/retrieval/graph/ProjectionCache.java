@@ -4,23 +4,33 @@ import dev.engram.pagerank.PersonalizedPageRank;
 import dev.engram.pagerank.ShortestPaths;
 import dev.engram.store.projection.GraphProjection;
 import dev.engram.store.projection.GraphProjector;
+import dev.engram.store.search.AccessFilter;
+import java.util.BitSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Holds the in-memory graph and its PageRank engine; rebuilt lazily after {@link #invalidate()}, which
- * ingest and delete call, so queries never read the database to build it.
+ * ingest and delete call, so queries never read the database to build it. A caller restricted by an
+ * {@link AccessFilter} gets a copy of the graph in which every edge it may not see weighs nothing, so no
+ * probability mass flows through a hidden document and its ranking cannot betray what the document says.
  */
 public final class ProjectionCache {
+    private static final int MAX_RESTRICTED = 32;
+
     /** A projection with its ranker and one workspace per querying thread. */
     public record Engine(GraphProjection projection, PersonalizedPageRank ranker, ShortestPaths paths,
                          ThreadLocal<PersonalizedPageRank.Workspace> workspaces,
-                         ThreadLocal<ShortestPaths.Workspace> pathWorkspaces, ThreadLocal<double[]> resets) {
+                         ThreadLocal<ShortestPaths.Workspace> pathWorkspaces, ThreadLocal<double[]> resets,
+                         Map<AccessFilter, Engine> restricted) {
         static Engine of(GraphProjection projection) {
             PersonalizedPageRank ranker = new PersonalizedPageRank(projection.graph());
             ShortestPaths paths = new ShortestPaths(projection.graph());
             int n = projection.graph().nodeCount();
             return new Engine(projection, ranker, paths, ThreadLocal.withInitial(ranker::newWorkspace),
-                    ThreadLocal.withInitial(paths::newWorkspace), ThreadLocal.withInitial(() -> new double[n]));
+                    ThreadLocal.withInitial(paths::newWorkspace), ThreadLocal.withInitial(() -> new double[n]),
+                    new ConcurrentHashMap<>());
         }
     }
 
@@ -37,7 +47,7 @@ public final class ProjectionCache {
         this.projector = projector;
     }
 
-    /** The current engine, projecting the graph first if it changed since the last call. */
+    /** The current engine over the whole graph, projecting it first if it changed since the last call. */
     public Engine engine() {
         Engine e = engine;
         if (e == null) {
@@ -50,6 +60,39 @@ public final class ProjectionCache {
             }
         }
         return e;
+    }
+
+    /** The engine over what {@code filter} may read: the whole graph, or a restricted copy built once per filter. */
+    public Engine engine(AccessFilter filter) {
+        Engine full = engine();
+        if (filter == null || filter.isUnrestricted()) {
+            return full;
+        }
+        if (full.restricted().size() >= MAX_RESTRICTED) {
+            full.restricted().clear(); // many distinct callers: rebuilding is cheaper than holding every copy
+        }
+        return full.restricted().computeIfAbsent(filter, f -> Engine.of(restrict(full.projection(), f)));
+    }
+
+    static GraphProjection restrict(GraphProjection projection, AccessFilter filter) {
+        AccessMask mask = AccessMask.of(projection, filter);
+        BitSet visibleEntities = new BitSet(projection.entityCount());
+        int edges = projection.edgeCount();
+        for (int e = 0; e < edges; e++) {
+            if (!projection.isRelation(e) && !projection.isSynonym(e) && mask.chunk(projection.mentionChunk(e))) {
+                int chunk = projection.mentionChunk(e);
+                visibleEntities.set(projection.edgeFrom(e) == chunk ? projection.edgeTo(e) : projection.edgeFrom(e));
+            }
+        }
+        return projection.restrictedTo(e -> {
+            if (projection.isRelation(e)) {
+                return mask.anyChunk(projection.relationChunkIds(e));
+            }
+            if (projection.isSynonym(e)) {
+                return visibleEntities.get(projection.edgeFrom(e)) && visibleEntities.get(projection.edgeTo(e));
+            }
+            return mask.chunk(projection.mentionChunk(e));
+        });
     }
 
     /** Marks the projection stale after the graph changed. */

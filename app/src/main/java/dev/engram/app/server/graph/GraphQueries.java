@@ -15,7 +15,6 @@ import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.EntitySearch;
 import dev.engram.store.search.ScoredEntity;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +108,7 @@ public class GraphQueries {
                         weight: coalesce(r.weight, 0.0), chunkIds: %s}] AS edges
                 LIMIT 10
                 """.formatted(Readable.entity("a"), Readable.entity("b"), maxHops,
-                Readable.relation("r").replace("$unrestricted OR ", "$unrestricted OR "),
+                Readable.relation("r"),
                 chunkCount("n"), readableChunkIds("r"));
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> tx.run(query, params).list(r -> new GraphPath(
@@ -186,9 +185,5 @@ public class GraphQueries {
     private static String readableChunkIds(String r) {
         return "CASE WHEN " + r + ".chunkIds IS NULL THEN [] WHEN $unrestricted THEN " + r + ".chunkIds ELSE [cid IN "
                 + r + ".chunkIds WHERE EXISTS { MATCH (xc:Chunk {id: cid}) WHERE " + Readable.node("xc") + " }] END";
-    }
-
-    static Comparator<EntityHit> byScore() {
-        return Comparator.comparingDouble(EntityHit::score).reversed();
     }
 }

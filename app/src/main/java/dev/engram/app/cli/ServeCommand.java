@@ -1,0 +1,51 @@
+package dev.engram.app.cli;
+
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.server.EngramServer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code engram serve}: the HTTP server (REST, Cypher and OpenAI-compatible APIs) over the graph. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the REST API (/api), read-only Cypher (/api/cypher), OpenAI-compatible chat (/v1) "
+                + "and health (/actuator/health). Set ENGRAM_API_KEYS to require keys.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin StoreOptions store;
+    @Mixin EmbedOptions embed;
+    @Mixin GraphRagOptions graph;
+
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:ENGRAM_PORT:-8080}",
+            description = "HTTP port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "<address>", defaultValue = "${env:ENGRAM_HOST:-0.0.0.0}",
+            description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put("server.port", port);
+            properties.put("server.address", host);
+            CountDownLatch closed = new CountDownLatch(1);
+            ConfigurableApplicationContext context = EngramServer.start(runtime, properties);
+            context.addApplicationListener(e -> {
+                if (e instanceof ContextClosedEvent) {
+                    closed.countDown();
+                }
+            });
+            System.err.println("engram: serving on http://" + host + ":" + port + " (graph: " + runtime.store().boltUri() + ")");
+            // the server runs on its own threads; the runtime must stay open until Spring has shut down (Ctrl-C)
+            closed.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.engram.app.server.jobs;
+
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.server.ApiException;
+import dev.engram.app.server.graph.Readable;
+import dev.engram.store.delete.DocumentDeleter;
+import dev.engram.store.search.AccessFilter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+import org.springframework.stereotype.Component;
+
+/** Lists and deletes documents within the caller's access. */
+@Component
+public class DocumentCatalog {
+    private final EngramRuntime runtime;
+
+    DocumentCatalog(EngramRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    /** Readable documents ordered by id, a page at a time. */
+    List<DocumentSummary> list(AccessFilter access, int offset, int limit) {
+        Map<String, Object> params = Readable.params(access);
+        params.put("offset", offset);
+        params.put("limit", limit);
+        try (Session session = runtime.store().session()) {
+            return session.executeRead(tx -> tx.run("MATCH (d:Document) WHERE " + Readable.node("d") + """
+                     RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,
+                           COUNT { (:Chunk)-[:PART_OF]->(d) } AS chunks, toString(d.ingestedAt) AS ingestedAt
+                    ORDER BY id SKIP $offset LIMIT $limit
+                    """, params).list(r -> new DocumentSummary(r.get("id").asString(), r.get("title").asString(null),
+                    r.get("source").asString(null), r.get("tenant").asString(null),
+                    r.get("acl").isNull() ? List.of() : r.get("acl").asList(Value::asString), r.get("chunks").asLong(),
+                    r.get("ingestedAt").asString(null))));
+        }
+    }
+
+    /**
+     * Deletes a document the caller may read and, for a tenant-scoped caller, that belongs to its tenant (public
+     * documents are not a tenant's to delete).
+     */
+    void delete(String id, AccessFilter access) {
+        Map<String, Object> params = Readable.params(access);
+        params.put("id", id);
+        List<String> tenants;
+        try (Session session = runtime.store().session()) {
+            tenants = session.executeRead(tx -> tx.run("MATCH (d:Document {id: $id}) WHERE " + Readable.node("d")
+                    + " RETURN d.tenant AS tenant", params).list(r -> r.get("tenant").asString(null)));
+        }
+        if (tenants.isEmpty()) {
+            throw ApiException.notFound("no document with id '" + id + "'");
+        }
+        if (!AccessFilter.ANY.equals(access.tenant()) && !Objects.equals(tenants.getFirst(), access.tenant())) {
+            throw ApiException.forbidden("document '" + id + "' does not belong to tenant '" + access.tenant() + "'");
+        }
+        new DocumentDeleter(runtime.store()).delete(id);
+        runtime.projections().invalidate();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.engram.app.server.jobs;
+
+import dev.engram.app.server.ApiException;
+import dev.engram.app.server.security.Caller;
+import dev.engram.store.search.AccessFilter;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Documents and ingest jobs: upload (as a job), list, delete; job progress and cancellation. */
+@RestController
+public class DocumentsController {
+    private final IngestJobs jobs;
+    private final DocumentCatalog catalog;
+
+    DocumentsController(IngestJobs jobs, DocumentCatalog catalog) {
+        this.jobs = jobs;
+        this.catalog = catalog;
+    }
+
+    /**
+     * Multipart upload of .txt, .md or .jsonl files (part name {@code files}); starts an ingest job and answers 202
+     * with it. An unrestricted caller may stamp a {@code tenant} and {@code acl} groups; a tenant-scoped caller's
+     * documents always get its own tenant, and its groups unless it names a subset of them.
+     */
+    @PostMapping(path = "/api/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobStatus upload(@RequestParam("files") List<MultipartFile> files,
+                     @RequestParam(name = "tenant", required = false) String tenant,
+                     @RequestParam(name = "acl", required = false) List<String> acl, Caller caller) {
+        caller.requireWrite();
+        if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
+            throw ApiException.badRequest("upload at least one non-empty file in the multipart part 'files'");
+        }
+        AccessFilter access = caller.access();
+        List<String> groups = acl == null ? List.of() : acl.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+        String stampTenant = tenant == null || tenant.isBlank() ? null : tenant.strip();
+        if (!caller.unrestricted()) {
+            if (stampTenant != null && !stampTenant.equals(access.tenant())) {
+                throw ApiException.forbidden("this API key may ingest only into tenant '" + access.tenant() + "'");
+            }
+            if (!access.groups().contains(AccessFilter.ANY) && !access.groups().containsAll(groups)) {
+                throw ApiException.forbidden("this API key may stamp only its own groups " + access.groups());
+            }
+            stampTenant = AccessFilter.ANY.equals(access.tenant()) ? stampTenant : access.tenant();
+            if (groups.isEmpty()) {
+                groups = access.groups().stream().filter(g -> !AccessFilter.ANY.equals(g)).toList();
+            }
+        }
+        if (AccessFilter.ANY.equals(stampTenant) || groups.contains(AccessFilter.ANY)) {
+            throw ApiException.badRequest("'*' is a reader's wildcard, not a tenant or group a document can carry");
+        }
+        Upload upload = Upload.save(files);
+        return jobs.submit(upload.directory(), upload.files(), access, stampTenant, groups);
+    }
+
+    @GetMapping("/api/documents")
+    List<DocumentSummary> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
+                               @RequestParam(name = "limit", defaultValue = "100") int limit, Caller caller) {
+        if (offset < 0 || limit < 1 || limit > 1000) {
+            throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 1000");
+        }
+        return catalog.list(caller.access(), offset, limit);
+    }
+
+    @DeleteMapping("/api/documents/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable("id") String id, Caller caller) {
+        caller.requireWrite();
+        catalog.delete(id, caller.access());
+    }
+
+    @GetMapping("/api/jobs/{id}")
+    JobStatus job(@PathVariable("id") String id, Caller caller) {
+        return jobs.status(id, caller.access());
+    }
+
+    @DeleteMapping("/api/jobs/{id}")
+    JobStatus cancel(@PathVariable("id") String id, Caller caller) {
+        caller.requireWrite();
+        return jobs.cancel(id, caller.access());
+    }
+}

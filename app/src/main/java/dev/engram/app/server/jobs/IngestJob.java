@@ -1,0 +1,94 @@
+package dev.engram.app.server.jobs;
+
+import dev.engram.app.server.jobs.JobStatus.DocumentError;
+import dev.engram.extraction.document.LoadProblem;
+import dev.engram.store.ingest.IngestListener;
+import dev.engram.store.search.AccessFilter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One upload being ingested: its files, who owns it, and progress as the pipeline reports it. Thread-safe. */
+final class IngestJob implements IngestListener {
+    private static final int MAX_ERRORS = 1000;
+
+    final String id;
+    final Path directory;
+    final List<Path> files;
+    final AccessFilter owner;
+    final String tenant;
+    final List<String> acl;
+    private final Instant created = Instant.now();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong written = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
+    private final List<DocumentError> errors = new ArrayList<>();
+    private volatile long total = -1;
+    private volatile JobState state = JobState.QUEUED;
+    private volatile boolean cancelRequested;
+    private volatile String summary;
+    private volatile Instant finished;
+
+    IngestJob(String id, Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl) {
+        this.id = id;
+        this.directory = directory;
+        this.files = List.copyOf(files);
+        this.owner = owner;
+        this.tenant = tenant;
+        this.acl = List.copyOf(acl);
+    }
+
+    @Override
+    public void started(long totalDocuments) {
+        total = totalDocuments;
+    }
+
+    @Override
+    public void documentDone(String documentId, int chunks, int triples, boolean wasUnchanged) {
+        done.incrementAndGet();
+        (wasUnchanged ? unchanged : written).incrementAndGet();
+    }
+
+    @Override
+    public void problem(LoadProblem problem) {
+        done.incrementAndGet();
+        synchronized (errors) {
+            if (errors.size() < MAX_ERRORS) {
+                errors.add(new DocumentError(problem.file(), problem.line(), problem.message()));
+            }
+        }
+    }
+
+    boolean cancelRequested() {
+        return cancelRequested;
+    }
+
+    void requestCancel() {
+        cancelRequested = true;
+    }
+
+    void running() {
+        state = JobState.RUNNING;
+    }
+
+    void finish(JobState end, String text) {
+        summary = text;
+        finished = Instant.now();
+        state = end;
+    }
+
+    boolean finished() {
+        return finished != null;
+    }
+
+    JobStatus status() {
+        List<DocumentError> copy;
+        synchronized (errors) {
+            copy = List.copyOf(errors);
+        }
+        return new JobStatus(id, state, done.get(), total, written.get(), unchanged.get(), copy, summary,
+                created.toString(), finished == null ? null : finished.toString());
+    }
+}

@@ -1,0 +1,143 @@
+package dev.engram.app.server.jobs;
+
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.runtime.ExtractorChoice;
+import dev.engram.app.server.ApiException;
+import dev.engram.extraction.document.ContentHash;
+import dev.engram.extraction.document.DocumentLoader;
+import dev.engram.extraction.document.LoadProblem;
+import dev.engram.extraction.document.SourceDocument;
+import dev.engram.extraction.triples.TripleExtractor;
+import dev.engram.store.ingest.DocumentSource;
+import dev.engram.store.ingest.IngestOptions;
+import dev.engram.store.ingest.IngestPipeline;
+import dev.engram.store.ingest.IngestReport;
+import dev.engram.store.search.AccessFilter;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs uploaded files through the ingest pipeline as background jobs, one at a time (ingest saturates the
+ * embedder; two at once would only compete for the same cores). Jobs live in memory for the server's lifetime.
+ */
+@Component
+public class IngestJobs {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestJobs.class);
+
+    private final EngramRuntime runtime;
+    private final Optional<TripleExtractor> extractor;
+    private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "engram-ingest-job");
+        t.setDaemon(true);
+        return t;
+    });
+
+    IngestJobs(EngramRuntime runtime, @Value("${engram.extractor:rule}") String extractor) {
+        this.runtime = runtime;
+        this.extractor = ExtractorChoice.parse(extractor);
+    }
+
+    /** Queues an ingest of files saved under {@code directory} (deleted when the job ends); returns its status. */
+    JobStatus submit(Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl) {
+        IngestJob job = new IngestJob(UUID.randomUUID().toString(), directory, files, owner, tenant, acl);
+        jobs.put(job.id, job);
+        worker.submit(() -> run(job));
+        return job.status();
+    }
+
+    /** A job the caller may see: its own tenant's, or any for an unrestricted caller. */
+    JobStatus status(String id, AccessFilter caller) {
+        return visible(id, caller).status();
+    }
+
+    /**
+     * Asks a job to stop: no further documents are read; documents already written stay (each is complete or
+     * absent, never half-written). Returns the status after the request.
+     */
+    JobStatus cancel(String id, AccessFilter caller) {
+        IngestJob job = visible(id, caller);
+        job.requestCancel();
+        return job.status();
+    }
+
+    private IngestJob visible(String id, AccessFilter caller) {
+        IngestJob job = jobs.get(id);
+        if (job == null || !(caller.isUnrestricted() || java.util.Objects.equals(caller.tenant(), job.owner.tenant()))) {
+            throw ApiException.notFound("no job with id '" + id + "'");
+        }
+        return job;
+    }
+
+    private void run(IngestJob job) {
+        if (job.cancelRequested()) {
+            job.finish(JobState.CANCELLED, "cancelled before it started");
+            deleteQuietly(job.directory);
+            return;
+        }
+        job.running();
+        try {
+            IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
+                    ContentHash::of, extractor.orElse(null), new IngestOptions(16, job.tenant, job.acl));
+            IngestReport report = pipeline.run(source(job), job);
+            job.finish(job.cancelRequested() ? JobState.CANCELLED : JobState.SUCCEEDED, report.summary());
+        } catch (RuntimeException e) {
+            LOG.warn("ingest job {} failed", job.id, e);
+            job.finish(JobState.FAILED, "failed: " + e.getMessage());
+        } finally {
+            runtime.projections().invalidate();
+            deleteQuietly(job.directory);
+        }
+    }
+
+    /** The job's files, offered one document at a time until the job is cancelled. */
+    private static DocumentSource source(IngestJob job) {
+        DocumentLoader loader = new DocumentLoader();
+        return new DocumentSource() {
+            @Override
+            public long estimatedCount() {
+                return loader.countDocuments(job.files);
+            }
+
+            @Override
+            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
+                loader.forEach(job.files, doc -> {
+                    if (!job.cancelRequested()) {
+                        documents.accept(doc);
+                    }
+                }, problems);
+            }
+        };
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("could not delete {}", directory, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.values().forEach(IngestJob::requestCancel);
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.engram.app.server.jobs;
+
+import dev.engram.app.server.ApiException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Uploaded files saved to a private temporary directory, named as uploaded so document ids are the file names. */
+record Upload(Path directory, List<Path> files) {
+
+    static Upload save(List<MultipartFile> parts) {
+        try {
+            Path dir = Files.createTempDirectory("engram-upload-");
+            List<Path> files = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (MultipartFile part : parts) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                String name = safeName(part.getOriginalFilename());
+                if (!names.add(name)) {
+                    throw ApiException.badRequest("two uploaded files are both named '" + name + "'");
+                }
+                Path file = dir.resolve(name);
+                part.transferTo(file);
+                files.add(file);
+            }
+            return new Upload(dir, files);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the upload: " + e.getMessage(), e);
+        }
+    }
+
+    // only the last path segment, so a crafted name cannot write outside the upload directory
+    private static String safeName(String original) {
+        String name = original == null ? "" : original.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")) {
+            throw ApiException.badRequest("uploaded file name '" + original + "' is not usable; name files like notes.md or corpus.jsonl");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,417 @@
+package dev.engram.app.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The server over real HTTP, a real embedded Neo4j and the real ONNX embedder. One server and one tiny corpus
+ * (two tenants, uploaded through the API) serve every test, so tests only read, except one that deletes its own
+ * document.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "engram.bolt-port=0",
+        "engram.embed-threads=2",
+        "engram.extractor=rule",
+        "engram.cypher.timeout=2s",
+        "engram.cypher.max-rows=50",
+        "engram.api-keys=admin-key:write:*,reader-a:read:tenantA,writer-a:write:tenantA,reader-b:read:tenantB"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ServerApiTest {
+    static final String ADMIN = "admin-key";
+    static final String READER_A = "reader-a";
+    static final String WRITER_A = "writer-a";
+    static final String READER_B = "reader-b";
+
+    static final String TENANT_A = """
+            {"id": "a1", "title": "Zorblax Corporation", "text": "Zorblax Corporation was founded by Mira Tanaka in 1987. Zorblax Corporation builds submarine cables."}
+            {"id": "a2", "title": "Mira Tanaka", "text": "Mira Tanaka is an engineer. Mira Tanaka studied physics at Kyoto University."}
+            {"id": "a3", "title": "Lisbon", "text": "Lisbon hosts the European office of Zorblax Corporation. Lisbon is the capital of Portugal."}
+            {"id": "a4", "title": "Tomato soup", "text": "Tomato soup is made from tomatoes, onions and basil. The soup is served hot."}
+            """;
+    static final String TENANT_B = """
+            {"id": "b1", "title": "Velmora Institute", "text": "Velmora Institute was founded by Oskar Brandt in 1952. Velmora Institute studies deep sea fungi."}
+            {"id": "b2", "title": "Oskar Brandt", "text": "Oskar Brandt is a biologist. Oskar Brandt directed the Velmora Institute for thirty years."}
+            {"id": "b3", "title": "Lisbon", "text": "Lisbon hosts the archive of the Velmora Institute. Lisbon lies on the Tagus river."}
+            """;
+
+    static final Path DATA;
+
+    static {
+        try {
+            DATA = Files.createTempDirectory("engram-server-test");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDir(DynamicPropertyRegistry registry) {
+        registry.add("engram.data-dir", DATA::toString);
+    }
+
+    @LocalServerPort int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    void ingestCorpus() throws Exception {
+        List<String> jobs = new ArrayList<>();
+        for (Reply r : List.of(upload(ADMIN, "tenant-a.jsonl", TENANT_A, "tenantA"),
+                upload(ADMIN, "tenant-b.jsonl", TENANT_B, "tenantB"))) {
+            assertThat(r.status()).as(r.text()).isEqualTo(202);
+            jobs.add(r.body().get("id").asText());
+        }
+        for (String job : jobs) {
+            JsonNode status = awaitJob(job);
+            assertThat(status.get("state").asText()).as(status.toString()).isEqualTo("SUCCEEDED");
+            assertThat(status.get("errors")).isEmpty();
+        }
+    }
+
+    // ---- query ----
+
+    @Test
+    void queryReturnsCitedPassages() throws Exception {
+        Reply r = post("/api/query", ADMIN, Map.of("question", "Who founded Zorblax Corporation?", "mode", "graphrag", "topK", 3));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        JsonNode passages = r.body().get("passages");
+        assertThat(passages).isNotEmpty();
+        assertThat(passages.get(0).get("citation").asInt()).isEqualTo(1);
+        assertThat(documentIds(passages)).contains("a1");
+        assertThat(r.body().get("context").asText()).contains("[1]");
+        assertThat(r.body().get("timingsMillis")).isNotNull();
+        assertThat(r.body().get("answer").isNull()).as("no LLM is configured").isTrue();
+    }
+
+    @Test
+    void everyModeAnswers() throws Exception {
+        for (String mode : List.of("dense", "bm25", "hybrid", "ppr")) {
+            Reply r = post("/api/query", ADMIN, Map.of("question", "What does Zorblax Corporation build?", "mode", mode));
+            assertThat(r.status()).as(mode + ": " + r.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void malformedBodiesGet400WithAMessage() throws Exception {
+        Reply broken = send(request("/api/query", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\": ")).build());
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("message").asText()).contains("malformed");
+
+        Reply empty = post("/api/query", ADMIN, Map.of("question", "  "));
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("message").asText()).contains("question");
+
+        Reply mode = post("/api/query", ADMIN, Map.of("question", "Lisbon?", "mode", "telepathy"));
+        assertThat(mode.status()).isEqualTo(400);
+        assertThat(mode.body().get("message").asText()).contains("unknown mode");
+
+        Reply cypher = send(request("/api/cypher", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[1, 2")).build());
+        assertThat(cypher.status()).isEqualTo(400);
+        assertThat(cypher.body().get("message").asText()).isNotBlank();
+    }
+
+    // ---- cypher ----
+
+    @Test
+    void cypherReadsRowsAndGraphWithoutEmbeddings() throws Exception {
+        Reply r = post("/api/cypher", ADMIN, Map.of(
+                "query", "MATCH (c:Chunk)-[p:PART_OF]->(d:Document {id: $id}) RETURN d.title AS title, c, p",
+                "parameters", Map.of("id", "a1")));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().get("columns")).hasSize(3);
+        assertThat(r.body().get("rows").get(0).get(0).asText()).isEqualTo("Zorblax Corporation");
+        JsonNode chunk = r.body().get("rows").get(0).get(1);
+        assertThat(chunk.get("labels").get(0).asText()).isEqualTo("Chunk");
+        assertThat(chunk.get("properties").has("text")).isTrue();
+        assertThat(chunk.get("properties").has("embedding")).isFalse();
+        assertThat(r.body().get("graph").get("nodes")).isNotEmpty();
+        assertThat(r.body().get("graph").get("relationships").get(0).get("type").asText()).isEqualTo("PART_OF");
+        assertThat(r.body().get("truncated").asBoolean()).isFalse();
+    }
+
+    @Test
+    void cypherCapsRows() throws Exception {
+        Reply r = post("/api/cypher", ADMIN, Map.of("query", "UNWIND range(1, 500) AS x RETURN x"));
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.body().get("rows")).hasSize(50);
+        assertThat(r.body().get("truncated").asBoolean()).isTrue();
+    }
+
+    @Test
+    void cypherWritesAreRefusedAndChangeNothing() throws Exception {
+        long documents = countDocuments();
+        for (String write : List.of(
+                "CREATE (n:Hacked {x: 1}) RETURN n",
+                "MATCH (d:Document) DETACH DELETE d",
+                "MATCH (d:Document) SET d.title = 'pwned' RETURN count(d)",
+                "MERGE (n:Hacked {x: 2})",
+                "CREATE INDEX hacked FOR (n:Hacked) ON (n.x)",
+                "CALL dbms.listConfig() YIELD name RETURN name",
+                "CALL db.createLabel('Hacked')",
+                "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line")) {
+            Reply r = post("/api/cypher", ADMIN, Map.of("query", write));
+            assertThat(r.status()).as(write + " -> " + r.text()).isBetween(400, 499);
+            assertThat(r.body().get("message").asText()).as(write).isNotBlank();
+        }
+        assertThat(countDocuments()).isEqualTo(documents);
+        Reply hacked = post("/api/cypher", ADMIN, Map.of("query", "MATCH (n:Hacked) RETURN count(n) AS n"));
+        assertThat(hacked.body().get("rows").get(0).get(0).asLong()).isZero();
+        Reply titles = post("/api/cypher", ADMIN, Map.of("query", "MATCH (d:Document {title: 'pwned'}) RETURN count(d)"));
+        assertThat(titles.body().get("rows").get(0).get(0).asLong()).isZero();
+    }
+
+    @Test
+    void slowCypherHitsTheServerTimeout() throws Exception {
+        Reply r = post("/api/cypher", ADMIN, Map.of(
+                "query", "UNWIND range(1, 100000) AS x UNWIND range(1, 100000) AS y RETURN count(*) AS n"));
+        assertThat(r.status()).as(r.text()).isEqualTo(504);
+        assertThat(r.body().get("message").asText()).contains("limit");
+    }
+
+    // ---- auth and tenancy ----
+
+    @Test
+    void unauthenticatedAndReadOnlyWritesAreRefused() throws Exception {
+        assertThat(upload(null, "x.jsonl", "{\"id\": \"x1\", \"text\": \"sneaky\"}\n", null).status()).isEqualTo(401);
+        assertThat(upload("wrong-key", "x.jsonl", "{\"id\": \"x1\", \"text\": \"sneaky\"}\n", null).status()).isEqualTo(401);
+        assertThat(upload(READER_A, "x.jsonl", "{\"id\": \"x1\", \"text\": \"sneaky\"}\n", null).status()).isEqualTo(403);
+        assertThat(send(request("/api/documents/a2", null).DELETE().build()).status()).isEqualTo(401);
+        assertThat(send(request("/api/documents/a2", READER_A).DELETE().build()).status()).isEqualTo(403);
+        assertThat(post("/api/query", null, Map.of("question", "Lisbon")).status()).isEqualTo(401);
+        assertThat(get("/api/documents/a2", ADMIN).status()).isEqualTo(200);
+        assertThat(get("/api/documents", ADMIN).body().findValuesAsText("id")).doesNotContain("x1");
+    }
+
+    @Test
+    void readerOfTenantANeverSeesTenantB() throws Exception {
+        // passages: a question about B's content answers from A's documents only, in every mode
+        for (String mode : List.of("dense", "bm25", "hybrid", "ppr", "graphrag")) {
+            Reply r = post("/api/query", READER_A, Map.of("question", "Who founded the Velmora Institute in Lisbon?",
+                    "mode", mode, "topK", 10));
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            assertThat(documentIds(r.body().get("passages"))).as(mode).allMatch(id -> id.startsWith("a"));
+            // everything but the echoed question must be free of B's words
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r.body()).remove("question");
+            assertThat(r.body().toString()).as(mode).doesNotContain("Velmora").doesNotContain("Oskar").doesNotContain("Tagus");
+        }
+        // the unrestricted key does see B, so the test above is not vacuous
+        Reply admin = post("/api/query", ADMIN, Map.of("question", "Who founded the Velmora Institute?", "mode", "dense"));
+        assertThat(documentIds(admin.body().get("passages"))).contains("b1");
+
+        // entities: B's entities are invisible; a shared one counts only A's chunks
+        assertThat(get("/api/entities?q=Velmora%20Institute&k=5", READER_A).body().findValuesAsText("name"))
+                .noneMatch(n -> n.contains("Velmora") || n.contains("Oskar"));
+        JsonNode lisbonAdmin = entity(ADMIN, "Lisbon");
+        JsonNode lisbonA = entity(READER_A, "Lisbon");
+        assertThat(lisbonAdmin.get("chunkCount").asLong()).isEqualTo(2);
+        assertThat(lisbonA.get("chunkCount").asLong()).isEqualTo(1);
+        Reply hood = get("/api/nodes/" + enc(lisbonA.get("id").asText()) + "/neighbourhood", READER_A);
+        assertThat(hood.status()).isEqualTo(200);
+        assertThat(hood.text()).doesNotContain("Velmora").doesNotContain("Tagus").doesNotContain("b3");
+        assertThat(hood.body().get("center").get("chunkCount").asLong()).isEqualTo(1);
+
+        // documents and chunks
+        assertThat(get("/api/documents", READER_A).body().findValuesAsText("id")).contains("a1").noneMatch(id -> id.startsWith("b"));
+        assertThat(get("/api/documents/b1", READER_A).status()).isEqualTo(404);
+        String bChunk = get("/api/documents/b1", ADMIN).body().get("chunks").get(0).get("id").asText();
+        assertThat(get("/api/chunks/" + enc(bChunk), READER_A).status()).isEqualTo(404);
+        assertThat(get("/api/documents/a1", READER_B).status()).isEqualTo(404);
+
+        // chat answers from A's passages only
+        Reply chat = post("/v1/chat/completions", READER_A, Map.of("model", "engram-dense",
+                "messages", List.of(Map.of("role", "user", "content", "Who founded the Velmora Institute?"))));
+        assertThat(chat.status()).isEqualTo(200);
+        assertThat(chat.text()).doesNotContain("Velmora Institute was").doesNotContain("Oskar");
+
+        // raw Cypher cannot be confined to a tenant, so scoped keys may not use it
+        Reply cypher = post("/api/cypher", READER_A, Map.of("query", "MATCH (d:Document) RETURN count(d)"));
+        assertThat(cypher.status()).isEqualTo(403);
+        // nor ask for another tenant's view
+        assertThat(post("/api/query", READER_A, Map.of("question", "Velmora", "tenant", "tenantB")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void tenantWriterIngestsIntoItsTenantAndDeletesOnlyItsDocuments() throws Exception {
+        Reply upload = upload(WRITER_A, "more-a.jsonl",
+                "{\"id\": \"a9\", \"title\": \"Harbour crane\", \"text\": \"The harbour crane lifts containers.\"}\n", null);
+        assertThat(upload.status()).as(upload.text()).isEqualTo(202);
+        assertThat(awaitJob(upload.body().get("id").asText()).get("state").asText()).isEqualTo("SUCCEEDED");
+        JsonNode doc = get("/api/documents/a9", READER_A).body();
+        assertThat(doc.get("tenant").asText()).isEqualTo("tenantA");
+        assertThat(get("/api/documents/a9", READER_B).status()).isEqualTo(404);
+
+        assertThat(send(request("/api/documents/b2", WRITER_A).DELETE().build()).status()).isEqualTo(404);
+        assertThat(get("/api/documents/b2", ADMIN).status()).isEqualTo(200);
+        assertThat(send(request("/api/documents/a9", WRITER_A).DELETE().build()).status()).isEqualTo(204);
+        assertThat(get("/api/documents/a9", ADMIN).status()).isEqualTo(404);
+    }
+
+    // ---- graph explorer ----
+
+    @Test
+    void explorerEndpoints() throws Exception {
+        JsonNode doc = get("/api/documents/a1", ADMIN).body();
+        assertThat(doc.get("title").asText()).isEqualTo("Zorblax Corporation");
+        assertThat(doc.get("chunks")).isNotEmpty();
+        String chunkId = doc.get("chunks").get(0).get("id").asText();
+        JsonNode chunk = get("/api/chunks/" + enc(chunkId), ADMIN).body();
+        assertThat(chunk.get("text").asText()).contains("Mira Tanaka");
+        assertThat(chunk.get("entities").findValuesAsText("name")).isNotEmpty();
+
+        JsonNode zorblax = entity(ADMIN, "Zorblax Corporation");
+        JsonNode lisbon = entity(ADMIN, "Lisbon");
+        Reply hood = get("/api/nodes/" + enc(zorblax.get("id").asText()) + "/neighbourhood?limit=5", ADMIN);
+        assertThat(hood.status()).as(hood.text()).isEqualTo(200);
+        assertThat(hood.body().get("chunks")).isNotEmpty();
+        Reply paths = get("/api/paths?from=" + enc(zorblax.get("id").asText()) + "&to=" + enc(lisbon.get("id").asText())
+                + "&maxHops=3", ADMIN);
+        assertThat(paths.status()).as(paths.text()).isEqualTo(200);
+        assertThat(get("/api/nodes/no-such-entity/neighbourhood", ADMIN).status()).isEqualTo(404);
+        assertThat(get("/api/paths?from=a&to=b&maxHops=99", ADMIN).status()).isEqualTo(400);
+    }
+
+    // ---- OpenAI-compatible ----
+
+    @Test
+    void openAiCompatibleChat() throws Exception {
+        Reply models = get("/v1/models", READER_A);
+        assertThat(models.body().get("data").findValuesAsText("id")).contains("engram-graphrag", "engram-dense");
+
+        Map<String, Object> body = Map.of("model", "engram-graphrag", "messages",
+                List.of(Map.of("role", "user", "content", "Who founded Zorblax Corporation?")));
+        Reply whole = post("/v1/chat/completions", ADMIN, body);
+        assertThat(whole.status()).as(whole.text()).isEqualTo(200);
+        assertThat(whole.body().get("object").asText()).isEqualTo("chat.completion");
+        assertThat(whole.body().get("choices").get(0).get("message").get("content").asText()).contains("[1]", "Zorblax");
+
+        Map<String, Object> streamed = new java.util.HashMap<>(body);
+        streamed.put("stream", true);
+        HttpResponse<String> sse = http.send(request("/v1/chat/completions", ADMIN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(streamed))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sse.statusCode()).isEqualTo(200);
+        assertThat(sse.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<String> data = sse.body().lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5).strip()).toList();
+        assertThat(data.getLast()).isEqualTo("[DONE]");
+        StringBuilder content = new StringBuilder();
+        for (String d : data.subList(0, data.size() - 1)) {
+            JsonNode delta = json.readTree(d).get("choices").get(0).get("delta");
+            if (delta.has("content")) {
+                content.append(delta.get("content").asText());
+            }
+        }
+        assertThat(content.toString()).contains("Zorblax");
+    }
+
+    @Test
+    void healthIsOpen() throws Exception {
+        Reply health = get("/actuator/health", null);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+    }
+
+    // ---- helpers ----
+
+    record Reply(int status, String text, JsonNode body) {}
+
+    private JsonNode entity(String key, String name) throws Exception {
+        Reply r = get("/api/entities?q=" + enc(name) + "&k=5", key);
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        for (JsonNode e : r.body()) {
+            if (e.get("name").asText().equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no entity named " + name + " in " + r.text());
+    }
+
+    private long countDocuments() throws Exception {
+        return post("/api/cypher", ADMIN, Map.of("query", "MATCH (d:Document) RETURN count(d)"))
+                .body().get("rows").get(0).get(0).asLong();
+    }
+
+    private JsonNode awaitJob(String id) throws Exception {
+        // generous bound only against a hung job; the expected path finishes in seconds
+        for (int i = 0; i < 600; i++) {
+            JsonNode status = get("/api/jobs/" + id, ADMIN).body();
+            String state = status.get("state").asText();
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                return status;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
+    private static List<String> documentIds(JsonNode passages) {
+        List<String> ids = new ArrayList<>();
+        passages.forEach(p -> ids.add(p.get("documentId").asText()));
+        return ids;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private HttpRequest.Builder request(String path, String key) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return key == null ? b : b.header("Authorization", "Bearer " + key);
+    }
+
+    private Reply get(String path, String key) throws Exception {
+        return send(request(path, key).GET().build());
+    }
+
+    private Reply post(String path, String key, Object body) throws Exception {
+        return send(request(path, key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+    }
+
+    private Reply upload(String key, String fileName, String content, String tenant) throws Exception {
+        String boundary = "engram-" + UUID.randomUUID();
+        StringBuilder body = new StringBuilder();
+        if (tenant != null) {
+            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
+                    .append(tenant).append("\r\n");
+        }
+        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
+                .append("\r\n--").append(boundary).append("--\r\n");
+        HttpRequest.Builder b = request("/api/documents", key)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        return send(b.build());
+    }
+
+    private Reply send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        String text = response.body();
+        JsonNode node = text == null || text.isBlank() ? json.nullNode() : json.readTree(text);
+        return new Reply(response.statusCode(), text, node);
+    }
+}
