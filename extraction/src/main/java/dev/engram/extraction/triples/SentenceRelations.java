@@ -279,8 +279,10 @@ final class SentenceRelations {
             }
             return;
         }
+        boolean describedAgent = lastPredicate != null && lastPredicate.endsWith(" by") && !named(next)
+                && (next.determiner().equals("the") || next.determiner().equals("a") || next.determiner().equals("an"));
         if (a == lastObject && lastSubject != null && !isPronoun(next) && !next.possessive()
-                && !startsClause(a + 1)) {
+                && !startsClause(a + 1) && !describedAgent) { // "by Rob Zombie, and the sequel to": not an agent
             emit(lastSubject, lastPredicate, next, a + 1, lastVerbPart);
             if (a == copulaComplement && complementIsHead && next.common() && !next.text().endsWith("-")) {
                 // "is a restaurant chain and franchise based in Y": the complement goes on

@@ -12,6 +12,7 @@ final class TagRepairs {
 
     private static final Set<String> BE = Set.of("is", "was", "are", "were");
     private static final Set<String> RELATION_VERBS = Set.of("starring", "co-starring", "featuring");
+    private static final Set<String> STAR_VERBS = Set.of("stars", "co-stars", "features");
     private static final Set<String> OBJECT_STARTS = Set.of("DET", "ADP", "PROPN", "NUM", "ADJ", "PRON", "NOUN");
 
     private TagRepairs() {}
@@ -26,6 +27,10 @@ final class TagRepairs {
             if (RELATION_VERBS.contains(token) && !tag.equals("VERB") && i > 0 && i + 1 < s.size()
                     && (s.tag(i + 1).equals("PROPN") || NounPhraseChunker.capitalised(s.token(i + 1)))) {
                 tags = copy(s, tags); // "a 1995 film starring/NOUN Robert De Niro"
+                tags[i] = "VERB";
+            } else if (STAR_VERBS.contains(token) && tag.equals("NOUN") && i > 0 && i + 1 < s.size()
+                    && s.token(i - 1).equals("and") && NounPhraseChunker.capitalised(s.token(i + 1))) {
+                tags = copy(s, tags); // "written and directed by X, and stars/NOUN Pam Grier"
                 tags[i] = "VERB";
             } else if (tag.equals("ADP") && BE.contains(token)) {
                 tags = copy(s, tags);

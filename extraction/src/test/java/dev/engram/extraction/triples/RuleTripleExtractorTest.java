@@ -306,6 +306,23 @@ class RuleTripleExtractorTest {
     }
 
     @Test
+    void aNewClauseAfterAnAgentIsNotAnotherAgent() {
+        List<Triple> triples = extract("The Big Bird Cage", "The Big Bird Cage is a 1972 American exploitation "
+                + "film. The film was written and directed by Jack Hill, and stars Pam Grier, Sid Haig, Anitra Ford, "
+                + "and Carol Speed.");
+        assertThat(triples).contains(
+                new Triple("The Big Bird Cage", "was written by", "Jack Hill"),
+                new Triple("The Big Bird Cage", "was directed by", "Jack Hill"),
+                new Triple("The Big Bird Cage", "stars", "Pam Grier"),
+                new Triple("The Big Bird Cage", "stars", "Carol Speed"));
+        assertThat(triples).doesNotContain(new Triple("The Big Bird Cage", "was directed by", "Pam Grier"));
+        assertThat(extract("The Devil's Rejects", "The Devil's Rejects is a 2005 American horror film written and "
+                + "directed by Rob Zombie, and the sequel to his 2003 film \"House of 1000 Corpses\"."))
+                .contains(new Triple("The Devil's Rejects", "directed by", "Rob Zombie"))
+                .extracting(Triple::object).doesNotContain("sequel");
+    }
+
+    @Test
     void emptyTextGivesNoTriples() {
         assertThat(extract("Anything", "  ")).isEmpty();
         assertThat(extract(null, "")).isEmpty();
