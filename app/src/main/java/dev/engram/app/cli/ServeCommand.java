@@ -22,7 +22,7 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin GraphRagOptions graph;
 
     @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:ENGRAM_PORT:-8080}",
-            description = "HTTP port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
+            description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--host", paramLabel = "<address>", defaultValue = "${env:ENGRAM_HOST:-0.0.0.0}",
@@ -42,7 +42,12 @@ final class ServeCommand implements Callable<Integer> {
                     closed.countDown();
                 }
             });
-            System.err.println("engram: serving on http://" + host + ":" + port + " (graph: " + runtime.store().boltUri() + ")");
+            if (!context.isActive()) {
+                closed.countDown();
+            }
+            System.err.println("engram: serving on http://" + host + ":"
+                    + context.getEnvironment().getProperty("local.server.port", String.valueOf(port))
+                    + " (graph: " + runtime.store().boltUri() + ")");
             // the server runs on its own threads; the runtime must stay open until Spring has shut down (Ctrl-C)
             closed.await();
             return 0;

@@ -12,13 +12,14 @@ public class EngramServer {
 
     /**
      * Starts the server on an already open runtime, which the caller keeps owning and closes after the context;
-     * {@code properties} are defaults such as {@code server.port}.
+     * {@code properties} (such as {@code server.port}) override application.properties and the environment.
      */
     public static ConfigurableApplicationContext start(EngramRuntime runtime, Map<String, Object> properties) {
         SpringApplication app = new SpringApplication(EngramServer.class);
-        app.setDefaultProperties(properties);
         // registered before configuration is read, so RuntimeConfiguration does not open a second runtime
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("engramRuntime", runtime));
-        return app.run();
+        // passed as command-line arguments because those outrank application.properties; default properties do not
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return app.run(args);
     }
 }

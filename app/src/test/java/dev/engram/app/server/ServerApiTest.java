@@ -270,6 +270,20 @@ class ServerApiTest {
         assertThat(get("/api/documents/a9", ADMIN).status()).isEqualTo(404);
     }
 
+    @Test
+    void jobsCanBeCancelledOnlyByWritersWhoSeeThem() throws Exception {
+        Reply upload = upload(ADMIN, "cancel.jsonl",
+                "{\"id\": \"c1\", \"title\": \"Kite\", \"text\": \"A kite flies in the wind.\"}\n", "tenantB");
+        String id = upload.body().get("id").asText();
+        assertThat(send(request("/api/jobs/" + id, READER_B).DELETE().build()).status()).isEqualTo(403);
+        assertThat(get("/api/jobs/" + id, READER_A).status()).as("another tenant's job").isEqualTo(404);
+        Reply cancel = send(request("/api/jobs/" + id, ADMIN).DELETE().build());
+        assertThat(cancel.status()).isEqualTo(200);
+        // the job may have finished before the cancel arrived; either way it ends, and never as a failure
+        assertThat(awaitJob(id).get("state").asText()).isIn("CANCELLED", "SUCCEEDED");
+        assertThat(get("/api/jobs/no-such-job", ADMIN).status()).isEqualTo(404);
+    }
+
     // ---- graph explorer ----
 
     @Test
@@ -333,6 +347,14 @@ class ServerApiTest {
         Reply health = get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().get("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void openApiDescribesTheApi() throws Exception {
+        Reply docs = get("/v3/api-docs", null);
+        assertThat(docs.status()).as(docs.text()).isEqualTo(200);
+        assertThat(docs.body().get("paths").has("/api/query")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/cypher")).isTrue();
     }
 
     // ---- helpers ----
