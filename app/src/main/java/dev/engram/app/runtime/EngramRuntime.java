@@ -76,7 +76,7 @@ public final class EngramRuntime implements AutoCloseable {
     }
 
     private static Embedder createEmbedder(EmbedderSettings s) {
-        // one text per ONNX run, one run per core: the quantized model scales per batch, so batching buys nothing
+        // one run per core; runs hold few long passages or many short names (see OnnxBgeEmbedder.TOKENS_PER_RUN)
         return OpenAiEmbedder.fromEnv().<Embedder>map(e -> e).orElseGet(() -> OnnxBgeEmbedder.create(
                 OnnxBgeEmbedder.Config.defaults().withBatchSize(s.batchSize()).withParallelism(s.threads())));
     }

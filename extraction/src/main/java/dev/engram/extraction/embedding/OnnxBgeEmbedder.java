@@ -61,12 +61,16 @@ public final class OnnxBgeEmbedder implements Embedder {
 
     public static final int DIMENSIONS = 384;
 
+    /** Padded tokens one ONNX run may hold when {@code batchSize > 1}. */
+    public static final int TOKENS_PER_RUN = 512;
+
     private static final Logger LOG = LoggerFactory.getLogger(OnnxBgeEmbedder.class);
 
     /**
      * Settings of the embedder.
      *
-     * @param batchSize texts per ONNX run (after sorting by length); 1 by default (see the class comment)
+     * @param batchSize most texts per ONNX run (after sorting by length; a run also holds at most
+     *     {@link #TOKENS_PER_RUN} padded tokens); 1 by default (see the class comment)
      * @param intraOpThreads ONNX Runtime intra-op threads per run; 1 by default
      * @param parallelism ONNX runs in flight at once within one call; by default the number of available
      *     processors
@@ -246,8 +250,8 @@ public final class OnnxBgeEmbedder implements Embedder {
             // Longest first: a batch pads only to its own longest text, and parallel workers finish together.
             Arrays.sort(order, (a, b) -> Integer.compare(ids[b].length, ids[a].length));
             float[][] vectors = new float[ids.length][];
-            int batch = config.batchSize();
-            int batches = (order.length + batch - 1) / batch;
+            int[] bounds = batchBounds(ids, order);
+            int batches = bounds.length - 1;
             AtomicInteger next = new AtomicInteger();
             AtomicReference<Throwable> failure = new AtomicReference<>();
             CountDownLatch finished = new CountDownLatch(batches);
@@ -258,7 +262,7 @@ public final class OnnxBgeEmbedder implements Embedder {
                 while ((b = next.getAndIncrement()) < batches) {
                     try {
                         if (failure.get() == null) {
-                            runBatch(ids, order, b * batch, Math.min(order.length, (b + 1) * batch), vectors);
+                            runBatch(ids, order, bounds[b], bounds[b + 1], vectors);
                         }
                     } catch (Throwable t) {
                         failure.compareAndSet(null, t);
@@ -290,6 +294,24 @@ public final class OnnxBgeEmbedder implements Embedder {
         } finally {
             lifecycle.readLock().unlock();
         }
+    }
+
+    /**
+     * Where each run starts in the longest-first order, and where the last ends: a run takes up to
+     * {@code batchSize} texts but no more than {@link #TOKENS_PER_RUN} padded tokens, so long passages run almost
+     * alone while short entity names and facts share runs (their per-run overhead dominates otherwise).
+     */
+    private int[] batchBounds(long[][] ids, Integer[] order) {
+        int[] bounds = new int[order.length + 1];
+        int count = 0;
+        int i = 0;
+        while (i < order.length) {
+            bounds[count++] = i;
+            int longest = ids[order[i]].length;
+            i += Math.min(config.batchSize(), Math.max(1, TOKENS_PER_RUN / Math.max(1, longest)));
+        }
+        bounds[count++] = order.length;
+        return Arrays.copyOf(bounds, count);
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -207,7 +207,7 @@ public final class IngestPipeline {
      * What a chunk is embedded as: its document's title, then its text. Encyclopaedic passages often name their
      * subject only in the title ("He was born in..."), and questions name it.
      */
-    static String embeddingText(SourceDocument document, TextChunk chunk) {
+    public static String embeddingText(SourceDocument document, TextChunk chunk) {
         String title = document.title();
         return title == null || title.isBlank() || chunk.text().startsWith(title) ? chunk.text() : title + "\n" + chunk.text();
     }

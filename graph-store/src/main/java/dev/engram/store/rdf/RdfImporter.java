@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
 
 /**
  * Imports RDF files (Turtle, N-Triples, RDF/XML, JSON-LD, by extension) through the same writers as ingestion, so
@@ -54,7 +55,11 @@ public final class RdfImporter {
             throw new IllegalArgumentException("no such file: " + file);
         }
         ParsedRdf rdf = new ParsedRdf();
-        RDFParser.source(file).lang(format.lang()).parse(rdf);
+        try {
+            RDFParser.source(file).lang(format.lang()).parse(rdf);
+        } catch (RiotException e) {
+            throw new IllegalArgumentException("cannot read " + file + " as " + format.lang().getLabel() + ": " + e.getMessage(), e);
+        }
         return write(rdf, file.getFileName().toString(), file.toAbsolutePath().toString());
     }
 

@@ -59,8 +59,8 @@ class RdfRoundTripTest extends StoreTestBase {
         RdfFixtures.write(store, embedder);
         String turtle = new String(RdfFixtures.exportBytes(store, AccessFilter.ALL, RdfFormat.TURTLE), StandardCharsets.UTF_8);
         assertThat(turtle)
-                .contains("@prefix engram: <https://engram.dev/ns#>")
-                .contains("entity:project%20zeus")
+                .contains("PREFIX engram: <https://engram.dev/ns#>")
+                .contains("<https://engram.dev/id/entity/project%20zeus>")
                 .contains("rel:capital_of")
                 .contains("\"capital of\"")
                 .contains("Acme acquired Initech for \\\"$5 M\\\" — a bargain.");

@@ -1,0 +1,67 @@
+// The server's REST API, one function per endpoint. An API key, when the server wants one, is kept in
+// localStorage ("engram.apiKey") and sent as X-API-Key.
+
+const KEY = 'engram.apiKey';
+
+export function apiKey() {
+  return localStorage.getItem(KEY) || '';
+}
+
+export function setApiKey(key) {
+  if (key) localStorage.setItem(KEY, key); else localStorage.removeItem(KEY);
+}
+
+/** An API failure with the server's message and HTTP status. */
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function call(method, path, body, isForm) {
+  const headers = { Accept: 'application/json' };
+  if (apiKey()) headers['X-API-Key'] = apiKey();
+  let payload;
+  if (body !== undefined) {
+    if (isForm) {
+      payload = body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+  }
+  let response;
+  try {
+    response = await fetch(path, { method, headers, body: payload });
+  } catch (e) {
+    throw new ApiError(0, 'The server cannot be reached: ' + e.message);
+  }
+  const text = await response.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = text; }
+  }
+  if (!response.ok) {
+    const message = data && data.message ? data.message : `${response.status} ${response.statusText}`;
+    throw new ApiError(response.status, message);
+  }
+  return data;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  entities: (q, k = 10) => call('GET', `/api/entities?q=${enc(q)}&k=${k}`),
+  neighbourhood: (id, limit = 25) => call('GET', `/api/nodes/${enc(id)}/neighbourhood?limit=${limit}`),
+  paths: (from, to, maxHops = 3) => call('GET', `/api/paths?from=${enc(from)}&to=${enc(to)}&maxHops=${maxHops}`),
+  chunk: (id) => call('GET', `/api/chunks/${enc(id)}`),
+  document: (id) => call('GET', `/api/documents/${enc(id)}`),
+  documents: (offset = 0, limit = 100) => call('GET', `/api/documents?offset=${offset}&limit=${limit}`),
+  deleteDocument: (id) => call('DELETE', `/api/documents/${enc(id)}`),
+  upload: (formData) => call('POST', '/api/documents', formData, true),
+  job: (id) => call('GET', `/api/jobs/${enc(id)}`),
+  cancelJob: (id) => call('DELETE', `/api/jobs/${enc(id)}`),
+  query: (question, mode, topK) => call('POST', '/api/query', { question, mode, topK }),
+  cypher: (query, parameters = {}) => call('POST', '/api/cypher', { query, parameters }),
+};

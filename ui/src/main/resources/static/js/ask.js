@@ -1,0 +1,91 @@
+// Ask: a question and a retrieval mode → POST /api/query; the answer (when an LLM is configured), cited passages,
+// verbalized paths; seeds and path entities are put on the canvas and marked.
+import { api } from './api.js';
+import * as canvas from './canvas.js';
+import * as inspector from './inspector.js';
+import { el, busy, clip } from './dom.js';
+
+const ARROWS = /\s(?:—(.+?)→|←(.+?)—)\s/g;
+
+/** Splits "A —p→ B ←q— C" into names [A, B, C] and steps [{predicate: p, forward: true}, ...]. */
+export function parsePath(text) {
+  const names = []; const steps = [];
+  let last = 0; let m;
+  ARROWS.lastIndex = 0;
+  while ((m = ARROWS.exec(text)) !== null) {
+    names.push(text.slice(last, m.index));
+    steps.push(m[1] !== undefined ? { predicate: m[1], forward: true } : { predicate: m[2], forward: false });
+    last = m.index + m[0].length;
+  }
+  names.push(text.slice(last));
+  return { names, steps };
+}
+
+export function init() {
+  const form = document.getElementById('ask-form');
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); ask(); });
+}
+
+async function ask() {
+  const question = document.getElementById('ask-question').value.trim();
+  if (!question) return;
+  const mode = document.getElementById('ask-mode').value;
+  const topK = Number(document.getElementById('ask-topk').value) || 5;
+  const out = document.getElementById('ask-result');
+  out.replaceChildren(el('p', { class: 'muted' }, 'Retrieving…'));
+  const r = await busy('Asking…', () => api.query(question, mode, topK));
+  if (!r) { out.replaceChildren(); return; }
+  const marked = markOnCanvas(r);
+  out.replaceChildren(
+    r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
+      el('p', {}, r.answer.text || r.answer.error || '')) : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
+    el('h3', {}, `Passages (${r.passages.length})`),
+    el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map((p) => el('li', { class: 'passage' },
+      el('button', { type: 'button', class: 'link', onclick: () => inspector.showChunk(p.chunkId) },
+        `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.title || p.documentId}`),
+      el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
+      el('div', { class: 'passage-text' }, clip(p.text, 300))))),
+    el('h3', {}, `Paths (${r.paths.length})`),
+    r.paths.length ? el('ul', { class: 'paths', id: 'ask-paths' }, r.paths.map((p) => el('li', { class: 'vpath' }, p.text,
+      ' ', p.chunkIds.map((c) => el('button', { type: 'button', class: 'link small', onclick: () => inspector.showChunk(c) }, `[${c}]`)))))
+      : el('p', { class: 'muted' }, 'No paths.'),
+    el('h3', {}, `Seeds (${r.seeds.length})`),
+    el('p', { class: 'entity-chips', id: 'ask-seeds' }, r.seeds.map((s) => el('span', { class: 'chip seed-chip' },
+      `${s.name} (${s.via}, ${s.weight.toFixed(3)})`))),
+    el('p', { class: 'muted timings' }, `Marked ${marked} nodes on the canvas. ` + Object.entries(r.timingsMillis || {})
+      .map(([k, v]) => `${k} ${Math.round(v)} ms`).join(' · ')));
+}
+
+/** Adds seeds and path entities (with the paths' edges) to the canvas and marks them; returns how many nodes. */
+function markOnCanvas(r) {
+  canvas.clearHighlight();
+  const cy = canvas.instance();
+  let marked = cy.collection();
+  cy.batch(() => {
+    r.seeds.forEach((s, i) => {
+      marked = marked.union(canvas.addEntity({ id: s.entityId, name: s.name }, { index: i, of: r.seeds.length }).addClass('seed'));
+    });
+    r.paths.forEach((p) => {
+      const { names, steps } = parsePath(p.text);
+      const same = names.length === p.entityIds.length;
+      p.entityIds.forEach((id, i) => {
+        marked = marked.union(canvas.addEntity({ id, name: same ? names[i] : id }).addClass('path'));
+      });
+      for (let i = 0; i + 1 < p.entityIds.length; i++) {
+        const step = same && steps[i] ? steps[i] : { predicate: '', forward: true };
+        const a = canvas.entityNodeId(p.entityIds[i]); const b = canvas.entityNodeId(p.entityIds[i + 1]);
+        const edge = step.forward ? canvas.addEdge(a, b, 'RELATION', step.predicate, { chunkIds: p.chunkIds })
+          : canvas.addEdge(b, a, 'RELATION', step.predicate, { chunkIds: p.chunkIds });
+        marked = marked.union(edge.addClass('path'));
+      }
+    });
+  });
+  if (marked.nonempty()) {
+    canvas.highlight(marked, 'path');
+    r.seeds.forEach((s) => cy.getElementById(canvas.entityNodeId(s.entityId)).removeClass('path').addClass('seed'));
+    const fresh = marked.nodes().filter((n) => !n.hasClass('expanded'));
+    if (fresh.length > 1) canvas.layout('concentric', marked.nodes().union(marked.edges()));
+    canvas.fit(marked);
+  }
+  return marked.nodes().length;
+}

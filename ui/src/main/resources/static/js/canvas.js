@@ -1,0 +1,354 @@
+// The Cytoscape canvas: entities, chunks and documents as nodes, relations as edges; expand, collapse, pin,
+// hide, layouts, highlighting, and a synthetic large graph for measuring interaction speed.
+import { api } from './api.js';
+
+/* global cytoscape */
+
+export const COLORS = {
+  Entity: '#4e79a7', Chunk: '#f28e2b', Document: '#59a14f', Other: '#9c9c9c',
+  RELATION: '#6b6b6b', SYNONYM: '#b07aa1', MENTIONS: '#f2a65a', PART_OF: '#59a14f', NEXT: '#76b7b2', FIRST: '#76b7b2',
+};
+
+const STYLE = [
+  { selector: 'node', style: {
+    'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'color': '#222',
+    'text-wrap': 'ellipsis', 'text-max-width': 140, 'min-zoomed-font-size': 7,
+    'width': 'data(size)', 'height': 'data(size)', 'background-color': COLORS.Other, 'border-width': 1, 'border-color': '#fff' } },
+  { selector: 'node[kind = "Entity"]', style: { 'background-color': COLORS.Entity, 'shape': 'ellipse' } },
+  { selector: 'node[kind = "Chunk"]', style: { 'background-color': COLORS.Chunk, 'shape': 'round-rectangle' } },
+  { selector: 'node[kind = "Document"]', style: { 'background-color': COLORS.Document, 'shape': 'rectangle' } },
+  { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1f3b57' } },
+  { selector: 'node.pinned', style: { 'border-style': 'double', 'border-width': 5, 'border-color': '#333' } },
+  { selector: 'node.seed', style: { 'border-width': 5, 'border-color': '#edc948', 'font-weight': 'bold' } },
+  { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#e15759', 'font-weight': 'bold' } },
+  { selector: 'node.cited', style: { 'border-width': 4, 'border-color': '#e15759' } },
+  { selector: 'node:selected', style: { 'overlay-color': '#4e79a7', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: 'edge', style: {
+    'width': 1.5, 'line-color': COLORS.RELATION, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
+    'target-arrow-color': COLORS.RELATION, 'arrow-scale': 0.8, 'label': 'data(label)', 'font-size': 8,
+    'color': '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8,
+    'text-background-padding': 1, 'min-zoomed-font-size': 8 } },
+  { selector: 'edge[type = "SYNONYM"]', style: { 'line-color': COLORS.SYNONYM, 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
+  { selector: 'edge[type = "MENTIONS"]', style: { 'line-color': COLORS.MENTIONS, 'target-arrow-color': COLORS.MENTIONS, 'width': 1 } },
+  { selector: 'edge[type = "PART_OF"]', style: { 'line-color': COLORS.PART_OF, 'target-arrow-color': COLORS.PART_OF } },
+  { selector: 'edge[type = "NEXT"], edge[type = "FIRST"]', style: { 'line-color': COLORS.NEXT, 'target-arrow-color': COLORS.NEXT, 'line-style': 'dotted' } },
+  { selector: 'edge.path', style: { 'line-color': '#e15759', 'target-arrow-color': '#e15759', 'width': 4, 'z-index': 10 } },
+  { selector: 'edge:selected', style: { 'line-color': '#1f77b4', 'target-arrow-color': '#1f77b4', 'width': 3 } },
+  { selector: '.faded', style: { 'opacity': 0.18 } },
+  { selector: '.synthetic', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'label': '' } },
+];
+
+let cy;
+const listeners = { select: [], change: [], activate: [] };
+
+/** Creates the canvas in {@code container}. */
+export function init(container) {
+  cy = cytoscape({
+    container, style: STYLE, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4,
+    boxSelectionEnabled: true, textureOnViewport: false, hideEdgesOnViewport: false,
+  });
+  cy.on('select unselect', () => queueMicrotask(() => emit('select', selected())));
+  cy.on('dbltap', 'node', (ev) => emit('activate', ev.target.id()));
+  cy.on('add remove', debounce(() => emit('change', stats()), 30));
+  return cy;
+}
+
+export function instance() { return cy; }
+export function on(event, fn) { listeners[event].push(fn); }
+function emit(event, value) { listeners[event].forEach((fn) => { try { fn(value); } catch (e) { console.warn(e); } }); }
+
+function debounce(fn, ms) {
+  let t;
+  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+}
+
+/** The selected element's data (first one), or null. */
+export function selected() {
+  const s = cy.$(':selected');
+  return s.length ? s[0] : null;
+}
+
+export function stats() {
+  return { nodes: cy.nodes().length, edges: cy.edges().length, hidden: hiddenStore.length };
+}
+
+// ---- ids: one canvas node per graph node, whoever added it ----
+
+export const entityNodeId = (id) => 'e:' + id;
+export const chunkNodeId = (id) => 'c:' + id;
+export const documentNodeId = (id) => 'd:' + id;
+
+function size(count) {
+  return Math.round(18 + Math.min(30, Math.sqrt(Math.max(0, count || 0)) * 5));
+}
+
+function placeNear(center, i, n) {
+  if (!center) {
+    const ext = cy.extent();
+    return { x: (ext.x1 + ext.x2) / 2 + (Math.random() - 0.5) * 80, y: (ext.y1 + ext.y2) / 2 + (Math.random() - 0.5) * 80 };
+  }
+  const p = center.position();
+  const r = 110 + 6 * n;
+  const a = (2 * Math.PI * i) / Math.max(1, n);
+  return { x: p.x + r * Math.cos(a), y: p.y + r * Math.sin(a) };
+}
+
+function addNode(data, position, origin) {
+  let node = cy.getElementById(data.id);
+  if (node.nonempty()) {
+    if (origin) node.data('origins', [...new Set([...(node.data('origins') || []), origin])]);
+    if (data.label && !node.data('label')) node.data('label', data.label);
+    return node;
+  }
+  const hidden = hiddenStore.findIndex((h) => h.data.id === data.id);
+  if (hidden >= 0) hiddenStore.splice(hidden, 1);
+  node = cy.add({ group: 'nodes', data: { ...data, origins: origin ? [origin] : [] }, position });
+  return node;
+}
+
+/** Adds (or finds) an entity node; {@code origin} is the node whose expansion brought it, 'root' when added by a user. */
+export function addEntity(entity, { origin = 'root', near = null, index = 0, of = 1 } = {}) {
+  return addNode({ id: entityNodeId(entity.id), kind: 'Entity', ref: entity.id, label: entity.name || entity.id,
+    chunkCount: entity.chunkCount, size: size(entity.chunkCount) }, placeNear(near, index, of), origin);
+}
+
+export function addChunk(chunk, { origin = 'root', near = null } = {}) {
+  return addNode({ id: chunkNodeId(chunk.id), kind: 'Chunk', ref: chunk.id,
+    label: (chunk.title ? chunk.title + ' ' : '') + '#' + (chunk.index ?? ''), documentId: chunk.documentId,
+    size: 22 }, placeNear(near, Math.random() * 10, 10), origin);
+}
+
+export function addDocument(doc, { origin = 'root', near = null } = {}) {
+  return addNode({ id: documentNodeId(doc.id), kind: 'Document', ref: doc.id, label: doc.title || doc.id, size: 30 },
+    placeNear(near, Math.random() * 10, 10), origin);
+}
+
+/** Adds a RELATION/SYNONYM edge from the API (entity ids), if both ends are on the canvas. */
+export function addRelation(edge) {
+  return addEdge(entityNodeId(edge.source), entityNodeId(edge.target), edge.type || 'RELATION', edge.predicate,
+    { weight: edge.weight, chunkIds: edge.chunkIds || [], sourceRef: edge.source, targetRef: edge.target });
+}
+
+export function addEdge(source, target, type, predicate, extra = {}) {
+  if (cy.getElementById(source).empty() || cy.getElementById(target).empty()) return cy.collection();
+  const id = `r:${source}|${type}|${predicate || ''}|${target}`;
+  const existing = cy.getElementById(id);
+  if (existing.nonempty()) return existing;
+  return cy.add({ group: 'edges', data: { id, source, target, type, predicate,
+    label: type === 'RELATION' ? (predicate || '') : type === 'SYNONYM' ? 'synonym' : '', ...extra } });
+}
+
+// ---- expand / collapse / pin / hide ----
+
+const expansions = new Map(); // node id -> limit used
+
+export function isExpanded(nodeId) { return expansions.has(nodeId); }
+
+/** Expands an entity's neighbourhood; returns the API answer (with {@code truncated} when there is more). */
+export async function expand(nodeId, limit = 25) {
+  const node = cy.getElementById(nodeId);
+  if (node.empty() || node.data('kind') !== 'Entity') return null;
+  const hood = await api.neighbourhood(node.data('ref'), limit);
+  cy.batch(() => {
+    node.data({ chunkCount: hood.center.chunkCount, label: hood.center.name || node.data('label') });
+    const fresh = hood.nodes.filter((n) => cy.getElementById(entityNodeId(n.id)).empty());
+    hood.nodes.forEach((n) => addEntity(n, { origin: nodeId, near: node, index: fresh.indexOf(n), of: fresh.length }));
+    hood.edges.forEach(addRelation);
+    node.addClass('expanded');
+  });
+  expansions.set(nodeId, { limit, truncated: hood.truncated });
+  node.data('truncated', hood.truncated);
+  emit('change', stats());
+  return hood;
+}
+
+/** Removes what an expansion added, except pinned, marked, expanded or otherwise-reached nodes. */
+export function collapse(nodeId) {
+  const node = cy.getElementById(nodeId);
+  if (node.empty()) return;
+  cy.batch(() => {
+    cy.nodes().forEach((n) => {
+      const origins = n.data('origins') || [];
+      if (!origins.includes(nodeId)) return;
+      const rest = origins.filter((o) => o !== nodeId && cy.getElementById(o).nonempty() || o === 'root');
+      n.data('origins', rest);
+      if (rest.length === 0 && !n.hasClass('pinned') && !expansions.has(n.id()) && n.id() !== nodeId) n.remove();
+    });
+    node.removeClass('expanded');
+  });
+  expansions.delete(nodeId);
+  emit('change', stats());
+}
+
+export async function toggleExpand(nodeId) {
+  if (expansions.has(nodeId)) collapse(nodeId); else await expand(nodeId);
+}
+
+/** Loads more of an expanded node's neighbourhood. */
+export async function showMore(nodeId) {
+  const current = expansions.get(nodeId)?.limit || 25;
+  return expand(nodeId, Math.min(1000, current * 2));
+}
+
+export function togglePin(nodeId) {
+  const node = cy.getElementById(nodeId);
+  if (node.locked()) { node.unlock(); node.removeClass('pinned'); } else { node.lock(); node.addClass('pinned'); }
+  return node.locked();
+}
+
+const hiddenStore = [];
+
+export function hide(nodeId) {
+  const node = cy.getElementById(nodeId);
+  if (node.empty()) return;
+  const removed = node.union(node.connectedEdges()).remove();
+  removed.forEach((el) => hiddenStore.push(el.json()));
+  expansions.delete(nodeId);
+  emit('change', stats());
+}
+
+export function showHidden() {
+  const nodes = hiddenStore.filter((j) => j.group === 'nodes');
+  const edges = hiddenStore.filter((j) => j.group === 'edges');
+  hiddenStore.length = 0;
+  cy.batch(() => {
+    nodes.forEach((j) => { if (cy.getElementById(j.data.id).empty()) cy.add(j); });
+    edges.forEach((j) => { if (cy.getElementById(j.data.id).empty() && cy.getElementById(j.data.source).nonempty()
+      && cy.getElementById(j.data.target).nonempty()) cy.add(j); });
+  });
+  emit('change', stats());
+}
+
+export function clear() {
+  cy.elements().remove();
+  hiddenStore.length = 0;
+  expansions.clear();
+  emit('change', stats());
+}
+
+// ---- view ----
+
+export function layout(name = 'cose', eles = null) {
+  const opts = { name, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true };
+  if (name === 'cose') Object.assign(opts, { numIter: 600, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, randomize: false });
+  if (name === 'concentric') Object.assign(opts, { concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 20 });
+  if (name === 'breadthfirst') Object.assign(opts, { directed: false, spacingFactor: 1.1,
+    roots: cy.nodes('.seed, .expanded').length ? cy.nodes('.seed, .expanded') : undefined });
+  (eles || cy.elements()).layout(opts).run();
+}
+
+export function fit(eles) { cy.fit(eles && eles.nonempty() ? eles : undefined, 40); }
+
+export function zoomBy(factor) {
+  const ext = cy.extent();
+  cy.zoom({ level: cy.zoom() * factor, position: { x: (ext.x1 + ext.x2) / 2, y: (ext.y1 + ext.y2) / 2 } });
+}
+
+/** Marks {@code eles} with {@code cls} and fades everything else; {@code clearHighlight} undoes it. */
+export function highlight(eles, cls = 'path') {
+  cy.batch(() => {
+    cy.elements().removeClass('faded');
+    eles.addClass(cls);
+    cy.elements().not(cy.elements('.path, .seed, .cited')).addClass('faded');
+  });
+}
+
+export function clearHighlight() {
+  cy.elements().removeClass('faded path seed cited');
+}
+
+export function select(nodeId) {
+  const node = cy.getElementById(nodeId);
+  if (node.empty()) return;
+  cy.$(':selected').unselect();
+  node.select();
+}
+
+export function nodeSummaries(selector = 'node') {
+  return cy.nodes(selector).map((n) => ({ id: n.id(), kind: n.data('kind'), label: n.data('label'), classes: n.classes() }));
+}
+
+// ---- Cypher results ----
+
+/** Adds the nodes and relationships of a Cypher answer; Document/Chunk/Entity nodes merge with the canvas ones. */
+export function addCypherGraph(graph) {
+  const idOf = new Map();
+  const added = cy.collection();
+  cy.batch(() => {
+    (graph.nodes || []).forEach((n, i) => {
+      const labels = n.labels || [];
+      const p = n.properties || {};
+      let node;
+      if (labels.includes('Entity') && p.id) node = addEntity({ id: p.id, name: p.name, chunkCount: p.chunkCount });
+      else if (labels.includes('Chunk') && p.id) node = addChunk({ id: p.id, documentId: p.documentId, index: p.index });
+      else if (labels.includes('Document') && p.id) node = addDocument({ id: p.id, title: p.title });
+      else node = addNode({ id: 'n:' + n.id, kind: labels[0] || 'Other', label: labels.join(':') + ' ' + (p.name || p.title || p.id || ''),
+        size: 20, props: p }, placeNear(null, i, 1), 'root');
+      idOf.set(n.id, node.id());
+      added.merge(node);
+    });
+    (graph.relationships || []).forEach((r) => {
+      const s = idOf.get(r.start); const t = idOf.get(r.end);
+      if (s && t) added.merge(addEdge(s, t, r.type, r.properties?.predicate, { props: r.properties, chunkIds: r.properties?.chunkIds || [] }));
+    });
+  });
+  emit('change', stats());
+  return added;
+}
+
+// ---- large graphs ----
+
+/** Replaces the canvas with {@code n} synthetic nodes and about 1.5·n edges, placed on a grid (no layout). */
+export function loadSynthetic(n = 2000) {
+  clear();
+  const cols = Math.ceil(Math.sqrt(n));
+  const els = [];
+  for (let i = 0; i < n; i++) {
+    els.push({ group: 'nodes', data: { id: 's' + i, kind: i % 7 === 0 ? 'Chunk' : 'Entity', label: 'node ' + i, size: 18 },
+      position: { x: (i % cols) * 60 + (Math.random() * 20), y: Math.floor(i / cols) * 60 + (Math.random() * 20) } });
+  }
+  for (let i = 1; i < n; i++) {
+    els.push({ group: 'edges', classes: 'synthetic', data: { id: 'se' + i, source: 's' + i, target: 's' + (i - 1), type: 'RELATION' } });
+    if (i % 2 === 0 && i >= cols) {
+      els.push({ group: 'edges', classes: 'synthetic', data: { id: 'sv' + i, source: 's' + i, target: 's' + (i - cols), type: 'RELATION' } });
+    }
+  }
+  cy.add(els);
+  cy.fit(undefined, 20);
+  emit('change', stats());
+  return stats();
+}
+
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+/**
+ * Times layout-free interactions on the current canvas, each until two animation frames have passed (so the
+ * redraw is included): pans, zooms, and selecting a node. Returns the median and max in milliseconds.
+ */
+export async function measureInteraction(steps = 10) {
+  const times = { pan: [], zoom: [], select: [] };
+  const nodes = cy.nodes();
+  await frame();
+  for (let i = 0; i < steps; i++) {
+    let t = performance.now();
+    cy.panBy({ x: i % 2 ? 40 : -40, y: 25 });
+    await frame();
+    times.pan.push(performance.now() - t);
+    t = performance.now();
+    zoomBy(i % 2 ? 1 / 1.2 : 1.2);
+    await frame();
+    times.zoom.push(performance.now() - t);
+    t = performance.now();
+    cy.$(':selected').unselect();
+    nodes[(i * 97) % nodes.length].select();
+    await frame();
+    times.select.push(performance.now() - t);
+  }
+  cy.$(':selected').unselect();
+  const summary = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return { median: +s[Math.floor(s.length / 2)].toFixed(1), max: +s[s.length - 1].toFixed(1) };
+  };
+  return { nodes: cy.nodes().length, edges: cy.edges().length, pan: summary(times.pan), zoom: summary(times.zoom),
+    select: summary(times.select) };
+}
