@@ -7,6 +7,11 @@ import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.projection.GraphProjection;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,7 +22,11 @@ import java.util.List;
  */
 public final class PathExplainer {
 
-    /** Paths from {@code seeds} to the top {@code candidates} non-seed entities by PPR mass. */
+    /**
+     * Paths from each seed to the other seeds and to the top {@code candidates} non-seed entities by PPR mass,
+     * strongest-scored targets first. A path between two seeds is often the whole answer ("Black Hawk Down
+     * —directed by→ Ridley Scott"), so seeds are targets too.
+     */
     public List<VerbalizedPath> explain(ProjectionCache.Engine engine, double[] scores, int[] seeds, int candidates,
                                         int maxHops, int maxPaths, AccessMask access) {
         GraphProjection projection = engine.projection();
@@ -29,21 +38,45 @@ public final class PathExplainer {
         for (int s : seeds) {
             seedSet.set(s);
         }
-        int[] targets = TopK.of(scores, candidates,
+        int[] candidateNodes = TopK.of(scores, candidates,
                 node -> !projection.isChunk(node) && !seedSet.get(node) && scores[node] > 0);
-        PathOptions options = PathOptions.heaviest(maxHops, 2).withAllowedArc(arc -> {
+        PathOptions options = PathOptions.heaviest(maxHops, 1).withAllowedArc(arc -> {
             int edge = graph.edgeOf(arc);
-            return projection.isRelation(edge) && access.anyChunk(projection.relationChunkIds(edge));
+            return projection.isRelation(edge) && graph.weight(arc) > 0
+                    && access.anyChunk(projection.relationChunkIds(edge));
         });
-        List<GraphPath> found = engine.paths().find(seeds, targets, options, engine.pathWorkspaces().get());
+        List<GraphPath> found = new ArrayList<>();
+        for (int source : seeds) {
+            int[] targets = IntStream.concat(Arrays.stream(seeds).filter(s -> s != source), Arrays.stream(candidateNodes))
+                    .toArray();
+            found.addAll(engine.paths().find(new int[] {source}, targets, options, engine.pathWorkspaces().get()));
+        }
+        // the same path found from either end counts once; stronger targets first, then shorter paths
+        found.sort(Comparator.comparingDouble((GraphPath p) -> -(scores[p.source()] + scores[p.target()]))
+                .thenComparingInt(GraphPath::hops));
+        Set<String> seen = new HashSet<>();
         List<VerbalizedPath> out = new ArrayList<>();
         for (GraphPath path : found) {
+            if (!seen.add(undirectedKey(path))) {
+                continue;
+            }
             out.add(verbalize(path, projection, scores[path.target()], access));
             if (out.size() == maxPaths) {
                 break;
             }
         }
         return out;
+    }
+
+    private static String undirectedKey(GraphPath path) {
+        int[] nodes = path.nodes();
+        int[] arcs = path.arcs();
+        boolean reversed = nodes[0] > nodes[nodes.length - 1];
+        StringBuilder key = new StringBuilder();
+        for (int i = 0; i < nodes.length; i++) {
+            key.append(nodes[reversed ? nodes.length - 1 - i : i]).append(',');
+        }
+        return key.append(arcs.length).toString();
     }
 
     /** Writes a path as {@code A —p→ B ←q— C}. */

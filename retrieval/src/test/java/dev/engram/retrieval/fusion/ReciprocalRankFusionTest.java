@@ -14,10 +14,11 @@ class ReciprocalRankFusionTest {
     @Test
     void passageHighInBothRankingsWins() {
         List<RankedPassage> dense = List.of(p("a"), p("b"), p("c"));
-        List<RankedPassage> bm25 = List.of(p("c"), p("b"), p("d"));
+        List<RankedPassage> bm25 = List.of(p("b"), p("d"), p("e"));
         List<RankedPassage> fused = new ReciprocalRankFusion(60).fuse(List.of(dense, bm25), null, 3);
-        assertThat(fused).extracting(RankedPassage::chunkId).containsExactly("b", "c", "a");
-        assertThat(fused.get(0).score()).isEqualTo(2.0 / 62, org.assertj.core.data.Offset.offset(1e-12));
+        // b: 1/62 + 1/61; a: 1/61; d: 1/62 (c: 1/63 and e: 1/63 fall off)
+        assertThat(fused).extracting(RankedPassage::chunkId).containsExactly("b", "a", "d");
+        assertThat(fused.get(0).score()).isEqualTo(1.0 / 62 + 1.0 / 61, org.assertj.core.data.Offset.offset(1e-12));
     }
 
     @Test
