@@ -1,7 +1,10 @@
 package dev.engram.store.ingest;
 
+import dev.engram.extraction.document.DocumentLoader;
 import dev.engram.extraction.document.LoadProblem;
 import dev.engram.extraction.document.SourceDocument;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Where an ingest reads documents from: files, a JSONL corpus, an upload. */
@@ -11,4 +14,19 @@ public interface DocumentSource {
 
     /** Offers every readable document in order, and every unreadable one as a problem; never stops at one. */
     void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems);
+
+    /** Files and directories (recursively, as the loader's include globs allow) read by {@code loader}. */
+    static DocumentSource files(DocumentLoader loader, List<Path> paths) {
+        return new DocumentSource() {
+            @Override
+            public long estimatedCount() {
+                return loader.countDocuments(paths);
+            }
+
+            @Override
+            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
+                loader.forEach(paths, documents, problems);
+            }
+        };
+    }
 }

@@ -3,8 +3,6 @@ package dev.engram.store.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.extraction.document.DocumentLoader;
-import dev.engram.extraction.document.LoadProblem;
-import dev.engram.extraction.document.SourceDocument;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
 import org.junit.jupiter.api.Test;
@@ -28,17 +25,7 @@ class IngestResumeTest {
     @TempDir Path dir;
 
     static DocumentSource jsonl(Path file) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return -1;
-            }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                new DocumentLoader().forEach(List.of(file), documents, problems);
-            }
-        };
+        return DocumentSource.files(new DocumentLoader(), List.of(file));
     }
 
     private Path corpus() throws IOException {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.extraction.document.ContentHash;
 import dev.engram.extraction.document.DocumentLoader;
-import dev.engram.extraction.document.LoadProblem;
-import dev.engram.extraction.document.SourceDocument;
 import dev.engram.extraction.document.TokenChunker;
 import dev.engram.extraction.embedding.OnnxBgeEmbedder;
 import dev.engram.extraction.query.QueryEntityExtractor;
@@ -44,7 +42,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,17 +80,7 @@ class GraphRagRetrieverTest {
     }
 
     static DocumentSource files(Path file) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return -1;
-            }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                new DocumentLoader().forEach(List.of(file), documents, problems);
-            }
-        };
+        return DocumentSource.files(new DocumentLoader(), List.of(file));
     }
 
     @AfterAll
