@@ -22,6 +22,8 @@ const STYLE = [
   { selector: 'node.seed', style: { 'border-width': 5, 'border-color': '#edc948', 'font-weight': 'bold' } },
   { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#e15759', 'font-weight': 'bold' } },
   { selector: 'node.cited', style: { 'border-width': 4, 'border-color': '#e15759' } },
+  // marked nodes keep their names at any zoom: they are what the user asked to see
+  { selector: 'node.seed, node.path, node.cited, node:selected', style: { 'min-zoomed-font-size': 0 } },
   { selector: 'node:selected', style: { 'overlay-color': '#4e79a7', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
   { selector: 'edge', style: {
     'width': 1.5, 'line-color': COLORS.RELATION, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
@@ -114,7 +116,7 @@ export function addEntity(entity, { origin = 'root', near = null, index = 0, of 
 
 export function addChunk(chunk, { origin = 'root', near = null } = {}) {
   return addNode({ id: chunkNodeId(chunk.id), kind: 'Chunk', ref: chunk.id,
-    label: (chunk.title ? chunk.title + ' ' : '') + '#' + (chunk.index ?? ''), documentId: chunk.documentId,
+    label: `${chunk.title || chunk.documentId || 'chunk'} #${chunk.index ?? ''}`, documentId: chunk.documentId,
     size: 22 }, placeNear(near, Math.random() * 10, 10), origin);
 }
 
@@ -237,7 +239,15 @@ export function layout(name = 'cose', eles = null) {
   (eles || cy.elements()).layout(opts).run();
 }
 
-export function fit(eles) { cy.fit(eles && eles.nonempty() ? eles : undefined, 40); }
+/** Fits {@code eles} (or everything) in view, without zooming in past 1.6 on a few nodes. */
+export function fit(eles) {
+  const target = eles && eles.nonempty() ? eles : cy.elements();
+  cy.fit(target, 40);
+  if (cy.zoom() > 1.6) {
+    cy.zoom(1.6);
+    cy.center(target);
+  }
+}
 
 export function zoomBy(factor) {
   const ext = cy.extent();
@@ -304,7 +314,7 @@ export function loadSynthetic(n = 2000) {
   const cols = Math.ceil(Math.sqrt(n));
   const els = [];
   for (let i = 0; i < n; i++) {
-    els.push({ group: 'nodes', data: { id: 's' + i, kind: i % 7 === 0 ? 'Chunk' : 'Entity', label: 'node ' + i, size: 18 },
+    els.push({ group: 'nodes', data: { id: 's' + i, kind: i % 7 === 0 ? 'Chunk' : 'Entity', label: 'node ' + i, size: 18, synthetic: true },
       position: { x: (i % cols) * 60 + (Math.random() * 20), y: Math.floor(i / cols) * 60 + (Math.random() * 20) } });
   }
   for (let i = 1; i < n; i++) {

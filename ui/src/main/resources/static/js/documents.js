@@ -37,8 +37,8 @@ function row(d) {
     const ok = await busy(`Deleting ${d.id}…`, async () => { await api.deleteDocument(d.id); return true; });
     if (ok) {
       inspector.forgetDocuments();
+      await refresh();
       status(`Deleted ${d.title || d.id}`);
-      refresh();
     }
   });
   del.addEventListener('blur', () => { del.dataset.confirm = ''; del.textContent = 'Delete'; });
@@ -89,7 +89,7 @@ async function follow(job) {
   const errors = current.errors || [];
   text.textContent += current.summary ? ` — ${current.summary}` : '';
   document.getElementById('job-errors').replaceChildren(...errors.map((e) => el('li', {}, `${e.document}${e.line ? ':' + e.line : ''}: ${e.message}`)));
-  status(`Ingest ${current.state.toLowerCase()}`, current.state === 'SUCCEEDED' ? 'info' : 'error');
   inspector.forgetDocuments();
-  refresh();
+  await refresh();
+  status(`Ingest ${current.state.toLowerCase()}`, current.state === 'SUCCEEDED' ? 'info' : 'error');
 }

@@ -50,6 +50,7 @@ function entityLink(entity) {
 /** Shows what the canvas element {@code node} is. */
 export function showNode(node) {
   const kind = node.data('kind');
+  if (node.data('synthetic')) return render(node.data('label'), props([['kind', 'synthetic ' + kind], ['degree', node.degree()]]));
   if (kind === 'Entity') return showEntity(node.id());
   if (kind === 'Chunk') return showChunk(node.data('ref'));
   if (kind === 'Document') return showDocument(node.data('ref'));

@@ -58,7 +58,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "engram.bolt-port=0",
         "engram.embed-threads=2",
-        "engram.extractor=rule"})
+        "engram.extractor=rule",
+        // small chunks, so the demo documents have several and the inspector's previous/next navigation is exercised
+        "engram.chunk-tokens=64",
+        "engram.chunk-overlap=8"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ExplorerBrowserTest {
@@ -96,6 +99,11 @@ class ExplorerBrowserTest {
         assertThat(Path.of(CHROMEDRIVER)).exists();
         ingestDemoCorpus();
         Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.list(SCREENSHOTS)) {
+            for (Path p : old.toList()) {
+                Files.delete(p);
+            }
+        }
         profile = Files.createTempDirectory("engram-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -180,15 +188,12 @@ class ExplorerBrowserTest {
         String first = text.getText();
         screenshot("inspector-chunk");
         WebElement next = driver.findElement(By.id("chunk-next"));
-        WebElement prev = driver.findElement(By.id("chunk-prev"));
-        if (next.isEnabled()) {
-            next.click();
-        } else if (prev.isEnabled()) {
-            prev.click();
-        }
-        if (next.isEnabled() || prev.isEnabled()) {
-            wait.until(d -> !d.findElement(By.id("chunk-text")).getText().equals(first));
-        }
+        assertThat(driver.findElement(By.id("chunk-prev")).isEnabled()).as("the first chunk has no previous").isFalse();
+        next.click();
+        wait.until(d -> !d.findElement(By.id("chunk-text")).getText().equals(first));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("inspector-title"), "#1"));
+        driver.findElement(By.id("chunk-prev")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("chunk-text"), first));
         driver.findElement(By.id("chunk-document")).click();
         wait.until(d -> !d.findElements(By.cssSelector("#inspector-body .doc-chunks li")).isEmpty());
         assertThat(driver.findElement(By.id("inspector-body")).getText()).contains("Document");
@@ -259,7 +264,7 @@ class ExplorerBrowserTest {
         wait.until(d -> !d.findElements(By.cssSelector("#documents-body tr")).isEmpty());
         Path file = Files.createTempDirectory("engram-ui-upload").resolve("quokka.jsonl");
         Files.writeString(file, """
-                {"id": "ui-quokka", "title": "Quokka Island", "text": "Rottnest Island is home to the quokka. The quokka is a small marsupial. Willem de Vlamingh named Rottnest Island in 1696."}
+                {"id": "a-quokka", "title": "Quokka Island", "text": "Rottnest Island is home to the quokka. The quokka is a small marsupial. Willem de Vlamingh named Rottnest Island in 1696."}
                 """);
         driver.findElement(By.id("upload-files")).sendKeys(file.toAbsolutePath().toString());
         driver.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
@@ -268,15 +273,15 @@ class ExplorerBrowserTest {
         assertThat(driver.findElement(By.id("job-text")).getText()).contains("succeeded");
         WebElement progress = driver.findElement(By.id("job-progress"));
         assertThat(progress.getDomProperty("value")).isEqualTo(progress.getDomProperty("max"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#documents-body tr[data-document-id='ui-quokka']")));
-        assertThat(driver.findElement(By.cssSelector("#documents-body tr[data-document-id='ui-quokka']")).getText()).contains("Quokka Island");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#documents-body tr[data-document-id='a-quokka']")));
+        assertThat(driver.findElement(By.cssSelector("#documents-body tr[data-document-id='a-quokka']")).getText()).contains("Quokka Island");
         screenshot("upload-ingested");
     }
 
     @Test
     @Order(8)
     void deleteRemovesTheDocumentAfterConfirmation() {
-        By row = By.cssSelector("#documents-body tr[data-document-id='ui-quokka']");
+        By row = By.cssSelector("#documents-body tr[data-document-id='a-quokka']");
         WebElement delete = driver.findElement(row).findElement(By.cssSelector("button[data-action=delete]"));
         delete.click();
         assertThat(delete.getText()).isEqualTo("Confirm delete");
@@ -345,6 +350,7 @@ class ExplorerBrowserTest {
     }
 
     private void ingestDemoCorpus() throws Exception {
+        long started = System.nanoTime();
         String corpus;
         try (InputStream in = getClass().getResourceAsStream("/demo/movies.jsonl")) {
             corpus = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -363,6 +369,7 @@ class ExplorerBrowserTest {
             String state = status.get("state").asText();
             if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
                 assertThat(state).as(status.toString()).isEqualTo("SUCCEEDED");
+                System.out.printf("demo corpus ingested in %.1f s%n", (System.nanoTime() - started) / 1e9);
                 return;
             }
             Thread.sleep(500);

@@ -30,7 +30,7 @@ import java.util.Random;
  * Builds a synthetic graph of N documents (3 chunks each, 2 facts a chunk over a few thousand entities, embedded
  * with the {@link HashEmbedder}) unless the data directory already holds one, then times an export in each RDF
  * syntax and reports the peak heap during it. Not a test: run by hand, e.g.
- * {@code java -Xmx1g -cp <test classpath> dev.engram.store.rdf.SyntheticExportBenchmark /tmp/engram-6k 6000}.
+ * {@code java -Xmx1g -cp <test classpath> dev.engram.store.rdf.SyntheticExportBenchmark /tmp/engram-6k 6000 ttl,nt,jsonld}.
  */
 public final class SyntheticExportBenchmark {
 
@@ -54,7 +54,8 @@ public final class SyntheticExportBenchmark {
                 build(store, embedder, (int) existing, documents);
                 System.out.printf("built %d documents in %.1f s%n", documents - existing, (System.nanoTime() - t0) / 1e9);
             }
-            for (RdfFormat format : List.of(RdfFormat.TURTLE, RdfFormat.NTRIPLES, RdfFormat.JSONLD)) {
+            List<String> formats = args.length > 2 ? List.of(args[2].split(",")) : List.of("ttl", "nt", "jsonld");
+            for (RdfFormat format : formats.stream().map(RdfFormat::named).toList()) {
                 Path out = Files.createTempFile("engram-export", "." + format.extension());
                 System.gc();
                 ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
