@@ -134,6 +134,98 @@ class ServerApiTest {
         assertThat(cypher.body().get("message").asText()).isNotBlank();
     }
 
+    @Test
+    void queryStreamSendsPassagesThenDone() throws Exception {
+        List<Event> events = stream(ADMIN, Map.of("question", "Who founded Zorblax Corporation?", "topK", 3));
+        assertThat(events).extracting(Event::name).as("no LLM: no deltas").containsExactly("passages", "done");
+        JsonNode passages = events.get(0).data().get("passages");
+        assertThat(passages.get(0).get("citation").asInt()).isEqualTo(1);
+        assertThat(documentIds(passages)).contains("a1");
+        assertThat(events.get(0).data().get("timingsMillis")).isNotNull();
+        assertThat(events.get(1).data().get("answer").isNull()).isTrue();
+
+        // the caller's access filters the stream as it does /api/query
+        List<Event> scoped = stream(READER_A, Map.of("question", "Who founded the Velmora Institute?", "topK", 10));
+        assertThat(documentIds(scoped.get(0).data().get("passages"))).allMatch(id -> id.startsWith("a"));
+
+        Reply blank = post("/api/query/stream", ADMIN, Map.of("question", " "));
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("message").asText()).contains("question");
+        assertThat(post("/api/query/stream", READER_A, Map.of("question", "Velmora", "tenant", "tenantB")).status())
+                .isEqualTo(403);
+        // an SSE client asks for text/event-stream, yet a refusal still comes back as a JSON error
+        Reply sseBlank = send(request("/api/query/stream", ADMIN).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream").POST(HttpRequest.BodyPublishers.ofString("{\"question\": \"\"}")).build());
+        assertThat(sseBlank.status()).as(sseBlank.text()).isEqualTo(400);
+    }
+
+    // ---- sparql ----
+
+    static final String PREFIXES = """
+            PREFIX engram: <https://engram.dev/ns#>
+            PREFIX dcterms: <http://purl.org/dc/terms/>
+            """;
+
+    @Test
+    void sparqlSelectAskAndConstruct() throws Exception {
+        Reply select = post("/api/sparql", ADMIN, Map.of("query", PREFIXES
+                + "SELECT ?title WHERE { ?d a engram:Document ; dcterms:title ?title } ORDER BY ?title"));
+        assertThat(select.status()).as(select.text()).isEqualTo(200);
+        assertThat(select.body().get("kind").asText()).isEqualTo("SELECT");
+        assertThat(select.body().get("columns").get(0).asText()).isEqualTo("title");
+        assertThat(select.body().get("rows").findValuesAsText("value")).contains("Zorblax Corporation", "Velmora Institute");
+        assertThat(select.body().get("rows").get(0).get(0).get("type").asText()).isEqualTo("literal");
+
+        Reply ask = post("/api/sparql", READER_A, Map.of("query", PREFIXES
+                + "ASK { ?d dcterms:title \"Zorblax Corporation\" }"));
+        assertThat(ask.status()).as(ask.text()).isEqualTo(200);
+        assertThat(ask.body().get("answer").asBoolean()).isTrue();
+
+        String construct = PREFIXES + "CONSTRUCT { ?d dcterms:title ?t } WHERE { ?d dcterms:title ?t }";
+        Reply triples = post("/api/sparql", ADMIN, Map.of("query", construct));
+        assertThat(triples.status()).as(triples.text()).isEqualTo(200);
+        assertThat(triples.body().get("triples").get(0).get("predicate").get("value").asText())
+                .isEqualTo("http://purl.org/dc/terms/title");
+        Reply turtle = post("/api/sparql", ADMIN, Map.of("query", construct, "format", "turtle"));
+        assertThat(turtle.body().get("turtle").asText()).contains("dcterms:title");
+    }
+
+    @Test
+    void sparqlUpdatesAndBadQueriesAreRefused() throws Exception {
+        for (String update : List.of("INSERT DATA { <urn:x> <urn:y> <urn:z> }", "DELETE WHERE { ?s ?p ?o }",
+                "CLEAR ALL")) {
+            Reply r = post("/api/sparql", ADMIN, Map.of("query", update));
+            assertThat(r.status()).as(update + " -> " + r.text()).isBetween(400, 499);
+            assertThat(r.body().get("message").asText()).contains("read-only");
+        }
+        Reply invalid = post("/api/sparql", ADMIN, Map.of("query", "SELEC ?x WHERE {"));
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.body().get("message").asText()).contains("invalid SPARQL");
+        assertThat(post("/api/sparql", ADMIN, Map.of("query", "ASK {}", "format", "xml")).status()).isEqualTo(400);
+        assertThat(post("/api/sparql", null, Map.of("query", "ASK {}")).status()).isEqualTo(401);
+        assertThat(countDocuments()).isPositive();
+    }
+
+    @Test
+    void sparqlOfTenantASeesNothingOfTenantB() throws Exception {
+        String mentionsB = "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(CONTAINS(STR(?o), \"Velmora\") "
+                + "|| CONTAINS(STR(?o), \"Oskar\") || CONTAINS(STR(?o), \"tenantB\")) }";
+        Reply admin = post("/api/sparql", ADMIN, Map.of("query", mentionsB));
+        assertThat(admin.status()).as(admin.text()).isEqualTo(200);
+        assertThat(admin.body().get("rows")).as("B's triples exist, so the check below is not vacuous").isNotEmpty();
+        Reply a = post("/api/sparql", READER_A, Map.of("query", mentionsB));
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.body().get("rows")).isEmpty();
+
+        Reply titles = post("/api/sparql", READER_A, Map.of("query", PREFIXES
+                + "SELECT ?title WHERE { ?d a engram:Document ; dcterms:title ?title }"));
+        assertThat(titles.body().get("rows").findValuesAsText("value")).contains("Zorblax Corporation")
+                .doesNotContain("Velmora Institute", "Oskar Brandt");
+        Reply b = post("/api/sparql", READER_B, Map.of("query", PREFIXES
+                + "ASK { ?d dcterms:title \"Zorblax Corporation\" }"));
+        assertThat(b.body().get("answer").asBoolean()).isFalse();
+    }
+
     // ---- cypher ----
 
     @Test
@@ -355,11 +447,40 @@ class ServerApiTest {
         assertThat(docs.status()).as(docs.text()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/query")).isTrue();
         assertThat(docs.body().get("paths").has("/api/cypher")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/sparql")).isTrue();
+        assertThat(docs.body().get("paths").has("/api/query/stream")).isTrue();
     }
 
     // ---- helpers ----
 
     record Reply(int status, String text, JsonNode body) {}
+
+    record Event(String name, JsonNode data) {}
+
+    private List<Event> stream(String key, Object body) throws Exception {
+        HttpResponse<String> sse = http.send(request("/api/query/stream", key).header("Content-Type", "application/json")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(sse.statusCode()).as(sse.body()).isEqualTo(200);
+        assertThat(sse.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        List<Event> events = new ArrayList<>();
+        for (String block : sse.body().split("\\R\\R")) {
+            String name = null;
+            StringBuilder data = new StringBuilder();
+            for (String line : block.lines().toList()) {
+                if (line.startsWith("event:")) {
+                    name = line.substring(6).strip();
+                } else if (line.startsWith("data:")) {
+                    data.append(line.substring(5));
+                }
+            }
+            if (name != null) {
+                events.add(new Event(name, json.readTree(data.toString())));
+            }
+        }
+        return events;
+    }
 
     private JsonNode entity(String key, String name) throws Exception {
         Reply r = get("/api/entities?q=" + enc(name) + "&k=5", key);
