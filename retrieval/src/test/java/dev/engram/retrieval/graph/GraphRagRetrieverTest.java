@@ -31,6 +31,7 @@ import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.projection.GraphProjector;
 import dev.engram.store.projection.ProjectionWeights;
+import dev.engram.store.rdf.RdfImporter;
 import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.ChunkSearch;
@@ -123,6 +124,26 @@ class GraphRagRetrieverTest {
         RetrievalResult ppr = graphrag.retrieve(new RetrievalRequest(q, Mode.PPR, 8, AccessFilter.ALL));
         assertThat(ppr.passages()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
         assertThat(ppr.timingsMillis()).containsKeys("embed", "link", "ppr", "rank", "paths", "total");
+    }
+
+    @Test
+    void importedRdfEntitiesAreLinkedAndRetrieved() throws IOException {
+        Path ttl = dir.resolve("scientists.ttl");
+        try (InputStream in = GraphRagRetrieverTest.class.getResourceAsStream("/rdf/scientists.ttl")) {
+            Files.copy(in, ttl);
+        }
+        new RdfImporter(store, embedder).importFile(ttl);
+        projections.invalidate();
+        try {
+            RetrievalResult result = graphrag.retrieve(new RetrievalRequest(
+                    "Which engine is the mathematician Ada Lovelace known for?", Mode.GRAPHRAG, 5, AccessFilter.ALL));
+            assertThat(result.seeds()).extracting(Seed::entityId).contains("ada lovelace");
+            assertThat(result.passages()).extracting(RankedPassage::documentId).contains("rdf:scientists.ttl");
+            assertThat(result.passages()).anySatisfy(p -> assertThat(p.text()).contains("Ada Lovelace"));
+        } finally {
+            new DocumentDeleter(store).delete("rdf:scientists.ttl");
+            projections.invalidate();
+        }
     }
 
     @Test
