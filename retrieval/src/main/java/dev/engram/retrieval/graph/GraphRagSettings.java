@@ -22,7 +22,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS =
-            new GraphRagSettings(100, 5, true, false, 0.8, 2, 0.05, 0.5, 0.0, 3, 5, 5);
+            new GraphRagSettings(100, 5, true, false, 0.8, 2, 0.2, 0.5, 0.0, 3, 5, 5);
 
     public GraphRagSettings {
         if (denseDepth < 1 || factTopK < 0 || mentionTopK < 0 || pathHops < 1 || maxPaths < 0) {
