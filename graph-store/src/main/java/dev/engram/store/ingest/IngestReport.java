@@ -24,10 +24,10 @@ public record IngestReport(long documentsRead, long documentsWritten, long docum
     public String summary() {
         return String.format(
                 "documents: %d read, %d written, %d unchanged, %d problems%n"
-                        + "chunks: %d, triples: %d (%.2f per chunk)%n"
+                        + "chunks: %d, triples: %d (%.2f per chunk, %.2f per document)%n"
                         + "time: %.1f s (%.1f documents/s; embedding %.1f s, extraction %.1f s, writing %.1f s)",
                 documentsRead, documentsWritten, documentsUnchanged, problems.size(), chunks, triples,
-                triplesPerChunk(), elapsed.toMillis() / 1e3, documentsPerSecond(), embedding.toMillis() / 1e3,
+                triplesPerChunk(), documentsWritten == 0 ? 0.0 : (double) triples / documentsWritten, elapsed.toMillis() / 1e3, documentsPerSecond(), embedding.toMillis() / 1e3,
                 extraction.toMillis() / 1e3, writing.toMillis() / 1e3);
     }
 }
