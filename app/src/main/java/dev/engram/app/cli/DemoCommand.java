@@ -17,11 +17,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code engram demo}: the main job on the embedded default — ingest a bundled corpus and answer questions. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Ingest a small bundled corpus (HippoRAG's movies case study) into the embedded store and "
-                + "answer a few questions with the graphrag mode. No server, LLM or network needed.")
+                + "answer a few questions with the graphrag mode, then serve the graph and the explorer. No LLM or network needed.")
 final class DemoCommand implements Callable<Integer> {
     static final List<String> QUESTIONS = List.of(
             "which war film based on a non-fiction book was directed by the one who is famous for science fiction and crime genres",
@@ -31,8 +32,17 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
 
+    @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "End by serving the demo graph and the explorer on http://127.0.0.1:<port>/ until Ctrl-C "
+                    + "(default on; --no-serve exits after the answers).")
+    boolean serve;
+
+    @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:ENGRAM_PORT:-8080}",
+            description = "HTTP port when serving (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
+    int port;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         Path corpus = Files.createTempFile("engram-demo-", ".jsonl");
         try (InputStream in = DemoCommand.class.getResourceAsStream("/demo/movies.jsonl")) {
             if (in == null) {
@@ -51,6 +61,11 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("Q: " + q);
                 QueryCommand.print(runtime.retriever(Mode.GRAPHRAG)
                         .retrieve(new RetrievalRequest(q, Mode.GRAPHRAG, 3, AccessFilter.ALL)), false, System.out);
+            }
+            if (serve) {
+                System.out.println();
+                System.out.println("Explore the graph at http://127.0.0.1:" + port + "/ (Ctrl-C to stop)");
+                ServeCommand.serveUntilStopped(runtime, "127.0.0.1", port);
             }
             return 0;
         } finally {

@@ -32,25 +32,30 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("server.port", port);
-            properties.put("server.address", host);
-            CountDownLatch closed = new CountDownLatch(1);
-            ConfigurableApplicationContext context = EngramServer.start(runtime, properties);
-            context.addApplicationListener(e -> {
-                if (e instanceof ContextClosedEvent) {
-                    closed.countDown();
-                }
-            });
-            if (!context.isActive()) {
-                closed.countDown();
-            }
-            System.err.println("engram: serving on http://" + host + ":"
-                    + context.getEnvironment().getProperty("local.server.port", String.valueOf(port))
-                    + " (graph: " + runtime.store().boltUri() + ")");
-            // the server runs on its own threads; the runtime must stay open until Spring has shut down (Ctrl-C)
-            closed.await();
+            serveUntilStopped(runtime, host, port);
             return 0;
         }
+    }
+
+    /** Serves {@code runtime} over HTTP and returns once the server has shut down (Ctrl-C). */
+    static void serveUntilStopped(EngramRuntime runtime, String host, int port) throws InterruptedException {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("server.port", port);
+        properties.put("server.address", host);
+        CountDownLatch closed = new CountDownLatch(1);
+        ConfigurableApplicationContext context = EngramServer.start(runtime, properties);
+        context.addApplicationListener(e -> {
+            if (e instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (!context.isActive()) {
+            closed.countDown();
+        }
+        System.err.println("engram: serving on http://" + host + ":"
+                + context.getEnvironment().getProperty("local.server.port", String.valueOf(port))
+                + " (graph: " + runtime.store().boltUri() + ")");
+        // the server runs on its own threads; the runtime must stay open until Spring has shut down (Ctrl-C)
+        closed.await();
     }
 }
