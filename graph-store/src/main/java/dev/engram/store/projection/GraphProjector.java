@@ -22,6 +22,18 @@ public final class GraphProjector {
         this.weights = weights;
     }
 
+    /**
+     * A cheap fingerprint of the graph's size (node and relationship counts, answered from Neo4j's count store, not
+     * by a scan), so a server notices that another process ingested or deleted something.
+     */
+    public String fingerprint() {
+        try (Session session = store.session()) {
+            long nodes = session.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong();
+            long relationships = session.run("MATCH ()-[r]->() RETURN count(r) AS n").single().get("n").asLong();
+            return nodes + ":" + relationships;
+        }
+    }
+
     /** Reads the whole graph; streams records, so memory stays proportional to the projection itself. */
     public GraphProjection project() {
         try (Session session = store.session()) {

@@ -34,27 +34,45 @@ public final class ProjectionCache {
         }
     }
 
-    private final Supplier<GraphProjection> projector;
-    private volatile Engine engine;
+    private static final long CHECK_EVERY_NANOS = 5_000_000_000L;
 
-    /** A cache that projects with {@code projector} when needed. */
+    private final Supplier<GraphProjection> projector;
+    private final Supplier<String> fingerprint;
+    private volatile Engine engine;
+    private volatile String projectedFingerprint;
+    private volatile long checkedAt;
+
+    /**
+     * A cache that projects with {@code projector} when needed, and at most every 5 s compares the graph's size
+     * fingerprint so that writes by another process (a CLI ingest next to a server) are noticed too.
+     */
     public ProjectionCache(GraphProjector projector) {
-        this(projector::project);
+        this(projector::project, projector::fingerprint);
     }
 
-    /** A cache over any source of projections. */
-    public ProjectionCache(Supplier<GraphProjection> projector) {
+    /** A cache over any source of projections; {@code fingerprint} may be null when only this process writes. */
+    public ProjectionCache(Supplier<GraphProjection> projector, Supplier<String> fingerprint) {
         this.projector = projector;
+        this.fingerprint = fingerprint;
     }
 
     /** The current engine over the whole graph, projecting it first if it changed since the last call. */
     public Engine engine() {
+        if (fingerprint != null && engine != null && System.nanoTime() - checkedAt > CHECK_EVERY_NANOS) {
+            checkedAt = System.nanoTime();
+            if (!fingerprint.get().equals(projectedFingerprint)) {
+                engine = null;
+            }
+        }
         Engine e = engine;
         if (e == null) {
             synchronized (this) {
                 e = engine;
                 if (e == null) {
+                    String before = fingerprint == null ? null : fingerprint.get();
                     e = Engine.of(projector.get());
+                    projectedFingerprint = before;
+                    checkedAt = System.nanoTime();
                     engine = e;
                 }
             }
