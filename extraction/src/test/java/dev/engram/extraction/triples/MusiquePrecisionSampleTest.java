@@ -3,12 +3,6 @@ package dev.engram.extraction.triples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,44 +17,23 @@ class MusiquePrecisionSampleTest {
 
     private static final String SAMPLE = "/triples/musique-precision-sample.jsonl";
     private static List<JsonNode> rows;
+    private static JudgedSample sample;
 
     @BeforeAll
-    static void load() throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                MusiquePrecisionSampleTest.class.getResourceAsStream(SAMPLE), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    rows.add(mapper.readTree(line));
-                }
-            }
-        }
+    static void load() {
+        sample = JudgedSample.load(SAMPLE);
+        rows = sample.rows();
     }
 
     @Test
     void sampleIsFiftyJudgedTriplesAtLeastSeventyPercentCorrect() {
         assertThat(rows).hasSize(50);
-        long correct = rows.stream().filter(r -> r.get("correct").asBoolean()).count();
-        assertThat(correct).isGreaterThanOrEqualTo(35);
+        assertThat(sample.correct()).isGreaterThanOrEqualTo(35);
     }
 
     @Test
     void everyJudgedCorrectTripleIsStillExtracted() {
-        RuleTripleExtractor extractor = new RuleTripleExtractor();
-        List<String> missing = new ArrayList<>();
-        for (JsonNode row : rows) {
-            if (!row.get("correct").asBoolean()) {
-                continue;
-            }
-            Triple expected = new Triple(row.get("subject").asText(), row.get("predicate").asText(),
-                    row.get("object").asText());
-            List<Triple> produced = extractor.extract(row.get("title").asText(), row.get("text").asText());
-            if (!produced.contains(expected)) {
-                missing.add(row.get("passageId").asText() + " " + expected);
-            }
-        }
-        assertThat(missing).isEmpty();
+        assertThat(sample.missingCorrectTriples(new RuleTripleExtractor())).isEmpty();
     }
 
     @Test

@@ -1,0 +1,53 @@
+package dev.engram.extraction.triples;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A fixture of hand-judged triples (passageId, title, text, subject, predicate, object, correct, note). */
+record JudgedSample(List<JsonNode> rows) {
+
+    /** Reads a JSONL fixture from the test classpath. */
+    static JudgedSample load(String resource) {
+        ObjectMapper mapper = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                JudgedSample.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(mapper.readTree(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new JudgedSample(rows);
+    }
+
+    /** How many rows were judged correct. */
+    long correct() {
+        return rows.stream().filter(r -> r.get("correct").asBoolean()).count();
+    }
+
+    /** The judged-correct triples the extractor no longer produces from their passages. */
+    List<String> missingCorrectTriples(RuleTripleExtractor extractor) {
+        List<String> missing = new ArrayList<>();
+        for (JsonNode row : rows) {
+            if (!row.get("correct").asBoolean()) {
+                continue;
+            }
+            Triple expected = new Triple(row.get("subject").asText(), row.get("predicate").asText(),
+                    row.get("object").asText());
+            if (!extractor.extract(row.get("title").asText(), row.get("text").asText()).contains(expected)) {
+                missing.add(row.get("passageId").asText() + " " + expected);
+            }
+        }
+        return missing;
+    }
+}
