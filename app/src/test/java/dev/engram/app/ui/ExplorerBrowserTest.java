@@ -117,6 +117,8 @@ class ExplorerBrowserTest {
                 .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        // panels re-render as data arrives: an element found a moment ago may be replaced before it is read
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         driver.get("http://localhost:" + port + "/");
         wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
