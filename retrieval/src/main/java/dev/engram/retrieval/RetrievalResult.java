@@ -1,5 +1,7 @@
 package dev.engram.retrieval;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,8 @@ public record RetrievalResult(List<RankedPassage> passages, List<Seed> seeds, Li
         passages = List.copyOf(passages);
         seeds = List.copyOf(seeds);
         paths = List.copyOf(paths);
-        timingsMillis = Map.copyOf(timingsMillis);
+        // stage order is pipeline order, which readers of --explain and eval rely on
+        timingsMillis = Collections.unmodifiableMap(new LinkedHashMap<>(timingsMillis));
     }
 
     /** A result with passages only. */

@@ -63,6 +63,10 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "<file.json>", description = "Write the report as JSON here.")
     Path out;
 
+    @Option(names = "--trace", paramLabel = "<file.jsonl>",
+            description = "Write one line per question and mode: gold documents, retrieved documents, hits, latency.")
+    Path trace;
+
     @Override
     public Integer call() throws IOException {
         Path corpus = dataset.resolve("corpus.jsonl");
@@ -81,9 +85,11 @@ final class EvalCommand implements Callable<Integer> {
                     ExtractorChoice.parse(extractor), IngestOptions.DEFAULTS, System.err);
             System.err.println(ingest.summary());
             EvalReport report;
-            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
+            try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
+                 ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
-                report = new Evaluator(runtime::retriever, ks).run(name, qs, modeList, (mode, done) -> bar.step());
+                report = new Evaluator(runtime::retriever, ks).run(name, qs, modeList, (mode, done) -> bar.step(),
+                        traceWriter);
             }
             System.out.println(name + " (" + qs.size() + " questions, data dir " + dataDir + ")");
             System.out.print(report.table());

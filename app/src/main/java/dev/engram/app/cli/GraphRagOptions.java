@@ -15,6 +15,10 @@ public final class GraphRagOptions {
             description = "Also seed from question mentions linked to entities (env ENGRAM_MENTION_SEEDS).")
     Boolean mentionSeeds;
 
+    @Option(names = "--name-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_NAME_WEIGHT}",
+            description = "Seed weight of entities the question names exactly; 0 = off (env ENGRAM_NAME_WEIGHT).")
+    Double nameWeight;
+
     @Option(names = "--fact-seeds", negatable = true, defaultValue = "${env:ENGRAM_FACT_SEEDS}",
             description = "Seed from facts linked to the question (env ENGRAM_FACT_SEEDS).")
     Boolean factSeeds;
@@ -26,6 +30,10 @@ public final class GraphRagOptions {
     @Option(names = "--damping", paramLabel = "<d>", defaultValue = "${env:ENGRAM_DAMPING}",
             description = "PageRank damping (env ENGRAM_DAMPING).")
     Double damping;
+
+    @Option(names = "--ppr-tolerance", paramLabel = "<l1>", defaultValue = "${env:ENGRAM_PPR_TOLERANCE}",
+            description = "PageRank stops when an iteration changes the scores by less than this (env ENGRAM_PPR_TOLERANCE).")
+    Double pprTolerance;
 
     @Option(names = "--fusion-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_FUSION_WEIGHT}",
             description = "Weight of the dense ranking fused into graphrag's by RRF; 0 = off (env ENGRAM_FUSION_WEIGHT).")
@@ -40,11 +48,17 @@ public final class GraphRagOptions {
             s = s.withSeeding(factSeeds != null ? factSeeds : s.factSeeds(),
                     mentionSeeds != null ? mentionSeeds : s.mentionSeeds());
         }
+        if (nameWeight != null) {
+            s = s.withNameWeight(nameWeight);
+        }
         if (passageNodeWeight != null) {
             s = s.withPassageNodeWeight(passageNodeWeight);
         }
         if (damping != null) {
             s = s.withDamping(damping);
+        }
+        if (pprTolerance != null) {
+            s = s.withPprTolerance(pprTolerance);
         }
         if (fusionWeight != null) {
             s = s.withFusionWeight(fusionWeight);

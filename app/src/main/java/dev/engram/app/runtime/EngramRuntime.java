@@ -18,6 +18,7 @@ import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.ProjectionCache;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
@@ -40,6 +41,7 @@ public final class EngramRuntime implements AutoCloseable {
     private final ChunkSearch search;
     private final ProjectionCache projections;
     private final GraphRagSettings settings;
+    private QueryEntityExtractor queryEntities;
     private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
 
@@ -118,9 +120,18 @@ public final class EngramRuntime implements AutoCloseable {
             case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
                     new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
             case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
-                    new MentionLinker(new QueryEntityExtractor()::extract, embedder, new EntitySearch(store)),
+                    new MentionLinker(queryEntities()::extract, embedder, new EntitySearch(store)),
+                    new NameLinker(queryEntities()::extract),
                     new ChunkLookup(store), projections, settings);
         };
+    }
+
+    // the OpenNLP models are loaded once and shared by every linker
+    private synchronized QueryEntityExtractor queryEntities() {
+        if (queryEntities == null) {
+            queryEntities = new QueryEntityExtractor();
+        }
+        return queryEntities;
     }
 
     @Override

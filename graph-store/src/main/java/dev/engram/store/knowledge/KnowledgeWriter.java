@@ -34,20 +34,26 @@ public final class KnowledgeWriter {
     private final GraphStore store;
     private final Embedder embedder;
     private final double synonymThreshold;
+    private final boolean linkNamedMentions;
+    private final NameMentionLinker nameMentions = new NameMentionLinker();
 
-    /** A writer with the default synonym threshold (0.8). */
+    /** A writer with the default synonym threshold (0.8) that also links chunks to the entities they name. */
     public KnowledgeWriter(GraphStore store, Embedder embedder) {
-        this(store, embedder, DEFAULT_SYNONYM_THRESHOLD);
+        this(store, embedder, DEFAULT_SYNONYM_THRESHOLD, true);
     }
 
-    /** A writer linking new entities to existing ones whose cosine similarity is at least {@code synonymThreshold}. */
-    public KnowledgeWriter(GraphStore store, Embedder embedder, double synonymThreshold) {
+    /**
+     * A writer linking new entities to existing ones whose cosine similarity is at least {@code synonymThreshold},
+     * and, when {@code linkNamedMentions}, chunks to the entities their text names (see {@link NameMentionLinker}).
+     */
+    public KnowledgeWriter(GraphStore store, Embedder embedder, double synonymThreshold, boolean linkNamedMentions) {
         if (synonymThreshold < -1 || synonymThreshold > 1) {
             throw new IllegalArgumentException("synonym threshold is a cosine similarity in [-1, 1], got " + synonymThreshold);
         }
         this.store = store;
         this.embedder = embedder;
         this.synonymThreshold = synonymThreshold;
+        this.linkNamedMentions = linkNamedMentions;
     }
 
     private record Mention(String chunkId, String entityId) {}
@@ -79,7 +85,8 @@ public final class KnowledgeWriter {
                         .add(f.chunkId());
             }
         }
-        if (names.isEmpty()) {
+        List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
+        if (names.isEmpty() && chunkIds.isEmpty()) {
             return new KnowledgeWriteSummary(0, 0, 0, 0, 0);
         }
         try (Session session = store.session()) {
@@ -87,9 +94,15 @@ public final class KnowledgeWriter {
             List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
             int entitiesCreated = writeEntities(session, newIds, names);
             writeMentions(session, mentions);
+            Map<String, String> newNames = new LinkedHashMap<>();
+            newIds.forEach(id -> newNames.put(id, names.get(id)));
             names.putAll(stored); // facts read with the names the graph already shows
             int relationsCreated = writeFacts(session, facts, names);
-            recountChunks(session, names.keySet());
+            Set<String> recount = new LinkedHashSet<>(names.keySet());
+            if (linkNamedMentions) {
+                recount.addAll(nameMentions.link(session, chunkIds, newNames));
+            }
+            recountChunks(session, recount);
             int synonyms = linkSynonyms(session, newIds);
             return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), synonyms);
         }

@@ -108,8 +108,8 @@ class KnowledgeWriterTest extends StoreTestBase {
 
     @Test
     void theThresholdIsConfigurable() {
-        new KnowledgeWriter(store, embedder, 0.95).write(List.of(chunk("a#0", facts(), "Barack Obama")));
-        new KnowledgeWriter(store, embedder, 0.95).write(List.of(chunk("b#0", facts(), "Barack Hussein Obama")));
+        new KnowledgeWriter(store, embedder, 0.95, true).write(List.of(chunk("a#0", facts(), "Barack Obama")));
+        new KnowledgeWriter(store, embedder, 0.95, true).write(List.of(chunk("b#0", facts(), "Barack Hussein Obama")));
         assertThat(count("MATCH ()-[s:SYNONYM]->() RETURN count(s)")).isZero();
     }
 
@@ -118,5 +118,56 @@ class KnowledgeWriterTest extends StoreTestBase {
         assertThat(writer.write(List.of(new ChunkKnowledge("a#0", List.of(), List.of()))))
                 .isEqualTo(new KnowledgeWriteSummary(0, 0, 0, 0, 0));
         assertThat(count("MATCH (e:Entity) RETURN count(e)", Map.of())).isZero();
+    }
+
+    @Test
+    void aChunkIsLinkedToEntitiesItsTextNamesWithoutATriple() {
+        writer.write(List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")))));
+        // a#0 says "Ridley Scott directed Black Hawk Down." but its extractor found nothing
+        writer.write(List.of(chunk("a#0", facts())));
+
+        assertThat(count("MATCH (:Chunk {id: 'a#0'})-[:MENTIONS]->(:Entity {id: 'ridley scott'}) RETURN count(*)"))
+                .isEqualTo(1);
+        assertThat(count("MATCH (e:Entity {id: 'ridley scott'}) RETURN e.chunkCount")).isEqualTo(2);
+    }
+
+    @Test
+    void aNewEntityIsLinkedToOlderChunksNamingIt() {
+        writer.write(List.of(chunk("a#0", facts()), chunk("a#1", facts())));
+        writer.write(List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")))));
+
+        assertThat(count("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: 'ridley scott'}) RETURN count(c)")).isEqualTo(2);
+        assertThat(count("MATCH (:Chunk {id: 'a#1'})-[:MENTIONS]->(:Entity {id: 'ridley scott'}) RETURN count(*)"))
+                .isZero();
+        assertThat(count("MATCH (e:Entity {id: 'ridley scott'}) RETURN e.chunkCount")).isEqualTo(2);
+    }
+
+    @Test
+    void lowerCaseWordsAndCommonNamesAreNotLinked() {
+        String[] many = new String[NameMentionLinker.MAX_CHUNKS + 1];
+        java.util.Arrays.fill(many, "Mark Bowden wrote again.");
+        new DocumentWriter(store).write(List.of(doc("c", "C", "A book about Gladiator."), doc("many", "Many", many)));
+        writer.write(List.of(chunk("c#0", facts()), chunk("many#0", facts())));
+        // "book" is written lower-case in c#0; Mark Bowden is named in more chunks than a name may link
+        writer.write(List.of(chunk("a#1", facts(t("Mark Bowden", "wrote", "book")))));
+
+        assertThat(count("MATCH (:Chunk {id: 'c#0'})-[:MENTIONS]->(:Entity {id: 'book'}) RETURN count(*)")).isZero();
+        assertThat(count("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: 'mark bowden'}) RETURN count(c)")).isEqualTo(1);
+    }
+
+    @Test
+    void nameLinkingCanBeTurnedOff() {
+        KnowledgeWriter plain = new KnowledgeWriter(store, embedder, KnowledgeWriter.DEFAULT_SYNONYM_THRESHOLD, false);
+        plain.write(List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")))));
+        plain.write(List.of(chunk("a#0", facts())));
+
+        assertThat(count("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: 'ridley scott'}) RETURN count(c)")).isEqualTo(1);
+    }
+
+    @Test
+    void candidateNamesStartAtCapitalisedWords() {
+        assertThat(new NameMentionLinker().candidateNames("Blood Street is a film by Leo Fong."))
+                .contains("blood street", "blood street is a film by", "leo fong", "leo", "fong")
+                .doesNotContain("film", "is a film", "a film by leo fong");
     }
 }

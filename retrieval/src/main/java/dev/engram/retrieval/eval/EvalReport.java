@@ -20,6 +20,11 @@ public record EvalReport(String dataset, int questions, List<Integer> ks, Map<St
             }
             m.put("p50_ms", round(r.p50Millis()));
             m.put("p95_ms", round(r.p95Millis()));
+            if (!r.stageP50Millis().isEmpty()) {
+                Map<String, Object> stages = new LinkedHashMap<>();
+                r.stageP50Millis().forEach((stage, millis) -> stages.put(stage, round(millis)));
+                m.put("stage_p50_ms", stages);
+            }
             modesJson.put(mode, m);
         });
         Map<String, Object> out = new LinkedHashMap<>();
@@ -48,6 +53,14 @@ public record EvalReport(String dataset, int questions, List<Integer> ks, Map<St
                 sb.append(String.format(" %9.3f", r.metrics().get("all-evidence@" + k)));
             }
             sb.append(String.format(" %9.1f %9.1f%n", r.p50Millis(), r.p95Millis()));
+        });
+        modes.forEach((mode, r) -> {
+            if (!r.stageP50Millis().isEmpty()) {
+                StringBuilder stages = new StringBuilder();
+                r.stageP50Millis().forEach((stage, millis) ->
+                        stages.append(String.format(" %s %.1f", stage, millis)));
+                sb.append(String.format("%-10s stage p50 ms:%s%n", mode, stages));
+            }
         });
         return sb.toString();
     }

@@ -3,6 +3,7 @@ package dev.engram.retrieval.eval;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Retriever;
 import dev.engram.store.search.AccessFilter;
 import java.util.ArrayList;
@@ -23,6 +24,11 @@ public final class Evaluator {
         void questionDone(Mode mode, int done);
     }
 
+    /** Sees every question's outcome, for a per-question trace. */
+    public interface Trace {
+        void outcome(QuestionOutcome outcome);
+    }
+
     private final Function<Mode, Retriever> retrievers;
     private final List<Integer> ks;
 
@@ -34,6 +40,12 @@ public final class Evaluator {
 
     /** Evaluates every mode over the questions, one mode after another. */
     public EvalReport run(String dataset, List<EvalQuestion> questions, List<Mode> modes, Progress progress) {
+        return run(dataset, questions, modes, progress, null);
+    }
+
+    /** Evaluates every mode over the questions, handing each question's outcome to {@code trace} (may be null). */
+    public EvalReport run(String dataset, List<EvalQuestion> questions, List<Mode> modes, Progress progress,
+                          Trace trace) {
         int maxK = ks.stream().mapToInt(Integer::intValue).max().orElse(5);
         Map<String, ModeReport> reports = new LinkedHashMap<>();
         for (Mode mode : modes) {
@@ -41,14 +53,21 @@ public final class Evaluator {
             warmUp(retriever, mode, questions);
             Map<String, Double> sums = new HashMap<>();
             double[] latency = new double[questions.size()];
+            Map<String, double[]> stages = new LinkedHashMap<>();
             for (int q = 0; q < questions.size(); q++) {
                 EvalQuestion question = questions.get(q);
                 // chunks of one document share a document id: over-fetch so k distinct documents remain
                 RetrievalRequest request = new RetrievalRequest(question.question(), mode, maxK * 3, AccessFilter.ALL);
                 long start = System.nanoTime();
-                List<RankedPassage> ranked = retriever.retrieve(request).passages();
+                RetrievalResult result = retriever.retrieve(request);
                 latency[q] = (System.nanoTime() - start) / 1e6;
-                List<String> docs = documentRanking(ranked);
+                int index = q;
+                result.timingsMillis().forEach((stage, millis) ->
+                        stages.computeIfAbsent(stage, s -> new double[questions.size()])[index] = millis);
+                List<String> docs = documentRanking(result.passages());
+                if (trace != null) {
+                    trace.outcome(new QuestionOutcome(mode, question, docs, latency[q]));
+                }
                 for (int k : ks) {
                     sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);
                     sums.merge("all-evidence@" + k, RecallMetrics.allEvidenceAt(docs, question.goldIds(), k), Double::sum);
@@ -59,8 +78,10 @@ public final class Evaluator {
             }
             Map<String, Double> means = new HashMap<>();
             sums.forEach((name, sum) -> means.put(name, questions.isEmpty() ? 0 : sum / questions.size()));
+            Map<String, Double> stageMedians = new LinkedHashMap<>();
+            stages.forEach((stage, millis) -> stageMedians.put(stage, LatencyStats.percentile(millis, 50)));
             reports.put(mode.id(), new ModeReport(means,
-                    LatencyStats.percentile(latency, 50), LatencyStats.percentile(latency, 95)));
+                    LatencyStats.percentile(latency, 50), LatencyStats.percentile(latency, 95), stageMedians));
         }
         return new EvalReport(dataset, questions.size(), ks, reports);
     }

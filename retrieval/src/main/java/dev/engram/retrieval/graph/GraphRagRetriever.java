@@ -13,6 +13,7 @@ import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.retrieval.linking.SeedNode;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.projection.GraphProjection;
@@ -24,6 +25,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * HippoRAG-style retrieval: link the question to seed entities, spread Personalized PageRank from them (plus a
@@ -32,24 +38,30 @@ import java.util.Map;
  * vector and, when configured, the final ranking by reciprocal rank fusion.
  */
 public final class GraphRagRetriever implements Retriever {
+    // linking waits on the database, not the CPU: a virtual thread per query costs next to nothing
+    private static final ExecutorService LINKING = Executors.newVirtualThreadPerTaskExecutor();
+
     private final Embedder embedder;
     private final ChunkSearch search;
     private final ChunkLookup lookup;
     private final ProjectionCache projections;
     private final FactLinker facts;
     private final MentionLinker mentions;
+    private final NameLinker names;
     private final PathExplainer explainer = new PathExplainer();
     private final GraphRagSettings settings;
 
     /** A retriever over the store's indexes and the in-memory graph. */
     public GraphRagRetriever(Embedder embedder, ChunkSearch search, FactLinker facts, MentionLinker mentions,
-                             ChunkLookup lookup, ProjectionCache projections, GraphRagSettings settings) {
+                             NameLinker names, ChunkLookup lookup, ProjectionCache projections,
+                             GraphRagSettings settings) {
         this.embedder = embedder;
         this.search = search;
         this.lookup = lookup;
         this.projections = projections;
         this.facts = facts;
         this.mentions = mentions;
+        this.names = names;
         this.settings = settings;
     }
 
@@ -61,19 +73,21 @@ public final class GraphRagRetriever implements Retriever {
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {
         Map<String, Double> timings = new LinkedHashMap<>();
-        long t = System.nanoTime();
+        long start = System.nanoTime();
         float[] question = embedder.embedQuery(request.question());
-        t = lap(timings, "embed", t);
-        List<ScoredChunk> dense = search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access());
-        t = lap(timings, "dense", t);
-
+        long t = lap(timings, "embed", start);
         ProjectionCache.Engine engine = projections.engine(request.access());
         GraphProjection projection = engine.projection();
         AccessMask access = AccessMask.of(projection, request.access());
         t = lap(timings, "projection", t);
-        List<SeedNode> seeds = new ArrayList<>();
-        if (settings.factSeeds()) {
-            seeds.addAll(facts.link(question, settings.factTopK(), projection, request.access()));
+
+        // dense search and fact linking are each a database round trip: overlap them
+        Future<List<SeedNode>> linked = factSeeds(question, projection, request);
+        List<ScoredChunk> dense = search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access());
+        t = lap(timings, "dense", t);
+        List<SeedNode> seeds = new ArrayList<>(join(linked));
+        if (names != null) {
+            seeds.addAll(names.link(request.question(), settings.nameWeight(), projection, access));
         }
         if (settings.mentionSeeds() && mentions != null) {
             seeds.addAll(mentions.link(request.question(), settings.mentionTopK(), settings.mentionThreshold(),
@@ -83,7 +97,7 @@ public final class GraphRagRetriever implements Retriever {
         List<RankedPassage> denseRanking = toPassages(dense);
         if (seeds.isEmpty()) {
             // nothing to spread from: the graph cannot help, so answer as dense retrieval would
-            timings.put("total", timings.values().stream().mapToDouble(Double::doubleValue).sum());
+            timings.put("total", (System.nanoTime() - start) / 1e6);
             return new RetrievalResult(cut(denseRanking, request.topK()), List.of(), List.of(), timings);
         }
 
@@ -91,8 +105,7 @@ public final class GraphRagRetriever implements Retriever {
         int[] touched = fillReset(reset, seeds, dense, projection, request.mode());
         double[] scores;
         try {
-            // L1 1e-6 over the whole vector moves no chunk rank that matters and halves the iterations of 1e-8
-            PprOptions options = PprOptions.DEFAULT.withDamping(settings.damping()).withTolerance(1e-6);
+            PprOptions options = PprOptions.DEFAULT.withDamping(settings.damping()).withTolerance(settings.pprTolerance());
             scores = engine.ranker().run(reset, options, engine.workspaces().get());
         } finally {
             for (int node : touched) {
@@ -116,9 +129,30 @@ public final class GraphRagRetriever implements Retriever {
         List<VerbalizedPath> paths = explainer.explain(engine, scores, seedNodes, settings.pathCandidates(),
                 settings.pathHops(), settings.maxPaths(), access);
         lap(timings, "paths", t);
-        timings.put("total", timings.values().stream().mapToDouble(Double::doubleValue).sum());
+        timings.put("total", (System.nanoTime() - start) / 1e6);
         List<Seed> seedList = seeds.stream().map(SeedNode::seed).toList();
         return new RetrievalResult(ranking, seedList, paths, timings);
+    }
+
+    private Future<List<SeedNode>> factSeeds(float[] question, GraphProjection projection, RetrievalRequest request) {
+        if (!settings.factSeeds()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return LINKING.submit(() -> facts.link(question, settings.factTopK(), projection, request.access()));
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linking the question", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Writes seed and dense-chunk weights into the (all-zero) reset buffer; returns the nodes it touched. */

@@ -21,6 +21,7 @@ import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.ingest.DocumentSource;
 import dev.engram.store.ingest.IngestListener;
@@ -50,6 +51,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** GraphRAG retrieval end to end on HippoRAG's movies case study: real Neo4j, real model, rule extraction. */
 class GraphRagRetrieverTest {
+    private static final QueryEntityExtractor QUERY_ENTITIES = new QueryEntityExtractor();
+
     @TempDir static Path dir;
     static GraphStore store;
     static OnnxBgeEmbedder embedder;
@@ -76,8 +79,8 @@ class GraphRagRetrieverTest {
 
     static GraphRagRetriever retriever(GraphRagSettings settings) {
         return new GraphRagRetriever(embedder, new ChunkSearch(store), new FactLinker(new FactSearch(store)),
-                new MentionLinker(new QueryEntityExtractor()::extract, embedder, new EntitySearch(store)),
-                new ChunkLookup(store), projections, settings);
+                new MentionLinker(QUERY_ENTITIES::extract, embedder, new EntitySearch(store)),
+                new NameLinker(QUERY_ENTITIES::extract), new ChunkLookup(store), projections, settings);
     }
 
     static DocumentSource files(Path file) {
@@ -106,6 +109,19 @@ class GraphRagRetrieverTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no path links the two: " + result.paths()));
         assertThat(path.text()).containsAnyOf("→", "←");
         assertThat(path.chunkIds()).contains("case-movies-00000#0");
+    }
+
+    @Test
+    void anEntityTheQuestionNamesExactlyIsASeedUnlessNameSeedsAreOff() {
+        String q = "Who produced Black Hawk Down?";
+        RetrievalResult named = retriever(GraphRagSettings.DEFAULTS.withNameWeight(1.0))
+                .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
+        assertThat(named.seeds()).filteredOn(s -> s.via().startsWith("name:"))
+                .extracting(Seed::entityId).contains("black hawk down");
+
+        RetrievalResult unnamed = retriever(GraphRagSettings.DEFAULTS.withNameWeight(0))
+                .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
+        assertThat(unnamed.seeds()).noneMatch(s -> s.via().startsWith("name:"));
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.engram.retrieval.linking;
+
+import dev.engram.extraction.triples.EntityNormalizer;
+import dev.engram.pagerank.CsrGraph;
+import dev.engram.retrieval.Seed;
+import dev.engram.retrieval.graph.AccessMask;
+import dev.engram.store.projection.GraphProjection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Links question mentions to entities whose normalized name is exactly the mention's ("Blood Street" →
+ * {@code blood street}), looked up in the in-memory graph, so it costs no database call. Encyclopaedic corpora
+ * title their passages with the names questions use, and an exact name is a far surer link than a nearest
+ * vector. Weight = {@code weight} / chunks mentioning the entity (node specificity), like the other seeds.
+ */
+public final class NameLinker {
+    private final Function<String, List<String>> mentions;
+    private final EntityNormalizer normalizer = new EntityNormalizer();
+
+    /** A linker over the mentions {@code mentions} finds in a question. */
+    public NameLinker(Function<String, List<String>> mentions) {
+        this.mentions = mentions;
+    }
+
+    /** Seeds for mentions that name an entity some readable chunk mentions. */
+    public List<SeedNode> link(String question, double weight, GraphProjection projection, AccessMask access) {
+        if (weight <= 0) {
+            return List.of();
+        }
+        Map<Integer, SeedNode> seeds = new LinkedHashMap<>();
+        for (String mention : mentions.apply(question)) {
+            int node = projection.node(normalizer.normalize(mention));
+            if (node < 0 || projection.isChunk(node) || seeds.containsKey(node) || !visible(node, projection, access)) {
+                continue;
+            }
+            seeds.put(node, new SeedNode(node, new Seed(projection.nodeId(node), projection.entityName(node),
+                    "name:" + mention, 1.0, weight / projection.entityChunkCount(node))));
+        }
+        return new ArrayList<>(seeds.values());
+    }
+
+    // an entity only hidden chunks mention must not surface, not even as a seed's name
+    private static boolean visible(int node, GraphProjection projection, AccessMask access) {
+        if (access.all()) {
+            return true;
+        }
+        CsrGraph graph = projection.graph();
+        for (int arc = graph.firstArc(node); arc < graph.endArc(node); arc++) {
+            int neighbour = graph.target(arc);
+            if (projection.isChunk(neighbour) && access.chunk(neighbour)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
