@@ -1,6 +1,7 @@
 package dev.engram.app.cli;
 
 import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.store.projection.ProjectionWeights;
 import picocli.CommandLine.Option;
 
 /** Weights and thresholds of graph retrieval; defaults in {@link GraphRagSettings#DEFAULTS}. */
@@ -39,30 +40,47 @@ public final class GraphRagOptions {
             description = "Weight of the dense ranking fused into graphrag's by RRF; 0 = off (env ENGRAM_FUSION_WEIGHT).")
     Double fusionWeight;
 
+    @Option(names = "--synonym-min-score", paramLabel = "<cos>", defaultValue = "${env:ENGRAM_SYNONYM_MIN_SCORE}",
+            description = "Walk only SYNONYM edges at least this similar (env ENGRAM_SYNONYM_MIN_SCORE).")
+    Double synonymMinScore;
+
+    @Option(names = "--mention-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_MENTION_WEIGHT}",
+            description = "Weight of chunk-entity MENTIONS edges in the walk (env ENGRAM_MENTION_WEIGHT).")
+    Double mentionWeight;
+
     GraphRagSettings toSettings() {
-        GraphRagSettings s = D;
+        GraphRagSettings.Builder b = D.toBuilder();
         if (factTopK != null) {
-            s = s.withFactTopK(factTopK);
+            b.factTopK(factTopK);
         }
-        if (factSeeds != null || mentionSeeds != null) {
-            s = s.withSeeding(factSeeds != null ? factSeeds : s.factSeeds(),
-                    mentionSeeds != null ? mentionSeeds : s.mentionSeeds());
+        if (factSeeds != null) {
+            b.factSeeds(factSeeds);
+        }
+        if (mentionSeeds != null) {
+            b.mentionSeeds(mentionSeeds);
         }
         if (nameWeight != null) {
-            s = s.withNameWeight(nameWeight);
+            b.nameWeight(nameWeight);
         }
         if (passageNodeWeight != null) {
-            s = s.withPassageNodeWeight(passageNodeWeight);
+            b.passageNodeWeight(passageNodeWeight);
         }
         if (damping != null) {
-            s = s.withDamping(damping);
+            b.damping(damping);
         }
         if (pprTolerance != null) {
-            s = s.withPprTolerance(pprTolerance);
+            b.pprTolerance(pprTolerance);
         }
         if (fusionWeight != null) {
-            s = s.withFusionWeight(fusionWeight);
+            b.fusionWeight(fusionWeight);
         }
-        return s;
+        ProjectionWeights projection = D.projection();
+        if (synonymMinScore != null) {
+            projection = projection.withMinSynonymScore(synonymMinScore);
+        }
+        if (mentionWeight != null) {
+            projection = projection.withMention(mentionWeight);
+        }
+        return b.projection(projection).build();
     }
 }

@@ -23,7 +23,6 @@ import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.projection.GraphProjector;
-import dev.engram.store.projection.ProjectionWeights;
 import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.EntitySearch;
@@ -51,7 +50,7 @@ public final class EngramRuntime implements AutoCloseable {
         this.chunker = chunker;
         this.settings = settings;
         this.search = new ChunkSearch(store);
-        this.projections = new ProjectionCache(new GraphProjector(store, ProjectionWeights.DEFAULTS));
+        this.projections = new ProjectionCache(new GraphProjector(store, settings.projection()));
     }
 
     /** Opens the store, loads the embedder (ONNX bge-small, or the OpenAI-compatible one when configured) and ensures the schema. */

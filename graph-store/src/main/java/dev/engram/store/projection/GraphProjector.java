@@ -73,7 +73,8 @@ public final class GraphProjector {
                         provenance.add(chunks);
                     });
             int relationCount = edges.size;
-            session.run("MATCH (a:Entity)-[y:SYNONYM]->(b:Entity) RETURN a.id AS a, b.id AS b, y.score AS score")
+            session.run("MATCH (a:Entity)-[y:SYNONYM]->(b:Entity) WHERE coalesce(y.score, 1.0) >= $min "
+                    + "RETURN a.id AS a, b.id AS b, y.score AS score", Map.of("min", weights.minSynonymScore()))
                     .stream().forEach(r -> edges.add(index.get(r.get("a").asString()),
                             index.get(r.get("b").asString()), (float) (weights.synonym() * r.get("score").asDouble(1.0))));
             int synonymEnd = edges.size;

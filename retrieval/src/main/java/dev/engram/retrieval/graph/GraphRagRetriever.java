@@ -38,8 +38,8 @@ import java.util.concurrent.Future;
  * vector and, when configured, the final ranking by reciprocal rank fusion.
  */
 public final class GraphRagRetriever implements Retriever {
-    // linking waits on the database, not the CPU: a virtual thread per query costs next to nothing
-    private static final ExecutorService LINKING = Executors.newVirtualThreadPerTaskExecutor();
+    // searches wait on the database, not the CPU: a virtual thread per search costs next to nothing
+    private static final ExecutorService SEARCHES = Executors.newVirtualThreadPerTaskExecutor();
 
     private final Embedder embedder;
     private final ChunkSearch search;
@@ -81,11 +81,11 @@ public final class GraphRagRetriever implements Retriever {
         AccessMask access = AccessMask.of(projection, request.access());
         t = lap(timings, "projection", t);
 
-        // dense search and fact linking are each a database round trip: overlap them
+        // dense search and fact linking wait on the database while name linking tags the question: overlap all three
         Future<List<SeedNode>> linked = factSeeds(question, projection, request);
-        List<ScoredChunk> dense = search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access());
-        t = lap(timings, "dense", t);
-        List<SeedNode> seeds = new ArrayList<>(join(linked));
+        Future<List<ScoredChunk>> searched = SEARCHES.submit(() ->
+                search.dense(question, Math.max(settings.denseDepth(), request.topK()), request.access()));
+        List<SeedNode> seeds = new ArrayList<>();
         if (names != null) {
             seeds.addAll(names.link(request.question(), settings.nameWeight(), projection, access));
         }
@@ -94,6 +94,10 @@ public final class GraphRagRetriever implements Retriever {
                     projection, request.access()));
         }
         t = lap(timings, "link", t);
+        List<ScoredChunk> dense = join(searched);
+        t = lap(timings, "dense", t);
+        seeds.addAll(0, join(linked));
+        t = lap(timings, "facts", t);
         List<RankedPassage> denseRanking = toPassages(dense);
         if (seeds.isEmpty()) {
             // nothing to spread from: the graph cannot help, so answer as dense retrieval would
@@ -138,7 +142,7 @@ public final class GraphRagRetriever implements Retriever {
         if (!settings.factSeeds()) {
             return CompletableFuture.completedFuture(List.of());
         }
-        return LINKING.submit(() -> facts.link(question, settings.factTopK(), projection, request.access()));
+        return SEARCHES.submit(() -> facts.link(question, settings.factTopK(), projection, request.access()));
     }
 
     private static <T> T join(Future<T> future) {

@@ -1,5 +1,8 @@
 package dev.engram.retrieval.graph;
 
+import dev.engram.store.projection.ProjectionWeights;
+import java.util.Objects;
+
 /**
  * Every weight and threshold of graph retrieval.
  *
@@ -17,15 +20,18 @@ package dev.engram.retrieval.graph;
  * @param pathHops            longest verbalized path
  * @param pathCandidates      top PPR entities taken as answer candidates for paths
  * @param maxPaths            verbalized paths returned
+ * @param projection          edge weights of the in-memory graph PageRank walks
  */
 public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, boolean mentionSeeds,
                                double mentionThreshold, int mentionTopK, double nameWeight, double passageNodeWeight,
                                double damping, double pprTolerance,
-                               double fusionWeight, int pathHops, int pathCandidates, int maxPaths) {
+                               double fusionWeight, int pathHops, int pathCandidates, int maxPaths,
+                               ProjectionWeights projection) {
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS =
-            new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-4, 0.0, 3, 5, 5);
+            new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-4, 0.0, 3, 5, 5,
+                    ProjectionWeights.DEFAULTS);
 
     public GraphRagSettings {
         if (denseDepth < 1 || factTopK < 0 || mentionTopK < 0 || pathHops < 1 || maxPaths < 0) {
@@ -34,6 +40,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         if (!(damping > 0 && damping < 1)) {
             throw new IllegalArgumentException("damping must be in (0, 1), was " + damping);
         }
+        Objects.requireNonNull(projection, "projection");
         if (!(pprTolerance > 0)) {
             throw new IllegalArgumentException("PPR tolerance must be > 0, was " + pprTolerance);
         }
@@ -42,45 +49,97 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         }
     }
 
-    /** The same settings with other seeding. */
-    public GraphRagSettings withSeeding(boolean facts, boolean mentions) {
-        return new GraphRagSettings(denseDepth, factTopK, facts, mentions, mentionThreshold, mentionTopK,
-                nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates, maxPaths);
+    /** A builder starting from these settings, to change a few of them. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    /** The same settings with another passage-node weight. */
-    public GraphRagSettings withPassageNodeWeight(double weight) {
-        return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                nameWeight, weight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates, maxPaths);
-    }
+    /** Changes some settings and keeps the rest; {@link #build()} validates them. */
+    public static final class Builder {
+        private int denseDepth;
+        private int factTopK;
+        private boolean factSeeds;
+        private boolean mentionSeeds;
+        private double mentionThreshold;
+        private int mentionTopK;
+        private double nameWeight;
+        private double passageNodeWeight;
+        private double damping;
+        private double pprTolerance;
+        private double fusionWeight;
+        private int pathHops;
+        private int pathCandidates;
+        private int maxPaths;
+        private ProjectionWeights projection;
 
-    /** The same settings with another dense fusion weight. */
-    public GraphRagSettings withFusionWeight(double weight) {
-        return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                nameWeight, passageNodeWeight, damping, pprTolerance, weight, pathHops, pathCandidates, maxPaths);
-    }
+        private Builder(GraphRagSettings s) {
+            denseDepth = s.denseDepth;
+            factTopK = s.factTopK;
+            factSeeds = s.factSeeds;
+            mentionSeeds = s.mentionSeeds;
+            mentionThreshold = s.mentionThreshold;
+            mentionTopK = s.mentionTopK;
+            nameWeight = s.nameWeight;
+            passageNodeWeight = s.passageNodeWeight;
+            damping = s.damping;
+            pprTolerance = s.pprTolerance;
+            fusionWeight = s.fusionWeight;
+            pathHops = s.pathHops;
+            pathCandidates = s.pathCandidates;
+            maxPaths = s.maxPaths;
+            projection = s.projection;
+        }
 
-    /** The same settings with another damping. */
-    public GraphRagSettings withDamping(double value) {
-        return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                nameWeight, passageNodeWeight, value, pprTolerance, fusionWeight, pathHops, pathCandidates, maxPaths);
-    }
+        public Builder factTopK(int value) {
+            factTopK = value;
+            return this;
+        }
 
-    /** The same settings with another number of linked facts. */
-    public GraphRagSettings withFactTopK(int value) {
-        return new GraphRagSettings(denseDepth, value, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates, maxPaths);
-    }
+        public Builder factSeeds(boolean value) {
+            factSeeds = value;
+            return this;
+        }
 
-    /** The same settings with another exact-name seed weight (0 turns name seeds off). */
-    public GraphRagSettings withNameWeight(double weight) {
-        return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                weight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates, maxPaths);
-    }
+        public Builder mentionSeeds(boolean value) {
+            mentionSeeds = value;
+            return this;
+        }
 
-    /** The same settings with another PPR convergence tolerance. */
-    public GraphRagSettings withPprTolerance(double value) {
-        return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
-                nameWeight, passageNodeWeight, damping, value, fusionWeight, pathHops, pathCandidates, maxPaths);
+        public Builder nameWeight(double value) {
+            nameWeight = value;
+            return this;
+        }
+
+        public Builder passageNodeWeight(double value) {
+            passageNodeWeight = value;
+            return this;
+        }
+
+        public Builder damping(double value) {
+            damping = value;
+            return this;
+        }
+
+        public Builder pprTolerance(double value) {
+            pprTolerance = value;
+            return this;
+        }
+
+        public Builder fusionWeight(double value) {
+            fusionWeight = value;
+            return this;
+        }
+
+        public Builder projection(ProjectionWeights value) {
+            projection = value;
+            return this;
+        }
+
+        /** The settings, checked. */
+        public GraphRagSettings build() {
+            return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
+                    nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates,
+                    maxPaths, projection);
+        }
     }
 }

@@ -114,12 +114,12 @@ class GraphRagRetrieverTest {
     @Test
     void anEntityTheQuestionNamesExactlyIsASeedUnlessNameSeedsAreOff() {
         String q = "Who produced Black Hawk Down?";
-        RetrievalResult named = retriever(GraphRagSettings.DEFAULTS.withNameWeight(1.0))
+        RetrievalResult named = retriever(GraphRagSettings.DEFAULTS.toBuilder().nameWeight(1.0).build())
                 .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
         assertThat(named.seeds()).filteredOn(s -> s.via().startsWith("name:"))
                 .extracting(Seed::entityId).contains("black hawk down");
 
-        RetrievalResult unnamed = retriever(GraphRagSettings.DEFAULTS.withNameWeight(0))
+        RetrievalResult unnamed = retriever(GraphRagSettings.DEFAULTS.toBuilder().nameWeight(0).build())
                 .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
         assertThat(unnamed.seeds()).noneMatch(s -> s.via().startsWith("name:"));
     }

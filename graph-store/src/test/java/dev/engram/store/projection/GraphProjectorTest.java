@@ -1,0 +1,69 @@
+package dev.engram.store.projection;
+
+import static dev.engram.store.testing.Docs.doc;
+import static dev.engram.store.testing.Knowledge.chunk;
+import static dev.engram.store.testing.Knowledge.facts;
+import static dev.engram.store.testing.Knowledge.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.engram.pagerank.CsrGraph;
+import dev.engram.store.knowledge.KnowledgeWriter;
+import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.testing.StoreTestBase;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class GraphProjectorTest extends StoreTestBase {
+
+    @BeforeEach
+    void writeGraph() {
+        new DocumentWriter(store).write(List.of(
+                doc("a", "A", "Barack Obama was born in Honolulu."),
+                doc("b", "B", "Barack Hussein Obama met Quentin Tarantino.")));
+        KnowledgeWriter writer = new KnowledgeWriter(store, embedder);
+        writer.write(List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
+        // the hashed embedder puts the two Obamas at a cosine of about 0.82: one SYNONYM edge
+        writer.write(List.of(chunk("b#0", facts(), "Barack Hussein Obama", "Quentin Tarantino")));
+    }
+
+    @Test
+    void projectsEntitiesChunksAndEveryEdgeKind() {
+        GraphProjection p = new GraphProjector(store, ProjectionWeights.DEFAULTS).project();
+
+        assertThat(p.chunkCount()).isEqualTo(2);
+        assertThat(p.relationCount()).isEqualTo(1);
+        assertThat(p.relationPredicate(0)).isEqualTo("born in");
+        assertThat(edgesOfKind(p, true)).isEqualTo(1);
+        assertThat(p.entityChunkCount(p.node("barack obama"))).isEqualTo(1);
+        assertThat(p.isChunk(p.node("a#0"))).isTrue();
+    }
+
+    @Test
+    void synonymsBelowTheMinimumScoreAreLeftOut() {
+        GraphProjection p = new GraphProjector(store, ProjectionWeights.DEFAULTS.withMinSynonymScore(0.99)).project();
+
+        assertThat(edgesOfKind(p, true)).isZero();
+        assertThat(p.relationCount()).isEqualTo(1);
+    }
+
+    @Test
+    void mentionEdgesWeighWhatTheWeightsSay() {
+        GraphProjection p = new GraphProjector(store, ProjectionWeights.DEFAULTS.withMention(2.5)).project();
+        CsrGraph g = p.graph();
+        int arc = g.findArc(p.node("a#0"), p.node("honolulu"));
+
+        assertThat(arc).isNotNegative();
+        assertThat(g.weight(arc)).isEqualTo(2.5f);
+    }
+
+    private static int edgesOfKind(GraphProjection p, boolean synonym) {
+        int n = 0;
+        for (int e = 0; e < p.edgeCount(); e++) {
+            if (p.isSynonym(e) == synonym) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
