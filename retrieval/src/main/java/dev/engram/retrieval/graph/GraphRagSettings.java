@@ -30,7 +30,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS =
-            new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-4, 0.0, 3, 5, 5,
+            new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-3, 0.0, 3, 5, 5,
                     ProjectionWeights.DEFAULTS);
 
     public GraphRagSettings {
