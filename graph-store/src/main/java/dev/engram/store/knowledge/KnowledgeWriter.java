@@ -16,8 +16,9 @@ import java.util.Set;
 import org.neo4j.driver.Session;
 
 /**
- * Writes the knowledge graph extracted from chunks: entities, MENTIONS, one RELATION per distinct fact with
- * its supporting chunk ids, and SYNONYM edges. Only entities and facts new to the store are embedded, and
+ * Writes the knowledge graph extracted from chunks: entities, MENTIONS (from the triples, and from entity names the
+ * chunk text spells out, see {@link NameMentionLinker}), one RELATION per distinct fact with its supporting chunk
+ * ids, and SYNONYM edges. Only entities and facts new to the store are embedded, and
  * synonyms are found for new entities only, through the entity vector index (never an all-pairs pass).
  */
 public final class KnowledgeWriter {

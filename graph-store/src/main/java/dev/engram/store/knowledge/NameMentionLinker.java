@@ -28,8 +28,8 @@ final class NameMentionLinker {
     static final int MAX_WORDS = 6;
     /** A name in more chunks than this is left alone. */
     static final int MAX_CHUNKS = 20;
-    // each row runs a full-text query, so transactions stay small
-    private static final int SEARCH_BATCH = 200;
+    // each row runs a full-text query, or carries a chunk's few hundred candidate names: transactions stay small
+    private static final int BATCH = 200;
 
     private final EntityNormalizer normalizer = new EntityNormalizer();
 
@@ -43,7 +43,7 @@ final class NameMentionLinker {
 
     private List<String> linkChunks(Session session, Collection<String> chunkIds) {
         List<String> touched = new ArrayList<>();
-        for (List<String> slice : Batches.of(List.copyOf(chunkIds), 200)) {
+        for (List<String> slice : Batches.of(List.copyOf(chunkIds), BATCH)) {
             List<Map<String, Object>> rows = new ArrayList<>();
             session.executeRead(tx -> tx.run("UNWIND $ids AS id MATCH (c:Chunk {id: id}) RETURN c.id AS id, c.text AS text",
                     Map.of("ids", slice)).list()).forEach(r -> {
@@ -77,7 +77,7 @@ final class NameMentionLinker {
             }
         });
         List<String> touched = new ArrayList<>();
-        for (List<Map<String, Object>> slice : Batches.of(rows, SEARCH_BATCH)) {
+        for (List<Map<String, Object>> slice : Batches.of(rows, BATCH)) {
             touched.addAll(session.executeWrite(tx -> tx.run("""
                     UNWIND $rows AS row
                     CALL (row) {
