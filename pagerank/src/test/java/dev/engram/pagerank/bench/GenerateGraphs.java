@@ -133,7 +133,8 @@ public final class GenerateGraphs {
         System.out.printf("generated %s: %d nodes, %d edges in %.1f s%n", name, n, m, (System.nanoTime() - start) / 1e9);
     }
 
-    private static int sample(double[] cumulative, double x) {
+    /** The first index whose cumulative weight reaches {@code x}: a draw in proportion to weight. */
+    static int sample(double[] cumulative, double x) {
         int lo = 0;
         int hi = cumulative.length - 1;
         while (lo < hi) {

@@ -151,24 +151,10 @@ public class PprBenchmark {
         }
         CsrGraph.Builder builder = CsrGraph.builder(n);
         for (int e = 0; e < m; e++) {
-            int u = permutation[sample(cumulative, random.nextDouble() * total)];
-            int v = permutation[sample(cumulative, random.nextDouble() * total)];
+            int u = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * total)];
+            int v = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * total)];
             builder.addEdge(u, v, 0.1f + (float) random.nextDouble());
         }
         return builder.build(true);
-    }
-
-    private static int sample(double[] cumulative, double x) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
