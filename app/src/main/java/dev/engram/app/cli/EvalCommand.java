@@ -9,11 +9,13 @@ import dev.engram.retrieval.eval.EvalQuestion;
 import dev.engram.retrieval.eval.EvalReport;
 import dev.engram.retrieval.eval.Evaluator;
 import dev.engram.retrieval.eval.QuestionFile;
+import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.store.ingest.IngestOptions;
 import dev.engram.store.ingest.IngestReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,13 +82,17 @@ final class EvalCommand implements Callable<Integer> {
         List<Mode> modeList = modes.stream().map(Mode::parse).toList();
         Path dataDir = evalDataDir != null ? evalDataDir : defaultDataDir();
         String name = dataset.toAbsolutePath().normalize().getFileName().toString();
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(dataDir), embed.toSettings(), graph.toSettings())) {
+        GraphRagSettings settings = graph.toSettings();
+        // an output that cannot be written should fail now, not after a long ingest and eval
+        checkWritable(out);
+        checkWritable(trace);
+        try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
+             EngramRuntime runtime = EngramRuntime.open(store.toConfig(dataDir), embed.toSettings(), settings)) {
             IngestReport ingest = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
                     ExtractorChoice.parse(extractor), IngestOptions.DEFAULTS, System.err);
             System.err.println(ingest.summary());
             EvalReport report;
-            try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
-                 ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
+            try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err)).build()) {
                 report = new Evaluator(runtime::retriever, ks).run(name, qs, modeList, (mode, done) -> bar.step(),
                         traceWriter);
@@ -94,13 +100,25 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println(name + " (" + qs.size() + " questions, data dir " + dataDir + ")");
             System.out.print(report.table());
             if (out != null) {
-                if (out.toAbsolutePath().getParent() != null) {
-                    Files.createDirectories(out.toAbsolutePath().getParent());
-                }
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), report.toJson());
                 System.out.println("wrote " + out);
             }
             return 0;
+        }
+    }
+
+    private static void checkWritable(Path file) throws IOException {
+        if (file == null) {
+            return;
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND).close();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write " + file + " (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

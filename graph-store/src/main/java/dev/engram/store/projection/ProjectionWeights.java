@@ -12,7 +12,8 @@ public record ProjectionWeights(double relation, double synonym, double mention,
 
     public ProjectionWeights {
         if (relation < 0 || synonym < 0 || mention < 0) {
-            throw new IllegalArgumentException("edge weights must be >= 0");
+            throw new IllegalArgumentException("relation, synonym and mention edge weights must be >= 0, got "
+                    + relation + ", " + synonym + ", " + mention);
         }
     }
 

@@ -156,6 +156,16 @@ class KnowledgeWriterTest extends StoreTestBase {
     }
 
     @Test
+    void namesFullOfQuerySyntaxOrStopWordsAreLinkedOrSkippedWithoutFailing() {
+        new DocumentWriter(store).write(List.of(doc("d", "D", "The The played after AC/DC and \"Weird\" Al (live) OR NOT*.")));
+        writer.write(List.of(chunk("d#0", facts())));
+        writer.write(List.of(chunk("b#0", facts(t("The The", "toured with", "AC/DC"), t("\"Weird\" Al", "met", "OR NOT*")))));
+
+        assertThat(count("MATCH (:Chunk {id: 'd#0'})-[:MENTIONS]->(:Entity {name: 'AC/DC'}) RETURN count(*)")).isEqualTo(1);
+        assertThat(count("MATCH (e:Entity) RETURN count(e)")).isEqualTo(4);
+    }
+
+    @Test
     void nameLinkingCanBeTurnedOff() {
         KnowledgeWriter plain = new KnowledgeWriter(store, embedder, KnowledgeWriter.DEFAULT_SYNONYM_THRESHOLD, false);
         plain.write(List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Gladiator")))));

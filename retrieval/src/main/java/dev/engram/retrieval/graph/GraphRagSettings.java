@@ -45,7 +45,8 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             throw new IllegalArgumentException("PPR tolerance must be > 0, was " + pprTolerance);
         }
         if (passageNodeWeight < 0 || fusionWeight < 0 || nameWeight < 0) {
-            throw new IllegalArgumentException("weights must be >= 0");
+            throw new IllegalArgumentException("name, passage-node and fusion weights must be >= 0, got "
+                    + nameWeight + ", " + passageNodeWeight + ", " + fusionWeight);
         }
     }
 
