@@ -53,7 +53,8 @@ public final class Evaluator {
             warmUp(retriever, mode, questions);
             Map<String, Double> sums = new HashMap<>();
             double[] latency = new double[questions.size()];
-            Map<String, double[]> stages = new LinkedHashMap<>();
+            // a stage a question skipped (no seeds: no PPR) has no sample, rather than a zero that drags the median
+            Map<String, List<Double>> stages = new LinkedHashMap<>();
             for (int q = 0; q < questions.size(); q++) {
                 EvalQuestion question = questions.get(q);
                 // chunks of one document share a document id: over-fetch so k distinct documents remain
@@ -61,9 +62,8 @@ public final class Evaluator {
                 long start = System.nanoTime();
                 RetrievalResult result = retriever.retrieve(request);
                 latency[q] = (System.nanoTime() - start) / 1e6;
-                int index = q;
                 result.timingsMillis().forEach((stage, millis) ->
-                        stages.computeIfAbsent(stage, s -> new double[questions.size()])[index] = millis);
+                        stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(millis));
                 List<String> docs = documentRanking(result.passages());
                 if (trace != null) {
                     trace.outcome(new QuestionOutcome(mode, question, docs, latency[q]));
@@ -79,7 +79,8 @@ public final class Evaluator {
             Map<String, Double> means = new HashMap<>();
             sums.forEach((name, sum) -> means.put(name, questions.isEmpty() ? 0 : sum / questions.size()));
             Map<String, Double> stageMedians = new LinkedHashMap<>();
-            stages.forEach((stage, millis) -> stageMedians.put(stage, LatencyStats.percentile(millis, 50)));
+            stages.forEach((stage, millis) -> stageMedians.put(stage,
+                    LatencyStats.percentile(millis.stream().mapToDouble(Double::doubleValue).toArray(), 50)));
             reports.put(mode.id(), new ModeReport(means,
                     LatencyStats.percentile(latency, 50), LatencyStats.percentile(latency, 95), stageMedians));
         }
