@@ -23,6 +23,8 @@ import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
+import org.apache.jena.sparql.service.ServiceExecutorRegistry;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.update.UpdateFactory;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
@@ -35,9 +37,17 @@ import org.neo4j.driver.Value;
  * get wrong. The last view is kept and reused while the store's version (node and relationship counts plus the
  * latest document ingest time, which every write changes) and the reader are the same. Building a view costs one
  * export and holds that view in memory; the query timeout covers the query, not the build. UPDATE is refused,
- * and SERVICE calls are off: a query never reaches the network.
+ * and so is anything reaching outside the view ({@link ClosedQueryCheck}: SERVICE, FROM, java: functions), with
+ * SERVICE also disabled at execution: a query never reaches the network or another class.
  */
 public final class SparqlRunner {
+
+    // every SERVICE call that got past ClosedQueryCheck fails here, before any connection is opened
+    private static final ServiceExecutorRegistry NO_SERVICE = new ServiceExecutorRegistry()
+            .addSingleLink((op, original, binding, context, chain) -> {
+                throw new SparqlQueryException(SparqlQueryException.Reason.NOT_ALLOWED,
+                        "SERVICE is not allowed: a query here never reaches another endpoint", null);
+            });
 
     private record View(AccessFilter filter, List<Object> version, Graph graph) {}
 
@@ -61,7 +71,9 @@ public final class SparqlRunner {
             parsed.setLimit(rowCap + 1L); // one more than the cap tells whether the answer was cut
         }
         Graph graph = view(filter);
-        try (QueryExec exec = QueryExec.graph(graph).query(parsed).set(ARQ.httpServiceAllowed, false)
+        Context context = new Context();
+        ServiceExecutorRegistry.set(context, NO_SERVICE);
+        try (QueryExec exec = QueryExec.graph(graph).query(parsed).context(context).set(ARQ.httpServiceAllowed, false)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
             if (parsed.isSelectType()) {
                 return select(exec.select(), rowCap);
@@ -78,9 +90,22 @@ public final class SparqlRunner {
         }
     }
 
+    /** The form of {@code query} (SELECT, ASK, CONSTRUCT, DESCRIBE), checked as {@link #run} would, without running it. */
+    public SparqlResult.Kind kind(String query) {
+        Query parsed = parse(query);
+        if (parsed.isSelectType()) {
+            return SparqlResult.Kind.SELECT;
+        }
+        if (parsed.isAskType()) {
+            return SparqlResult.Kind.ASK;
+        }
+        return parsed.isConstructType() ? SparqlResult.Kind.CONSTRUCT : SparqlResult.Kind.DESCRIBE;
+    }
+
     private static Query parse(String query) {
+        Query parsed;
         try {
-            return QueryFactory.create(query);
+            parsed = QueryFactory.create(query);
         } catch (QueryParseException e) {
             if (isUpdate(query)) {
                 throw new SparqlQueryException(SparqlQueryException.Reason.READ_ONLY,
@@ -89,6 +114,8 @@ public final class SparqlRunner {
             }
             throw new SparqlQueryException(SparqlQueryException.Reason.INVALID, "invalid SPARQL: " + e.getMessage(), e);
         }
+        ClosedQueryCheck.check(parsed);
+        return parsed;
     }
 
     private static boolean isUpdate(String query) {

@@ -7,7 +7,14 @@ import dev.engram.store.search.AccessFilter;
 import dev.engram.store.testing.StoreTestBase;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import com.sun.net.httpserver.HttpServer;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,9 +97,52 @@ class SparqlRunnerTest extends StoreTestBase {
         assertThatThrownBy(() -> sparql.run("SELEKT ?s WHERE { ?s ?p ?o }", AccessFilter.ALL, TIMEOUT, 10))
                 .isInstanceOfSatisfying(SparqlQueryException.class,
                         e -> assertThat(e.reason()).isEqualTo(SparqlQueryException.Reason.INVALID));
-        // federated queries would reach the network: refused before any request (loopback, in case they were not)
-        assertThatThrownBy(() -> sparql.run("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
-                AccessFilter.ALL, TIMEOUT, 10)).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void nothingReachesOutsideTheView() throws Exception {
+        // a real endpoint on loopback counts every request, so a SERVICE call that slipped through would show
+        AtomicInteger hits = new AtomicInteger();
+        HttpServer endpoint = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        endpoint.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            byte[] empty = "{\"head\":{\"vars\":[]},\"results\":{\"bindings\":[{}]}}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/sparql-results+json");
+            exchange.sendResponseHeaders(200, empty.length);
+            exchange.getResponseBody().write(empty);
+            exchange.close();
+        });
+        endpoint.start();
+        try {
+            String url = "<http://127.0.0.1:" + endpoint.getAddress().getPort() + "/sparql>";
+            for (String query : List.of(
+                    "SELECT * WHERE { SERVICE " + url + " { ?s ?p ?o } }",
+                    "SELECT * WHERE { SERVICE SILENT " + url + " { ?s ?p ?o } }",
+                    "SELECT * WHERE { ?s ?p ?o FILTER EXISTS { SERVICE " + url + " { ?s ?p ?o } } }",
+                    "SELECT * WHERE { { SELECT ?s WHERE { SERVICE " + url + " { ?s ?p ?o } } } }",
+                    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } HAVING (EXISTS { SERVICE " + url + " { } })",
+                    "SELECT ?s WHERE { ?s ?p ?o } ORDER BY (EXISTS { SERVICE " + url + " { } })",
+                    "SELECT (SUM(IF(EXISTS { SERVICE " + url + " { } }, 1, 0)) AS ?n) WHERE { ?s ?p ?o }",
+                    "ASK { BIND(NOT EXISTS { SERVICE " + url + " { } } AS ?b) }",
+                    "CONSTRUCT { ?s ?p ?o } WHERE { OPTIONAL { SERVICE " + url + " { ?s ?p ?o } } }",
+                    "DESCRIBE ?s WHERE { SERVICE " + url + " { ?s ?p ?o } }",
+                    "SELECT * FROM " + url + " WHERE { ?s ?p ?o }",
+                    "SELECT * FROM NAMED " + url + " WHERE { GRAPH ?g { ?s ?p ?o } }",
+                    "SELECT (<java:org.apache.jena.sparql.function.library.sha1sum>(\"x\") AS ?h) WHERE { }",
+                    "SELECT * WHERE { ?s <java:org.apache.jena.sparql.pfunction.library.strSplit> (\"a b\" \" \") }")) {
+                assertThatThrownBy(() -> sparql.run(query, AccessFilter.ALL, TIMEOUT, 10)).as(query)
+                        .isInstanceOfSatisfying(SparqlQueryException.class,
+                                e -> assertThat(e.reason()).isEqualTo(SparqlQueryException.Reason.NOT_ALLOWED))
+                        .hasMessageContaining("not");
+            }
+            assertThat(hits).as("requests that reached the loopback endpoint").hasValue(0);
+            // the endpoint answers, so the zero above is not a dead port: a plain request does reach it
+            HttpURLConnection probe = (HttpURLConnection) URI.create(url.substring(1, url.length() - 1)).toURL().openConnection();
+            assertThat(probe.getResponseCode()).isEqualTo(200);
+            assertThat(hits).hasValue(1);
+        } finally {
+            endpoint.stop(0);
+        }
     }
 
     @Test
