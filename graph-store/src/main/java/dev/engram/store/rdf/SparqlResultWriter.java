@@ -12,6 +12,7 @@ import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.ResultSetMgr;
@@ -23,7 +24,10 @@ import org.apache.jena.sparql.engine.binding.BindingBuilder;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.exec.RowSetStream;
 
-/** Writes a {@link SparqlResult} as a text table, SPARQL JSON results (JSON-LD for graphs) or Turtle. */
+/**
+ * Writes a {@link SparqlResult} as a text table, SPARQL JSON results (JSON-LD for graphs) or Turtle, or in any
+ * result-set or RDF syntax Jena writes.
+ */
 public final class SparqlResultWriter {
 
     /** Output syntaxes. */
@@ -46,10 +50,7 @@ public final class SparqlResultWriter {
     public static void write(SparqlResult result, Format format, OutputStream out) {
         PrefixMapping prefixes = PrefixMapping.Factory.create().setNsPrefixes(EngramVocabulary.PREFIXES);
         if (result.isGraph()) {
-            Graph graph = GraphMemFactory.createDefaultGraph();
-            result.triples().forEach(graph::add);
-            graph.getPrefixMapping().setNsPrefixes(prefixes);
-            RDFDataMgr.write(out, graph, format == Format.JSON ? RDFFormat.JSONLD : RDFFormat.TURTLE_PRETTY);
+            RDFDataMgr.write(out, graph(result), format == Format.JSON ? RDFFormat.JSONLD : RDFFormat.TURTLE_PRETTY);
             return;
         }
         switch (format) {
@@ -72,6 +73,32 @@ public final class SparqlResultWriter {
         if (result.truncated()) {
             print(out, "(truncated at " + result.rows().size() + " rows)");
         }
+    }
+
+    /**
+     * Writes {@code result} with Jena's own writer for {@code lang}: a result-set syntax ({@link ResultSetLang}: JSON,
+     * XML, CSV, TSV) for SELECT and ASK, an RDF syntax (Turtle, N-Triples, JSON-LD, RDF/XML) for CONSTRUCT and
+     * DESCRIBE. Nothing marks truncation here; the caller tells it its own way.
+     */
+    public static void write(SparqlResult result, Lang lang, OutputStream out) {
+        boolean resultSetLang = ResultSetLang.isRegistered(lang);
+        if (result.isGraph() == resultSetLang) {
+            throw new IllegalArgumentException(lang.getName() + " cannot hold a " + result.kind() + " result");
+        }
+        if (result.isGraph()) {
+            RDFDataMgr.write(out, graph(result), lang);
+        } else if (result.kind() == SparqlResult.Kind.ASK) {
+            ResultSetMgr.write(out, result.answer(), lang);
+        } else {
+            ResultSetMgr.write(out, resultSet(result), lang);
+        }
+    }
+
+    private static Graph graph(SparqlResult result) {
+        Graph graph = GraphMemFactory.createDefaultGraph();
+        result.triples().forEach(graph::add);
+        graph.getPrefixMapping().setNsPrefixes(EngramVocabulary.PREFIXES);
+        return graph;
     }
 
     private static ResultSet resultSet(SparqlResult result) {

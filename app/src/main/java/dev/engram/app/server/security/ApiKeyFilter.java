@@ -11,7 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates /api and /v1 requests by {@code Authorization: Bearer <key>} or {@code X-API-Key} when keys are
+ * Authenticates /api, /v1 and /sparql requests by {@code Authorization: Bearer <key>} or {@code X-API-Key} when keys are
  * configured, and records the {@link Caller} for the controllers.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {

@@ -14,14 +14,17 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the API-key filter in front of /api and /v1 and lets controllers take a {@link Caller} parameter. */
+/**
+ * Puts the API-key filter in front of /api, /v1 and the SPARQL protocol endpoint /sparql, and lets controllers take
+ * a {@link Caller} parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
-        registration.addUrlPatterns("/api/*", "/v1/*");
+        registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
         return registration;
     }
 
