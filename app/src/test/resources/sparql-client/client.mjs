@@ -3,7 +3,7 @@
 import ParsingClient from 'sparql-http-client/ParsingClient.js'
 
 const [endpointUrl, key] = process.argv.slice(2)
-const client = new ParsingClient({ endpointUrl, headers: { Authorization: `Bearer ${key}` } })
+const client = new ParsingClient({ endpointUrl, updateUrl: endpointUrl, headers: { Authorization: `Bearer ${key}` } })
 
 const prefixes = 'PREFIX engram: <https://engram.dev/ns#>\nPREFIX dcterms: <http://purl.org/dc/terms/>\n'
 const select = prefixes + 'SELECT ?title WHERE { ?d a engram:Document ; dcterms:title ?title } ORDER BY ?title'

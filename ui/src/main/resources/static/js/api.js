@@ -51,6 +51,31 @@ async function call(method, path, body, isForm) {
 
 const enc = encodeURIComponent;
 
+// The standard SPARQL 1.1 Protocol endpoint, as any SPARQL client calls it: a form POST of query=, asking for
+// SPARQL JSON results (SELECT, ASK) or N-Triples (CONSTRUCT, DESCRIBE). Answers {json} or {text}.
+async function sparql(query) {
+  const headers = {
+    Accept: 'application/sparql-results+json, application/n-triples;q=0.9',
+    'Content-Type': 'application/x-www-form-urlencoded',
+  };
+  if (apiKey()) headers['X-API-Key'] = apiKey();
+  let response;
+  try {
+    response = await fetch('/sparql', { method: 'POST', headers, body: new URLSearchParams({ query }) });
+  } catch (e) {
+    throw new ApiError(0, 'The server cannot be reached: ' + e.message);
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try { message = JSON.parse(text).message || message; } catch { /* not JSON: keep the status */ }
+    throw new ApiError(response.status, message);
+  }
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? { json: JSON.parse(text), truncated: response.headers.get('X-Engram-Truncated') === 'true' }
+    : { text, truncated: response.headers.get('X-Engram-Truncated') === 'true' };
+}
+
 export const api = {
   entities: (q, k = 10) => call('GET', `/api/entities?q=${enc(q)}&k=${k}`),
   neighbourhood: (id, limit = 25) => call('GET', `/api/nodes/${enc(id)}/neighbourhood?limit=${limit}`),
@@ -64,4 +89,5 @@ export const api = {
   cancelJob: (id) => call('DELETE', `/api/jobs/${enc(id)}`),
   query: (question, mode, topK) => call('POST', '/api/query', { question, mode, topK }),
   cypher: (query, parameters = {}) => call('POST', '/api/cypher', { query, parameters }),
+  sparql,
 };

@@ -6,6 +6,7 @@ import * as inspector from './inspector.js';
 import * as ask from './ask.js';
 import * as paths from './paths.js';
 import * as cypher from './cypher.js';
+import * as sparql from './sparql.js';
 import * as documents from './documents.js';
 import { attachSuggest } from './search.js';
 import { busy, status } from './dom.js';
@@ -153,6 +154,7 @@ function main() {
   ask.init();
   paths.init();
   cypher.init();
+  sparql.init();
   documents.init();
   initSearch();
   initTabs();

@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The web graph explorer in real headless Chromium against the real server (embedded Neo4j, ONNX embedder) over the
  * bundled movies demo corpus. The steps build on each other in order, as an analyst would use the page: search →
- * expand → inspect → ask → path → Cypher → upload → delete, then a 2,000-node canvas. Each step asserts on what the
+ * expand → inspect → ask → path → Cypher → SPARQL → upload → delete, then a 2,000-node canvas. Each step asserts on what the
  * page shows, saves a screenshot under target/screenshots/, and checks that the browser logged no errors.
  */
 @SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -257,6 +257,30 @@ class ExplorerBrowserTest {
         assertThat(driver.findElement(By.id("cypher-summary")).getText()).contains("drawn on the canvas");
         assertThat(nodeLabels("node[kind = 'Document']")).contains("Black Hawk Down");
         screenshot("cypher-table");
+    }
+
+    @Test
+    @Order(6)
+    void sparqlConsoleQueriesTheStandardEndpoint() {
+        driver.findElement(By.id("tab-sparql")).click();
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sparql-query")));
+        query.clear();
+        query.sendKeys("PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?doc ?title WHERE { ?doc dcterms:title ?title "
+                + "FILTER(?title = \"Black Hawk Down\") }");
+        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sparql-table tbody tr")));
+        assertThat(driver.findElements(By.cssSelector("#sparql-table th")).stream().map(WebElement::getText).toList())
+                .containsExactly("?doc", "?title");
+        assertThat(table.getText()).contains("Black Hawk Down", "https://engram.dev/id/document/");
+        screenshot("sparql-table");
+
+        query.clear();
+        query.sendKeys("PREFIX dcterms: <http://purl.org/dc/terms/> CONSTRUCT { ?doc dcterms:title ?title } WHERE { "
+                + "?doc dcterms:title ?title FILTER(?title = \"Black Hawk Down\") }");
+        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        WebElement triples = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sparql-triples")));
+        assertThat(triples.getText()).contains("<http://purl.org/dc/terms/title> \"Black Hawk Down\"");
+        assertThat(driver.findElement(By.id("sparql-summary")).getText()).isEqualTo("1 triple");
     }
 
     @Test

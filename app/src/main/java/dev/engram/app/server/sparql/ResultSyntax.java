@@ -20,8 +20,13 @@ enum ResultSyntax {
     JSON_LD(Lang.JSONLD, "application/ld+json", "application/json"),
     RDF_XML(Lang.RDFXML, "application/rdf+xml", "application/xml", "text/xml");
 
-    /** What a SELECT or ASK can be answered in. */
+    /** What a SELECT can be answered in. */
     static final List<ResultSyntax> RESULT_SETS = List.of(RESULTS_JSON, RESULTS_XML, CSV, TSV);
+    /**
+     * What an ASK can be answered in. The W3C CSV and TSV formats are for SELECT only; Jena writes a boolean in both
+     * but reads it back only from CSV, so TSV, which no client could read, is not offered.
+     */
+    static final List<ResultSyntax> BOOLEANS = List.of(RESULTS_JSON, RESULTS_XML, CSV);
     /** What a graph (CONSTRUCT, DESCRIBE, the service description) can be answered in. */
     static final List<ResultSyntax> GRAPHS = List.of(TURTLE, N_TRIPLES, JSON_LD, RDF_XML);
 

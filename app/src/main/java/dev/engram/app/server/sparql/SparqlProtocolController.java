@@ -27,7 +27,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /sparql}: the SPARQL 1.1 Protocol, so any SPARQL client works against Engram. A query comes as
  * {@code GET ?query=}, a form POST with {@code query=} or a POST of {@code application/sparql-query}; the answer is
- * in the syntax the {@code Accept} header asks for (SPARQL results JSON, XML, CSV or TSV for SELECT and ASK;
+ * in the syntax the {@code Accept} header asks for (SPARQL results JSON, XML, CSV or TSV for SELECT, the same
+ * but TSV for ASK;
  * Turtle, N-Triples, JSON-LD or RDF/XML for CONSTRUCT and DESCRIBE), written by Jena, or 406. A GET without a
  * query answers the SPARQL 1.1 Service Description (Turtle unless asked otherwise). The graph is the caller's view,
  * as for {@code /api/sparql}: same keys, tenancy, timeout and row cap. Updates are refused with 403; there are no
@@ -100,8 +101,11 @@ public class SparqlProtocolController {
             throw ApiException.badRequest("the SPARQL query is empty");
         }
         SparqlResult.Kind kind = endpoint.kind(query);
-        List<ResultSyntax> offered = kind == SparqlResult.Kind.SELECT || kind == SparqlResult.Kind.ASK
-                ? ResultSyntax.RESULT_SETS : ResultSyntax.GRAPHS;
+        List<ResultSyntax> offered = switch (kind) {
+            case SELECT -> ResultSyntax.RESULT_SETS;
+            case ASK -> ResultSyntax.BOOLEANS;
+            case CONSTRUCT, DESCRIBE -> ResultSyntax.GRAPHS;
+        };
         ContentNegotiation.Choice choice = negotiate(request, offered, "a " + kind + " result");
         SparqlResult result = endpoint.run(query, caller.access());
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -158,9 +158,8 @@ class SparqlProtocolTest {
     }
 
     @Test
-    void jenaAsksInEveryResultFormat() {
-        for (String accept : List.of("application/sparql-results+json", "application/sparql-results+xml", "text/csv",
-                "text/tab-separated-values")) {
+    void jenaAsksInEveryResultFormat() throws Exception {
+        for (String accept : List.of("application/sparql-results+json", "application/sparql-results+xml", "text/csv")) {
             try (QueryExec yes = jena(READER_A).query(ASK_ZORBLAX).acceptHeader(accept).build();
                  QueryExec no = jena(READER_A).query(PREFIXES + "ASK { ?d dcterms:title \"Velmora Institute\" }")
                          .acceptHeader(accept).build()) {
@@ -168,6 +167,10 @@ class SparqlProtocolTest {
                 assertThat(no.ask()).as(accept + ": tenant B's document is not tenant A's to see").isFalse();
             }
         }
+        // TSV has no boolean form Jena (or anyone) reads back, so it is not offered for ASK
+        Reply tsv = send(get("/sparql?query=" + enc(ASK_ZORBLAX), READER_A).header("Accept", "text/tab-separated-values").build());
+        assertThat(tsv.status()).as(tsv.text()).isEqualTo(406);
+        assertThat(tsv.text()).contains("text/csv");
     }
 
     @Test
@@ -433,6 +436,7 @@ class SparqlProtocolTest {
         }
         String out = run(dir, Duration.ofMinutes(2), "node", "client.mjs", endpoint(), READER_A);
         JsonNode result = json.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(result.get("update").get("status")).as(out).isNotNull();
         for (String operation : List.of("get", "postUrlencoded", "postDirect")) {
             JsonNode r = result.get(operation);
             assertThat(json.convertValue(r.get("select"), List.class)).as(operation).isEqualTo(TITLES_A);
