@@ -6,7 +6,7 @@ package dev.engram.store.rdf;
  */
 public final class SparqlQueryException extends RuntimeException {
 
-    /** Why the query was not answered; a server maps these to 400, 403, 400 and 503. */
+    /** Why the query was not answered; a server maps these to 400, 403, 400 and 504. */
     public enum Reason { INVALID, READ_ONLY, NOT_ALLOWED, TIMEOUT }
 
     private final Reason reason;

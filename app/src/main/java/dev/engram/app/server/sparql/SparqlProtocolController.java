@@ -55,7 +55,7 @@ public class SparqlProtocolController {
     @GetMapping(PATH)
     ResponseEntity<byte[]> get(HttpServletRequest request, Caller caller) {
         refuseUpdate(request);
-        String[] queries = request.getParameterValues("query");
+        String[] queries = values(request, "query");
         if (queries == null) {
             refuseDatasetParameters(request);
             return description(request);
@@ -76,7 +76,7 @@ public class SparqlProtocolController {
                 throw endpoint.tooLarge();
             }
             refuseUpdate(request);
-            String[] queries = request.getParameterValues("query");
+            String[] queries = values(request, "query");
             if (queries == null) {
                 throw ApiException.badRequest("a form POST to " + PATH + " needs a query= parameter");
             }
@@ -84,7 +84,7 @@ public class SparqlProtocolController {
         }
         if (type.isCompatibleWith(SPARQL_QUERY)) {
             refuseUpdate(request);
-            if (request.getParameter("query") != null) {
+            if (values(request, "query") != null) {
                 throw ApiException.badRequest("send the query either as the application/sparql-query body or as "
                         + "query=, not both");
             }
@@ -176,14 +176,22 @@ public class SparqlProtocolController {
         return values[0];
     }
 
+    private static String[] values(HttpServletRequest request, String name) {
+        try {
+            return request.getParameterValues(name);
+        } catch (IllegalStateException e) { // Tomcat's InvalidParameterException: bad percent-encoding and the like
+            throw ApiException.badRequest("malformed request parameters: check their percent-encoding");
+        }
+    }
+
     private static void refuseUpdate(HttpServletRequest request) {
-        if (request.getParameter("update") != null) {
+        if (values(request, "update") != null) {
             throw SparqlEndpoint.updateRefused();
         }
     }
 
     private static void refuseDatasetParameters(HttpServletRequest request) {
-        List<String> given = DATASET_PARAMETERS.stream().filter(p -> request.getParameter(p) != null).toList();
+        List<String> given = DATASET_PARAMETERS.stream().filter(p -> values(request, p) != null).toList();
         if (!given.isEmpty()) {
             throw ApiException.badRequest(String.join(" and ", given) + " not supported: this endpoint has one "
                     + "default graph, the part of Engram's graph the caller may read, and no named graphs");

@@ -297,6 +297,8 @@ class SparqlProtocolTest {
         assertThat(malformed.text()).contains("invalid SPARQL", "line 1");
         assertThat(send(form("query=" + enc("SELEKT * WHERE { }"), ADMIN)).status()).isEqualTo(400);
         assertThat(send(form("query=", ADMIN)).status()).isEqualTo(400);
+        assertThat(send(form("query=%ZZ", ADMIN)).status()).isEqualTo(400);
+        assertThat(send(get("/sparql?query=%ZZ", ADMIN).build()).status()).isEqualTo(400);
         assertThat(send(form("nothing=here", ADMIN)).status()).isEqualTo(400);
         assertThat(send(get("/sparql?query=" + enc(TITLES) + "&query=" + enc(TITLES), ADMIN).build()).status()).isEqualTo(400);
         assertThat(send(get("/sparql?query=" + enc(PREFIXES + "SELECT * FROM <urn:g> WHERE { ?s ?p ?o }"), ADMIN).build())
