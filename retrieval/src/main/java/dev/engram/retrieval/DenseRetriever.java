@@ -1,6 +1,6 @@
 package dev.engram.retrieval;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.ScoredChunk;
 import java.util.List;

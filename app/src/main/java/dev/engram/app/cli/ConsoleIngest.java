@@ -1,14 +1,14 @@
 package dev.engram.app.cli;
 
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.extraction.document.ContentHash;
-import dev.engram.extraction.document.LoadProblem;
+import dev.engram.records.document.ContentHash;
+import dev.engram.records.document.LoadProblem;
 import dev.engram.extraction.triples.TripleExtractor;
-import dev.engram.store.ingest.DocumentSource;
-import dev.engram.store.ingest.IngestListener;
-import dev.engram.store.ingest.IngestOptions;
-import dev.engram.store.ingest.IngestPipeline;
-import dev.engram.store.ingest.IngestReport;
+import dev.engram.ingest.DocumentSource;
+import dev.engram.ingest.IngestListener;
+import dev.engram.ingest.IngestOptions;
+import dev.engram.ingest.IngestPipeline;
+import dev.engram.ingest.IngestReport;
 import java.io.PrintStream;
 import java.util.Optional;
 import me.tongfei.progressbar.ProgressBar;

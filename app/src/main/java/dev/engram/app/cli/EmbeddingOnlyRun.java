@@ -1,9 +1,9 @@
 package dev.engram.app.cli;
 
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.extraction.document.TextChunk;
-import dev.engram.store.ingest.DocumentSource;
-import dev.engram.store.ingest.IngestPipeline;
+import dev.engram.records.document.TextChunk;
+import dev.engram.ingest.DocumentSource;
+import dev.engram.ingest.IngestPipeline;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;

@@ -3,7 +3,7 @@ package dev.engram.app.cli;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.store.rdf.ImportSummary;
-import dev.engram.store.rdf.RdfImporter;
+import dev.engram.ingest.rdf.RdfImporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

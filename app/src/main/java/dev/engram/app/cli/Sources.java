@@ -1,7 +1,7 @@
 package dev.engram.app.cli;
 
 import dev.engram.extraction.document.DocumentLoader;
-import dev.engram.store.ingest.DocumentSource;
+import dev.engram.ingest.DocumentSource;
 import java.nio.file.Path;
 import java.util.List;
 

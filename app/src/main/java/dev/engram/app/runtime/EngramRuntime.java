@@ -2,7 +2,7 @@ package dev.engram.app.runtime;
 
 import dev.engram.extraction.document.TokenChunker;
 import dev.engram.extraction.embedding.BgeTokenizer;
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.extraction.embedding.TextTokenizer;
 import dev.engram.extraction.embedding.OnnxBgeEmbedder;
 import dev.engram.extraction.embedding.OpenAiEmbedder;

@@ -1,5 +1,8 @@
 package dev.engram.extraction.document;
 
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.LoadProblem;
+import dev.engram.records.document.ContentHash;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,5 +1,7 @@
 package dev.engram.extraction.document;
 
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.extraction.embedding.TextTokenizer;
 import dev.engram.extraction.embedding.TokenSpans;
 import java.util.ArrayList;

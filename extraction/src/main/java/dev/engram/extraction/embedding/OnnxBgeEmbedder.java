@@ -1,5 +1,6 @@
 package dev.engram.extraction.embedding;
 
+import dev.engram.records.embedding.Embedder;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;

@@ -1,5 +1,6 @@
 package dev.engram.extraction.embedding;
 
+import dev.engram.records.embedding.Embedder;
 import dev.engram.extraction.llm.LlmConfig;
 import dev.engram.extraction.llm.LlmException;
 import dev.engram.extraction.llm.OpenAiClient;

@@ -3,7 +3,7 @@ package dev.engram.extraction.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.engram.extraction.triples.Triple;
+import dev.engram.records.triples.Triple;
 import dev.engram.extraction.triples.TripleExtractor;
 import java.util.LinkedHashSet;
 import java.util.List;

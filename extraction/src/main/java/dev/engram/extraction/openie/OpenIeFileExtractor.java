@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.engram.extraction.triples.Triple;
+import dev.engram.records.triples.Triple;
 import dev.engram.extraction.triples.TripleExtractor;
 import java.io.IOException;
 import java.io.InputStream;

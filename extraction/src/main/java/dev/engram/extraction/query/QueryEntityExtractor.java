@@ -1,7 +1,7 @@
 package dev.engram.extraction.query;
 
 import dev.engram.extraction.triples.EnglishTagger;
-import dev.engram.extraction.triples.EntityNormalizer;
+import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.extraction.triples.NounPhraseChunker;
 import dev.engram.extraction.triples.Phrase;
 import dev.engram.extraction.triples.TaggedSentence;

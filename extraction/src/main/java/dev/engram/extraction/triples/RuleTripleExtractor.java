@@ -1,5 +1,7 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.Triple;
+import dev.engram.records.triples.EntityNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

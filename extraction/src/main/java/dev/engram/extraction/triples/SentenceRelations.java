@@ -1,5 +1,7 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.Triple;
+import dev.engram.records.triples.EntityNormalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,5 +1,6 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.EntityNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.Triple;
 import java.util.List;
 
 /** Extracts subject–predicate–object facts from a passage. Implementations must be thread-safe. */

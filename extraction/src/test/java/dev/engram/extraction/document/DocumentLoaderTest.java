@@ -3,6 +3,8 @@ package dev.engram.extraction.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.LoadProblem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,8 @@ package dev.engram.extraction.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.extraction.embedding.BgeTokenizer;
 import dev.engram.extraction.embedding.TokenSpans;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.engram.extraction.llm.LocalOpenAiServer.Reply;
 import dev.engram.extraction.llm.LocalOpenAiServer.Request;
-import dev.engram.extraction.triples.Triple;
+import dev.engram.records.triples.Triple;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.Triple;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;

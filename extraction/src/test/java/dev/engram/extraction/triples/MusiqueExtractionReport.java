@@ -1,5 +1,7 @@
 package dev.engram.extraction.triples;
 
+import dev.engram.records.triples.Triple;
+import dev.engram.records.triples.EntityNormalizer;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,6 +2,7 @@ package dev.engram.extraction.triples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.records.triples.Triple;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;

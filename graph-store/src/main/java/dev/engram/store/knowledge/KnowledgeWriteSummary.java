@@ -1,4 +1,21 @@
 package dev.engram.store.knowledge;
 
-/** What one {@link KnowledgeWriter#write} call added to the graph. */
-public record KnowledgeWriteSummary(int entitiesCreated, int relationsCreated, int mentions, int facts, int synonymsCreated) {}
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one {@link KnowledgeWriter#write} call added to the graph, and what resolvers need next: the chunks written,
+ * every entity they touched, and the entities new to the store with their names.
+ */
+public record KnowledgeWriteSummary(int entitiesCreated, int relationsCreated, int mentions, int facts,
+                                    List<String> chunkIds, Set<String> entityIds, Map<String, String> newEntityNames) {
+    /** Nothing written. */
+    public static final KnowledgeWriteSummary EMPTY = new KnowledgeWriteSummary(0, 0, 0, 0, List.of(), Set.of(), Map.of());
+
+    public KnowledgeWriteSummary {
+        chunkIds = List.copyOf(chunkIds);
+        entityIds = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(entityIds));
+        newEntityNames = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(newEntityNames));
+    }
+}

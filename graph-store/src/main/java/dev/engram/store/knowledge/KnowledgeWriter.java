@@ -1,9 +1,8 @@
 package dev.engram.store.knowledge;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;
-import dev.engram.store.schema.IndexNames;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,45 +15,22 @@ import java.util.Set;
 import org.neo4j.driver.Session;
 
 /**
- * Writes the knowledge graph extracted from chunks: entities, MENTIONS (from the triples, and from entity names the
- * chunk text spells out, see {@link NameMentionLinker}), one RELATION per distinct fact with its supporting chunk
- * ids, and SYNONYM edges. Only entities and facts new to the store are embedded, and
- * synonyms are found for new entities only, through the entity vector index (never an all-pairs pass).
+ * Writes the knowledge extracted from chunks: entities, MENTIONS (every entity a chunk's knowledge names, and the
+ * subject and object of every fact it states), and one RELATION per distinct fact with its supporting chunk ids.
+ * Only entities and facts new to the store are embedded. Chunk counts are left to {@link #recount}, which the caller
+ * runs once its resolvers (name mentions, synonyms) have added their edges too.
  */
 public final class KnowledgeWriter {
 
-    /** HippoRAG's synonym threshold on cosine similarity. */
-    public static final double DEFAULT_SYNONYM_THRESHOLD = 0.8;
-    /** How many nearest entities are considered as synonyms of a new one. */
-    public static final int SYNONYM_CANDIDATES = 10;
-
     private static final int EMBED_BATCH = 256;
-    // each row runs a vector query, so synonym transactions stay small
-    private static final int SYNONYM_BATCH = 200;
 
     private final GraphStore store;
     private final Embedder embedder;
-    private final double synonymThreshold;
-    private final boolean linkNamedMentions;
-    private final NameMentionLinker nameMentions = new NameMentionLinker();
 
-    /** A writer with the default synonym threshold (0.8) that also links chunks to the entities they name. */
+    /** A writer to {@code store} embedding new entity names and facts with {@code embedder}. */
     public KnowledgeWriter(GraphStore store, Embedder embedder) {
-        this(store, embedder, DEFAULT_SYNONYM_THRESHOLD, true);
-    }
-
-    /**
-     * A writer linking new entities to existing ones whose cosine similarity is at least {@code synonymThreshold},
-     * and, when {@code linkNamedMentions}, chunks to the entities their text names (see {@link NameMentionLinker}).
-     */
-    public KnowledgeWriter(GraphStore store, Embedder embedder, double synonymThreshold, boolean linkNamedMentions) {
-        if (synonymThreshold < -1 || synonymThreshold > 1) {
-            throw new IllegalArgumentException("synonym threshold is a cosine similarity in [-1, 1], got " + synonymThreshold);
-        }
         this.store = store;
         this.embedder = embedder;
-        this.synonymThreshold = synonymThreshold;
-        this.linkNamedMentions = linkNamedMentions;
     }
 
     private record Mention(String chunkId, String entityId) {}
@@ -88,7 +64,7 @@ public final class KnowledgeWriter {
         }
         List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
         if (names.isEmpty() && chunkIds.isEmpty()) {
-            return new KnowledgeWriteSummary(0, 0, 0, 0, 0);
+            return KnowledgeWriteSummary.EMPTY;
         }
         try (Session session = store.session()) {
             Map<String, String> stored = storedNames(session, names.keySet());
@@ -99,13 +75,15 @@ public final class KnowledgeWriter {
             newIds.forEach(id -> newNames.put(id, names.get(id)));
             names.putAll(stored); // facts read with the names the graph already shows
             int relationsCreated = writeFacts(session, facts, names);
-            Set<String> recount = new LinkedHashSet<>(names.keySet());
-            if (linkNamedMentions) {
-                recount.addAll(nameMentions.link(session, chunkIds, newNames));
-            }
-            recountChunks(session, recount);
-            int synonyms = linkSynonyms(session, newIds);
-            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), synonyms);
+            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
+                    names.keySet(), newNames);
+        }
+    }
+
+    /** Sets each entity's chunkCount to the number of chunks mentioning it (node specificity for the walk). */
+    public void recount(Collection<String> entityIds) {
+        try (Session session = store.session()) {
+            recountChunks(session, entityIds);
         }
     }
 
@@ -223,23 +201,5 @@ public final class KnowledgeWriter {
                     SET e.chunkCount = COUNT { (e)<-[:MENTIONS]-(:Chunk) }
                     """, Map.of("ids", slice)).consume());
         }
-    }
-
-    private int linkSynonyms(Session session, List<String> newIds) {
-        // Neo4j's cosine score is (1 + cos) / 2; the threshold is a cosine
-        double minScore = (1 + synonymThreshold) / 2;
-        int created = 0;
-        for (List<String> slice : Batches.of(newIds, SYNONYM_BATCH)) {
-            created += session.executeWrite(tx -> tx.run("""
-                    UNWIND $ids AS id
-                    MATCH (e:Entity {id: id}) WHERE e.embedding IS NOT NULL
-                    CALL db.index.vector.queryNodes($index, $k, e.embedding) YIELD node, score
-                    WITH e, node, score WHERE node <> e AND score >= $minScore
-                    MERGE (e)-[s:SYNONYM]-(node)
-                      ON CREATE SET s.score = 2 * score - 1
-                    """, Map.of("ids", slice, "index", IndexNames.ENTITY_EMBEDDING, "k", SYNONYM_CANDIDATES + 1,
-                    "minScore", minScore)).consume().counters().relationshipsCreated());
-        }
-        return created;
     }
 }

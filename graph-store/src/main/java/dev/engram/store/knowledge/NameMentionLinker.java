@@ -1,7 +1,8 @@
 package dev.engram.store.knowledge;
 
-import dev.engram.extraction.triples.EntityNormalizer;
+import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.store.neo4j.Batches;
+import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.schema.IndexNames;
 import dev.engram.store.search.LuceneQuery;
 import java.util.ArrayList;
@@ -23,21 +24,29 @@ import org.neo4j.driver.Session;
  * through the full-text index. Only names written capitalised count, and a name found in more than
  * {@link #MAX_CHUNKS} chunks is too common to say what a chunk is about, so it is not linked.
  */
-final class NameMentionLinker {
+public final class NameMentionLinker {
     /** Longest name looked for, in words. */
-    static final int MAX_WORDS = 6;
+    public static final int MAX_WORDS = 6;
     /** A name in more chunks than this is left alone. */
-    static final int MAX_CHUNKS = 20;
+    public static final int MAX_CHUNKS = 20;
     // each row runs a full-text query, or carries a chunk's few hundred candidate names: transactions stay small
     private static final int BATCH = 200;
 
     private final EntityNormalizer normalizer = new EntityNormalizer();
+    private final GraphStore store;
+
+    /** A linker working on {@code store}. */
+    public NameMentionLinker(GraphStore store) {
+        this.store = store;
+    }
 
     /** Links the given chunks to entities they name, and the new entities to chunks naming them; returns the entity ids touched. */
-    Set<String> link(Session session, Collection<String> chunkIds, Map<String, String> newEntityNames) {
+    public Set<String> link(Collection<String> chunkIds, Map<String, String> newEntityNames) {
         Set<String> touched = new LinkedHashSet<>();
-        touched.addAll(linkChunks(session, chunkIds));
-        touched.addAll(linkEntities(session, newEntityNames));
+        try (Session session = store.session()) {
+            touched.addAll(linkChunks(session, chunkIds));
+            touched.addAll(linkEntities(session, newEntityNames));
+        }
         return touched;
     }
 
@@ -97,7 +106,7 @@ final class NameMentionLinker {
     }
 
     /** Normalized word sequences of up to {@link #MAX_WORDS} words that start with a capitalised word. */
-    Set<String> candidateNames(String text) {
+    public Set<String> candidateNames(String text) {
         List<int[]> words = words(text);
         Set<String> names = new HashSet<>();
         for (int i = 0; i < words.size(); i++) {

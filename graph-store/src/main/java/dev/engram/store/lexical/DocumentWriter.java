@@ -1,7 +1,7 @@
 package dev.engram.store.lexical;
 
-import dev.engram.extraction.document.SourceDocument;
-import dev.engram.extraction.document.TextChunk;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;

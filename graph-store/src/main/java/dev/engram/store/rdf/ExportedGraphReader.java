@@ -5,8 +5,8 @@ import static dev.engram.store.rdf.EngramVocabulary.CHUNK_NS;
 import static dev.engram.store.rdf.EngramVocabulary.DOCUMENT_NS;
 import static dev.engram.store.rdf.EngramVocabulary.ENTITY_NS;
 
-import dev.engram.extraction.document.SourceDocument;
-import dev.engram.extraction.document.TextChunk;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.knowledge.EntityRecord;
 import dev.engram.store.knowledge.FactRecord;
@@ -26,18 +26,21 @@ import org.apache.jena.graph.Triple;
  * with their source chunks, under the ids they had. Subjects it takes are reported, so the rest of a file that
  * mixes Engram's vocabulary with other RDF can still be imported as linked data.
  */
-final class ExportedGraphReader {
+public final class ExportedGraphReader {
 
     /** One document to restore, with its chunks in reading order. */
-    record RestoredDocument(SourceDocument document, String tenant, List<String> acl, List<TextChunk> chunks) {}
+    /** A document of an export with its access and chunks. */
+    public record RestoredDocument(SourceDocument document, String tenant, List<String> acl, List<TextChunk> chunks) {}
 
     /** Everything restored from one file. */
-    record Restored(List<RestoredDocument> documents, List<ChunkKnowledge> knowledge, Set<Node> consumed) {}
+    /** What an export held: documents, chunk knowledge, and the RDF nodes read as Engram data. */
+    public record Restored(List<RestoredDocument> documents, List<ChunkKnowledge> knowledge, Set<Node> consumed) {}
 
     private record ChunkRow(String id, String documentId, int index, String text, int tokenCount, int start, int end,
                             List<String> mentions) {}
 
-    Restored read(ParsedRdf rdf) {
+    /** Reads the Engram part of {@code rdf}. */
+    public Restored read(ParsedRdf rdf) {
         Set<Node> consumed = new HashSet<>();
         Map<String, String> entityNames = new HashMap<>();
         Map<String, List<ChunkRow>> chunksByDocument = new LinkedHashMap<>();

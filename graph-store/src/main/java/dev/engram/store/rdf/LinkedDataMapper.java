@@ -1,8 +1,8 @@
 package dev.engram.store.rdf;
 
-import dev.engram.extraction.document.SourceDocument;
-import dev.engram.extraction.document.TextChunk;
-import dev.engram.extraction.triples.EntityNormalizer;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
+import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.knowledge.EntityRecord;
 import dev.engram.store.knowledge.FactRecord;
@@ -31,7 +31,7 @@ import org.apache.jena.vocabulary.RDF;
  * ("Ada Lovelace: birth place London; field mathematics."), so relations cite real, embedded, searchable chunks.
  * Unlabelled blank nodes have no name worth linking and are left out as objects.
  */
-final class LinkedDataMapper {
+public final class LinkedDataMapper {
 
     /** Literals longer than this are descriptions, not values worth an entity of their own. */
     static final int MAX_LITERAL_ENTITY_LENGTH = 100;
@@ -44,13 +44,15 @@ final class LinkedDataMapper {
             NodeFactory.createURI("http://xmlns.com/foaf/0.1/name"));
 
     /** The mapped file: one document and the knowledge of each of its chunks. */
-    record Mapped(SourceDocument document, List<TextChunk> chunks, List<ChunkKnowledge> knowledge) {}
+    /** One document holding a chunk per subject, with the chunks' knowledge. */
+    public record Mapped(SourceDocument document, List<TextChunk> chunks, List<ChunkKnowledge> knowledge) {}
 
     private record Named(String id, String name) {}
 
     private final EntityNormalizer normalizer = new EntityNormalizer();
 
-    Mapped map(ParsedRdf rdf, Set<Node> skip, String documentId, String title, String source) {
+    /** Maps the subjects of {@code rdf} not in {@code skip} into one document. */
+    public Mapped map(ParsedRdf rdf, Set<Node> skip, String documentId, String title, String source) {
         Map<Node, String> labels = labels(rdf);
         Set<Node> predicates = new HashSet<>();
         rdf.bySubject().values().forEach(ts -> ts.forEach(t -> predicates.add(t.getPredicate())));

@@ -13,7 +13,7 @@ import org.apache.jena.sparql.core.Quad;
  * The triples of one parsed file grouped by subject in first-seen order (named graphs flattened): the importer
  * verbalises a subject's triples together and must know every label before it names an entity.
  */
-final class ParsedRdf extends StreamRDFBase {
+public final class ParsedRdf extends StreamRDFBase {
 
     private final Map<Node, List<Triple>> bySubject = new LinkedHashMap<>();
     private long triples;
@@ -55,7 +55,8 @@ final class ParsedRdf extends StreamRDFBase {
     }
 
     /** How many triples were read. */
-    long tripleCount() {
+    /** Triples read so far. */
+    public long tripleCount() {
         return triples;
     }
 }

@@ -1,6 +1,6 @@
 package dev.engram.store.schema;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.GraphStoreException;
 import java.util.List;

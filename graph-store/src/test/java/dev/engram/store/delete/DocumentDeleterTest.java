@@ -6,8 +6,8 @@ import static dev.engram.store.testing.Knowledge.facts;
 import static dev.engram.store.testing.Knowledge.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.knowledge.ChunkKnowledge;
-import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.stats.GraphStats;
@@ -34,7 +34,7 @@ class DocumentDeleterTest extends StoreTestBase {
     private void ingest(DocumentRecord doc, List<ChunkKnowledge> knowledge) {
         DocumentWriter documents = new DocumentWriter(store);
         documents.write(List.of(doc));
-        new KnowledgeWriter(store, embedder).write(knowledge);
+        Knowledge.write(store, embedder, knowledge);
         documents.markComplete(List.of(doc.id()));
     }
 

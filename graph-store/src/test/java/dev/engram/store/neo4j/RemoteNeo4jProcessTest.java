@@ -6,9 +6,9 @@ import static dev.engram.store.testing.Knowledge.facts;
 import static dev.engram.store.testing.Knowledge.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.knowledge.KnowledgeWriteSummary;
-import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.lexical.LexicalWriteSummary;
@@ -121,7 +121,7 @@ class RemoteNeo4jProcessTest {
             LexicalWriteSummary written = documents.write(List.of(film, city));
             assertThat(written.documentsWritten()).isEqualTo(2);
             assertThat(written.chunksWritten()).isEqualTo(3);
-            KnowledgeWriteSummary knowledge = new KnowledgeWriter(store, embedder).write(List.of(
+            KnowledgeWriteSummary knowledge = Knowledge.write(store, embedder, List.of(
                     chunk("bhd#0", facts(t("Ridley Scott", "directed", "Black Hawk Down"))),
                     chunk("bhd#1", facts(t("Black Hawk Down", "based on book by", "Mark Bowden"))),
                     chunk("paris#0", facts(t("Paris", "capital of", "France")))));

@@ -6,8 +6,8 @@ import static dev.engram.store.testing.Knowledge.facts;
 import static dev.engram.store.testing.Knowledge.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.store.testing.Knowledge;
 import dev.engram.pagerank.CsrGraph;
-import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.testing.StoreTestBase;
 import java.util.List;
@@ -21,10 +21,9 @@ class GraphProjectorTest extends StoreTestBase {
         new DocumentWriter(store).write(List.of(
                 doc("a", "A", "Barack Obama was born in Honolulu."),
                 doc("b", "B", "Barack Hussein Obama met Quentin Tarantino.")));
-        KnowledgeWriter writer = new KnowledgeWriter(store, embedder);
-        writer.write(List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
+        Knowledge.write(store, embedder, List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
         // the hashed embedder puts the two Obamas at a cosine of about 0.82: one SYNONYM edge
-        writer.write(List.of(chunk("b#0", facts(), "Barack Hussein Obama", "Quentin Tarantino")));
+        Knowledge.write(store, embedder, List.of(chunk("b#0", facts(), "Barack Hussein Obama", "Quentin Tarantino")));
     }
 
     @Test

@@ -5,7 +5,7 @@ import static dev.engram.store.testing.Knowledge.chunk;
 import static dev.engram.store.testing.Knowledge.facts;
 import static dev.engram.store.testing.Knowledge.t;
 
-import dev.engram.store.knowledge.KnowledgeWriter;
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.search.AccessFilter;
@@ -19,15 +19,15 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
 
 /** A small graph with two tenants, an ACL group and a public document, and helpers to export it. */
-final class RdfFixtures {
+public final class RdfFixtures {
 
-    static final AccessFilter ACME = new AccessFilter("acme", List.of("finance"));
-    static final AccessFilter GLOBEX = new AccessFilter("globex", List.of("finance"));
+    public static final AccessFilter ACME = new AccessFilter("acme", List.of("finance"));
+    public static final AccessFilter GLOBEX = new AccessFilter("globex", List.of("finance"));
 
     private RdfFixtures() {}
 
     /** Writes the fixture: public "paris" and "berlin", acme's "acme-q3" (finance), globex's "globex-secret". */
-    static void write(GraphStore store, HashEmbedder embedder) {
+    public static void write(GraphStore store, HashEmbedder embedder) {
         DocumentWriter writer = new DocumentWriter(store);
         writer.write(List.of(
                 doc("paris", "Paris", "Paris is the capital of France.", "The Seine flows through Paris."),
@@ -36,7 +36,7 @@ final class RdfFixtures {
                         "Acme acquired Initech for \"$5 M\" — a bargain."),
                 doc("globex-secret", "Globex plans", "globex", List.of("finance"), "Globex acquired Hooli in Paris.",
                         "Project Zeus is capital of France.")));
-        new KnowledgeWriter(store, embedder).write(List.of(
+        Knowledge.write(store, embedder, List.of(
                 chunk("paris#0", facts(t("Paris", "capital of", "France"))),
                 chunk("paris#1", facts(t("Seine", "flows through", "Paris"))),
                 chunk("berlin#0", facts(t("Berlin", "capital of", "Germany"), t("Berlin", "borders", "Brandenburg"))),
@@ -47,20 +47,20 @@ final class RdfFixtures {
         writer.markComplete(List.of("paris", "berlin", "acme-q3", "globex-secret"));
     }
 
-    static Graph exportGraph(GraphStore store, AccessFilter filter) {
+    public static Graph exportGraph(GraphStore store, AccessFilter filter) {
         Graph graph = GraphMemFactory.createDefaultGraph();
         new RdfExporter(store, 2).export(filter, StreamRDFLib.graph(graph), p -> {});
         return graph;
     }
 
-    static byte[] exportBytes(GraphStore store, AccessFilter filter, RdfFormat format) {
+    public static byte[] exportBytes(GraphStore store, AccessFilter filter, RdfFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // a tiny page size makes every fixture span several pages
         new RdfExporter(store, 2).export(filter, format, out, p -> {});
         return out.toByteArray();
     }
 
-    static Graph parse(byte[] bytes, RdfFormat format) {
+    public static Graph parse(byte[] bytes, RdfFormat format) {
         Graph graph = GraphMemFactory.createDefaultGraph();
         RDFParser.source(new ByteArrayInputStream(bytes)).lang(format.lang()).parse(graph);
         return graph;

@@ -151,7 +151,7 @@ class SparqlRunnerTest extends StoreTestBase {
         assertThat(sparql.run(ask, AccessFilter.ALL, TIMEOUT, 10).answer()).isFalse();
         new dev.engram.store.lexical.DocumentWriter(store).write(java.util.List.of(
                 dev.engram.store.testing.Docs.doc("moon", "Moon", "The Moon orbits the Earth.")));
-        new dev.engram.store.knowledge.KnowledgeWriter(store, embedder).write(java.util.List.of(
+        dev.engram.store.testing.Knowledge.write(store, embedder, java.util.List.of(
                 dev.engram.store.testing.Knowledge.chunk("moon#0", dev.engram.store.testing.Knowledge.facts(
                         dev.engram.store.testing.Knowledge.t("Moon", "orbits", "Earth")))));
         assertThat(sparql.run(ask, AccessFilter.ALL, TIMEOUT, 10).answer()).isTrue();

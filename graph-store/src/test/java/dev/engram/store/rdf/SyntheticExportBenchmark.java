@@ -1,11 +1,11 @@
 package dev.engram.store.rdf;
 
-import dev.engram.extraction.document.SourceDocument;
-import dev.engram.extraction.document.TextChunk;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.knowledge.EntityRecord;
 import dev.engram.store.knowledge.FactRecord;
-import dev.engram.store.knowledge.KnowledgeWriter;
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.neo4j.GraphStore;
@@ -80,7 +80,6 @@ public final class SyntheticExportBenchmark {
 
     private static void build(GraphStore store, HashEmbedder embedder, int from, int to) {
         DocumentWriter documents = new DocumentWriter(store);
-        KnowledgeWriter knowledge = new KnowledgeWriter(store, embedder);
         Random random = new Random(42);
         int entities = Math.max(100, to / 2);
         for (int start = from; start < to; start += 200) {
@@ -117,7 +116,7 @@ public final class SyntheticExportBenchmark {
                         Map.of("n", d)), Docs.sha256(all), tenant, List.of(), chunks, vectors));
             }
             documents.write(records);
-            knowledge.write(chunkKnowledge);
+            Knowledge.write(store, embedder, chunkKnowledge);
             documents.markComplete(records.stream().map(DocumentRecord::id).toList());
             System.out.printf("  %d documents%n", Math.min(to, start + 200));
         }

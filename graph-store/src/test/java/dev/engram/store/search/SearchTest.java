@@ -7,7 +7,7 @@ import static dev.engram.store.testing.Knowledge.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.engram.store.knowledge.KnowledgeWriter;
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.testing.HashEmbedder;
 import dev.engram.store.testing.StoreTestBase;
@@ -34,7 +34,7 @@ class SearchTest extends StoreTestBase {
                 doc("acme-q3", "Acme Q3", "acme", List.of("finance"), "Acme revenue grew in the third quarter."),
                 doc("acme-all", "Acme handbook", "acme", List.of(), "Every Acme employee gets a parking space.")));
         // exactly the mentions the triples give, so which entity each reader can see is plain from the fixture
-        new KnowledgeWriter(store, embedder, KnowledgeWriter.DEFAULT_SYNONYM_THRESHOLD, false).write(List.of(
+        Knowledge.write(store, embedder, false, List.of(
                 chunk("paris#0", facts(t("Paris", "capital of", "France"))),
                 chunk("berlin#0", facts(t("Berlin", "capital of", "Germany"))),
                 chunk("acme-q3#0", facts(t("Acme", "revenue grew in", "third quarter")))));

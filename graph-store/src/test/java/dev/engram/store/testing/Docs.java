@@ -1,7 +1,7 @@
 package dev.engram.store.testing;
 
-import dev.engram.extraction.document.SourceDocument;
-import dev.engram.extraction.document.TextChunk;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
 import dev.engram.store.lexical.DocumentRecord;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.engram.store.testing;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.engram.retrieval.graph;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.pagerank.PprOptions;
 import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.Mode;

@@ -1,6 +1,6 @@
 package dev.engram.retrieval.linking;
 
-import dev.engram.extraction.embedding.Embedder;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.retrieval.Seed;
 import dev.engram.store.projection.GraphProjection;
 import dev.engram.store.search.AccessFilter;

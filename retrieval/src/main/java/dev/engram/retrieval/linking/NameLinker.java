@@ -1,6 +1,6 @@
 package dev.engram.retrieval.linking;
 
-import dev.engram.extraction.triples.EntityNormalizer;
+import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.pagerank.CsrGraph;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.graph.AccessMask;

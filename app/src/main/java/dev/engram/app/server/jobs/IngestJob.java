@@ -1,8 +1,8 @@
 package dev.engram.app.server.jobs;
 
 import dev.engram.app.server.jobs.JobStatus.DocumentError;
-import dev.engram.extraction.document.LoadProblem;
-import dev.engram.store.ingest.IngestListener;
+import dev.engram.records.document.LoadProblem;
+import dev.engram.ingest.IngestListener;
 import dev.engram.store.search.AccessFilter;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -1,4 +1,0 @@
-package dev.engram.extraction.triples;
-
-/** One subject–predicate–object fact as surface text, before normalisation. */
-public record Triple(String subject, String predicate, String object) {}

@@ -1,0 +1,32 @@
+package dev.engram.ingest;
+
+import dev.engram.extraction.document.DocumentLoader;
+import dev.engram.records.document.LoadProblem;
+import dev.engram.records.document.SourceDocument;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Where an ingest reads documents from: files, a JSONL corpus, an upload. */
+public interface DocumentSource {
+    /** How many documents {@link #forEach} will offer, or -1 when unknown (progress shows no total then). */
+    long estimatedCount();
+
+    /** Offers every readable document in order, and every unreadable one as a problem; never stops at one. */
+    void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems);
+
+    /** Files and directories (recursively, as the loader's include globs allow) read by {@code loader}. */
+    static DocumentSource files(DocumentLoader loader, List<Path> paths) {
+        return new DocumentSource() {
+            @Override
+            public long estimatedCount() {
+                return loader.countDocuments(paths);
+            }
+
+            @Override
+            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
+                loader.forEach(paths, documents, problems);
+            }
+        };
+    }
+}

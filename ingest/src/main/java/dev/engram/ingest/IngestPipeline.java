@@ -1,0 +1,248 @@
+package dev.engram.ingest;
+
+import dev.engram.records.document.LoadProblem;
+import dev.engram.records.document.SourceDocument;
+import dev.engram.records.document.TextChunk;
+import dev.engram.records.embedding.Embedder;
+import dev.engram.extraction.triples.TripleExtractor;
+import dev.engram.ingest.knowledge.KnowledgeExtractor;
+import dev.engram.ingest.knowledge.KnowledgeStage;
+import dev.engram.store.lexical.DocumentRecord;
+import dev.engram.store.neo4j.GraphStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Documents in, graph out: skip unchanged documents, split, embed, extract knowledge, write the lexical and the
+ * knowledge graph (whose resolvers add name mentions and synonyms), then mark the documents complete. Embedding (the costly step) of one batch overlaps with
+ * extraction and writing of the previous one on a second thread. A document is complete only after all its writes,
+ * so an ingest killed midway and run again redoes the unfinished batch and duplicates nothing.
+ */
+public final class IngestPipeline {
+    private final Splitter splitter;
+    private final Function<SourceDocument, String> hasher;
+    private final Embedder embedder;
+    private final KnowledgeExtractor extractor;
+    private final LexicalWriter documents;
+    private final KnowledgeStage knowledge;
+    private final IngestOptions options;
+
+    /**
+     * The pipeline's components, each with one job: splitter → embedder → extractor → writers (lexical, knowledge
+     * with its resolvers). Any of them can be swapped, in tests or for another store.
+     *
+     * @param hasher    content hash of a document, compared with the stored one to skip unchanged documents
+     * @param extractor knowledge extractor, or null for the lexical graph only
+     */
+    public record Components(Splitter splitter, Function<SourceDocument, String> hasher, Embedder embedder,
+                             KnowledgeExtractor extractor, LexicalWriter lexical, KnowledgeStage knowledge) {}
+
+    /** A pipeline of the given components. */
+    public IngestPipeline(Components components, IngestOptions options) {
+        this.splitter = components.splitter();
+        this.hasher = components.hasher();
+        this.embedder = components.embedder();
+        this.extractor = components.extractor();
+        this.documents = components.lexical();
+        this.knowledge = components.knowledge();
+        this.options = options;
+    }
+
+    /**
+     * The standard pipeline writing to {@code store}: its lexical writer, its knowledge writer with the name-mention
+     * and synonym resolvers.
+     *
+     * @param extractor triple extractor, or null for the lexical graph only
+     * @param hasher    content hash of a document, compared with the stored one to skip unchanged documents
+     */
+    public IngestPipeline(GraphStore store, Embedder embedder, Splitter chunker,
+                          Function<SourceDocument, String> hasher, TripleExtractor extractor, IngestOptions options) {
+        this(new Components(chunker, hasher, embedder, extractor == null ? null : new KnowledgeExtractor(extractor),
+                LexicalWriter.of(store), KnowledgeStage.standard(store, embedder)), options);
+    }
+
+    /** Reads every document of {@code source} into the graph. */
+    public IngestReport run(DocumentSource source, IngestListener listener) {
+        long start = System.nanoTime();
+        Counters counters = new Counters();
+        listener.started(source.estimatedCount());
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "engram-ingest-writer"));
+        try {
+            Batcher batcher = new Batcher(writer, counters, listener);
+            source.forEach(batcher::add, problem -> {
+                counters.problems.add(problem);
+                listener.problem(problem);
+            });
+            batcher.flush();
+            batcher.awaitPending();
+        } finally {
+            writer.shutdownNow();
+        }
+        return new IngestReport(counters.read.get(), counters.written.get(), counters.unchanged.get(),
+                counters.chunks.get(), counters.triples.get(), List.copyOf(counters.problems),
+                Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(counters.embedNanos.get()),
+                Duration.ofNanos(counters.extractNanos.get()), Duration.ofNanos(counters.writeNanos.get()));
+    }
+
+    private static final class Counters {
+        final AtomicLong read = new AtomicLong();
+        final AtomicLong written = new AtomicLong();
+        final AtomicLong unchanged = new AtomicLong();
+        final AtomicLong chunks = new AtomicLong();
+        final AtomicLong triples = new AtomicLong();
+        final AtomicLong embedNanos = new AtomicLong();
+        final AtomicLong extractNanos = new AtomicLong();
+        final AtomicLong writeNanos = new AtomicLong();
+        final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
+    }
+
+    /** Collects documents into batches; embeds on the caller's thread and hands writing to the writer thread. */
+    private final class Batcher {
+        private final ExecutorService writer;
+        private final Counters counters;
+        private final IngestListener listener;
+        private final Map<String, SourceDocument> batch = new LinkedHashMap<>();
+        private Future<?> pending;
+
+        Batcher(ExecutorService writer, Counters counters, IngestListener listener) {
+            this.writer = writer;
+            this.counters = counters;
+            this.listener = listener;
+        }
+
+        void add(SourceDocument document) {
+            counters.read.incrementAndGet();
+            if (batch.containsKey(document.id())) {
+                flush(); // the same id twice in a row: the later version replaces the earlier, in order
+            }
+            batch.put(document.id(), document);
+            if (batch.size() >= options.batchDocuments()) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            List<SourceDocument> docs = new ArrayList<>(batch.values());
+            batch.clear();
+            Map<String, String> stored = documents.existingHashes(docs.stream().map(SourceDocument::id).toList());
+            List<Prepared> prepared = new ArrayList<>();
+            for (SourceDocument doc : docs) {
+                String sha = accessAwareHash(hasher.apply(doc));
+                if (sha.equals(stored.get(doc.id()))) {
+                    counters.unchanged.incrementAndGet();
+                    listener.documentDone(doc.id(), 0, 0, true);
+                    continue;
+                }
+                try {
+                    prepared.add(new Prepared(doc, sha, splitter.split(doc)));
+                } catch (RuntimeException e) {
+                    report(doc, "cannot be chunked: " + e.getMessage());
+                }
+            }
+            if (prepared.isEmpty()) {
+                return;
+            }
+            long t = System.nanoTime();
+            List<String> texts = new ArrayList<>();
+            prepared.forEach(p -> p.chunks.forEach(c -> texts.add(embeddingText(p.document, c))));
+            List<float[]> vectors = embedder.embedPassages(texts);
+            counters.embedNanos.addAndGet(System.nanoTime() - t);
+            int offset = 0;
+            List<DocumentRecord> records = new ArrayList<>(prepared.size());
+            for (Prepared p : prepared) {
+                List<float[]> own = vectors.subList(offset, offset + p.chunks.size());
+                offset += p.chunks.size();
+                records.add(new DocumentRecord(p.document, p.sha, options.tenant(), options.acl(), p.chunks,
+                        new ArrayList<>(own)));
+            }
+            awaitPending();
+            pending = writer.submit(() -> write(records));
+        }
+
+        private void write(List<DocumentRecord> records) {
+            long t = System.nanoTime();
+            KnowledgeExtractor.Result built = extractor == null ? KnowledgeExtractor.Result.EMPTY : extractor.extract(records);
+            counters.extractNanos.addAndGet(System.nanoTime() - t);
+            built.failures().forEach((id, message) -> report(id, message));
+            t = System.nanoTime();
+            documents.write(records);
+            if (!built.knowledge().isEmpty()) {
+                knowledge.write(built.knowledge());
+            }
+            documents.markComplete(records.stream().map(DocumentRecord::id).toList());
+            counters.writeNanos.addAndGet(System.nanoTime() - t);
+            for (DocumentRecord r : records) {
+                counters.written.incrementAndGet();
+                counters.chunks.addAndGet(r.chunks().size());
+                int triples = built.triplesPerDocument().getOrDefault(r.id(), 0);
+                counters.triples.addAndGet(triples);
+                listener.documentDone(r.id(), r.chunks().size(), triples, false);
+            }
+        }
+
+        void awaitPending() {
+            if (pending == null) {
+                return;
+            }
+            try {
+                pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("ingest interrupted", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re
+                        : new IllegalStateException("writing a batch failed: " + e.getCause(), e.getCause());
+            } finally {
+                pending = null;
+            }
+        }
+
+        private void report(SourceDocument doc, String message) {
+            report(doc.id(), message);
+        }
+
+        private void report(String documentId, String message) {
+            LoadProblem problem = new LoadProblem(documentId, 0, message);
+            counters.problems.add(problem);
+            listener.problem(problem);
+        }
+    }
+
+    /**
+     * What a chunk is embedded as: its document's title, then its text. Encyclopaedic passages often name their
+     * subject only in the title ("He was born in..."), and questions name it.
+     */
+    public static String embeddingText(SourceDocument document, TextChunk chunk) {
+        String title = document.title();
+        return title == null || title.isBlank() || chunk.text().startsWith(title) ? chunk.text() : title + "\n" + chunk.text();
+    }
+
+    /** Folds tenant and ACL into the content hash, so re-ingesting with other access rights rewrites the document. */
+    private String accessAwareHash(String contentHash) {
+        if (options.tenant() == null && options.acl().isEmpty()) {
+            return contentHash;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
+                    (contentHash + "\u0000" + options.tenant() + "\u0000" + String.join("\u0000", options.acl()))
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+
+    private record Prepared(SourceDocument document, String sha, List<TextChunk> chunks) {}
+}
