@@ -1,5 +1,9 @@
 package dev.engram.app.cli;
 
+import java.util.Map;
+import dev.engram.app.config.EngramConfig;
+import dev.engram.app.config.ConfigSource;
+import dev.engram.app.config.CliConfig;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "GraphRAG knowledge graphs in Neo4j: ingest documents, extract triples, answer questions "
                 + "HippoRAG-style.",
         subcommands = {DemoCommand.class, IngestCommand.class, QueryCommand.class, StatsCommand.class,
-                DeleteCommand.class, EvalCommand.class, ServeCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
+                DeleteCommand.class, EvalCommand.class, ServeCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -18,17 +22,37 @@ public final class Commands implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    /** A command line whose failures print one clear line instead of a stack trace (set ENGRAM_DEBUG=1 for those). */
+    /** The command line over the process environment. */
     public static CommandLine commandLine() {
+        return commandLine(System.getenv());
+    }
+
+    /**
+     * A command line whose settings come from flags over {@code env} over the defaults, and whose failures print
+     * one clear line instead of a stack trace (set ENGRAM_DEBUG=1 for those).
+     */
+    public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Commands());
+        cli.setDefaultValueProvider(new CliConfig(env));
+        boolean debug = env.get("ENGRAM_DEBUG") != null;
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            if (System.getenv("ENGRAM_DEBUG") != null) {
+            if (debug) {
                 e.printStackTrace();
             }
             line.getErr().println("engram: " + message(e));
             return 2;
         });
         return cli;
+    }
+
+    /** The configuration of a parsed command: its flags over the environment over the defaults. */
+    static EngramConfig config(CommandLine.Model.CommandSpec spec) {
+        return ((CliConfig) spec.root().defaultValueProvider()).config(spec);
+    }
+
+    /** Where each setting of a parsed command comes from. */
+    static ConfigSource source(CommandLine.Model.CommandSpec spec) {
+        return ((CliConfig) spec.root().defaultValueProvider()).source(spec);
     }
 
     private static String message(Throwable e) {

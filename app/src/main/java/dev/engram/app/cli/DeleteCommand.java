@@ -4,6 +4,8 @@ import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -13,6 +15,7 @@ import picocli.CommandLine.Parameters;
         description = "Delete documents with their chunks, their provenance on relations, and entities and "
                 + "relations nothing else supports.")
 final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
 
     @Parameters(paramLabel = "<documentId>", arity = "1..*", description = "Ids of the documents to delete.")
@@ -21,7 +24,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int missing = 0;
-        try (GraphStore graph = GraphStore.open(store.toConfig(null))) {
+        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
             DocumentDeleter deleter = new DocumentDeleter(graph);
             for (String id : ids) {
                 if (deleter.delete(id)) {

@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
 import dev.engram.retrieval.Mode;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,6 +27,7 @@ import picocli.CommandLine.Option;
         description = "Ingest a small bundled corpus (HippoRAG's movies case study) into the embedded store and "
                 + "answer a few questions with the graphrag mode, then serve the graph and the explorer. No LLM or network needed.")
 final class DemoCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     static final List<String> QUESTIONS = List.of(
             "which war film based on a non-fiction book was directed by the one who is famous for science fiction and crime genres",
             "Who directed Black Hawk Down?",
@@ -37,8 +41,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "(default on; --no-serve exits after the answers).")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:ENGRAM_PORT:-8080}",
-            description = "HTTP port when serving (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "<port>", description = "HTTP port when serving (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
     @Override
@@ -50,11 +53,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
         }
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), GraphRagSettings.DEFAULTS)) {
-            System.out.println("Engram demo: data in " + store.dataDir.toAbsolutePath()
+        EngramConfig config = Commands.config(spec);
+        try (EngramRuntime runtime = EngramRuntime.open(config)) {
+            System.out.println("Engram demo: data in " + config.store().dataDir().toAbsolutePath()
                     + (runtime.store().boltUri() != null ? ", Bolt at " + runtime.store().boltUri() : ""));
             IngestReport report = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
-                    ExtractorChoice.parse("rule"), IngestOptions.DEFAULTS, System.err);
+                    ExtractorChoice.parse("rule", config.llm()), IngestOptions.DEFAULTS, System.err);
             System.out.println(report.summary());
             for (String q : QUESTIONS) {
                 System.out.println();
@@ -64,8 +68,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             if (serve) {
                 System.out.println();
-                System.out.println("Explore the graph at http://127.0.0.1:" + port + "/ (Ctrl-C to stop)");
-                ServeCommand.serveUntilStopped(runtime, "127.0.0.1", port);
+                System.out.println("Explore the graph at http://127.0.0.1:" + config.server().port() + "/ (Ctrl-C to stop)");
+                // the demo serves on loopback only, whatever the configured host
+                ServeCommand.serveUntilStopped(runtime, config.withHost("127.0.0.1"));
             }
             return 0;
         } finally {

@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.engram.app.runtime.EngramRuntime;
@@ -24,6 +25,8 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +36,7 @@ import picocli.CommandLine.Option;
         description = "Ingest a dataset folder's corpus.jsonl (unless already there), run its questions through "
                 + "each mode, print a table and write JSON.")
 final class EvalCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
@@ -51,8 +55,7 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--k", split = ",", defaultValue = "2,5,8", description = "Cut-offs for recall and all-evidence (default ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--extractor", paramLabel = "<kind>", defaultValue = "${env:ENGRAM_EXTRACTOR:-rule}",
-            description = "Triple extractor for the corpus: rule, llm, openie-file:<path>, none (default ${DEFAULT-VALUE}).")
+    @Option(names = "--extractor", paramLabel = "<kind>", description = "Triple extractor for the corpus: rule, llm, openie-file:<path>, none (default ${DEFAULT-VALUE}).")
     String extractor;
 
     @Option(names = "--eval-data-dir", paramLabel = "<dir>",
@@ -80,16 +83,19 @@ final class EvalCommand implements Callable<Integer> {
             qs = qs.subList(0, limit);
         }
         List<Mode> modeList = modes.stream().map(Mode::parse).toList();
-        Path dataDir = evalDataDir != null ? evalDataDir : defaultDataDir();
+        EngramConfig base = Commands.config(spec);
+        String extractor = base.ingest().extractor();
+        Path dataDir = evalDataDir != null ? evalDataDir : defaultDataDir(base.store().dataDir(), extractor);
+        EngramConfig config = base.withDataDir(dataDir);
         String name = dataset.toAbsolutePath().normalize().getFileName().toString();
-        GraphRagSettings settings = graph.toSettings();
         // an output that cannot be written should fail now, not after a long ingest and eval
         checkWritable(out);
         checkWritable(trace);
         try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace);
-             EngramRuntime runtime = EngramRuntime.open(store.toConfig(dataDir), embed.toSettings(), settings)) {
+             EngramRuntime runtime = EngramRuntime.open(config)) {
             IngestReport ingest = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
-                    ExtractorChoice.parse(extractor), IngestOptions.DEFAULTS, System.err);
+                    ExtractorChoice.parse(extractor, config.llm()),
+                    new IngestOptions(config.ingest().batchDocuments(), null, List.of()), System.err);
             System.err.println(ingest.summary());
             EvalReport report;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())
@@ -122,9 +128,9 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private Path defaultDataDir() {
+    private Path defaultDataDir(Path root, String extractor) {
         String kind = extractor.startsWith("openie-file:") ? "openie" : extractor;
-        return store.dataDir.resolve("eval").resolve(dataset.toAbsolutePath().normalize().getFileName() + "-" + kind);
+        return root.resolve("eval").resolve(dataset.toAbsolutePath().normalize().getFileName() + "-" + kind);
     }
 
     private static Path findQuestions(Path dir) throws IOException {

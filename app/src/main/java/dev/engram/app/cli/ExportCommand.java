@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,6 +24,7 @@ import picocli.CommandLine.Option;
         description = "Export the knowledge graph as RDF (Turtle, N-Triples or JSON-LD), streamed page by page. "
                 + "With --tenant/--groups only what that reader may see is written; without them, everything.")
 final class ExportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
 
     @Option(names = "--format", paramLabel = "<ttl|nt|jsonld>", defaultValue = "ttl",
@@ -41,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         RdfFormat rdf = RdfFormat.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
-        try (GraphStore graph = GraphStore.open(store.toConfig(null)); OutputStream sink = open()) {
+        try (GraphStore graph = GraphStore.open(Commands.config(spec).store()); OutputStream sink = open()) {
             ExportSummary summary = new RdfExporter(graph).export(filter, rdf, sink,
                     progress -> System.err.print("\rexported " + progress.format()));
             sink.flush();

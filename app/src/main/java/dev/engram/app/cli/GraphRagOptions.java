@@ -1,86 +1,36 @@
 package dev.engram.app.cli;
 
-import dev.engram.retrieval.graph.GraphRagSettings;
-import dev.engram.store.projection.ProjectionWeights;
 import picocli.CommandLine.Option;
 
-/** Weights and thresholds of graph retrieval; defaults in {@link GraphRagSettings#DEFAULTS}. */
+/** Weights and thresholds of graph retrieval (read through {@link Commands#config}). */
 public final class GraphRagOptions {
-    private static final GraphRagSettings D = GraphRagSettings.DEFAULTS;
-
-    @Option(names = "--fact-top-k", paramLabel = "<n>", defaultValue = "${env:ENGRAM_FACT_TOP_K}",
-            description = "Facts linked to the question as seeds (env ENGRAM_FACT_TOP_K).")
+    @Option(names = "--fact-top-k", paramLabel = "<n>", description = "Facts linked to the question as seeds (env ENGRAM_FACT_TOP_K, default ${DEFAULT-VALUE}).")
     Integer factTopK;
 
-    @Option(names = "--mention-seeds", negatable = true, defaultValue = "${env:ENGRAM_MENTION_SEEDS}",
-            description = "Also seed from question mentions linked to entities (env ENGRAM_MENTION_SEEDS).")
+    @Option(names = "--mention-seeds", negatable = true, description = "Also seed from question mentions linked to entities (env ENGRAM_MENTION_SEEDS, default ${DEFAULT-VALUE}).")
     Boolean mentionSeeds;
 
-    @Option(names = "--name-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_NAME_WEIGHT}",
-            description = "Seed weight of entities the question names exactly; 0 = off (env ENGRAM_NAME_WEIGHT).")
+    @Option(names = "--name-weight", paramLabel = "<w>", description = "Seed weight of entities the question names exactly; 0 = off (env ENGRAM_NAME_WEIGHT, default ${DEFAULT-VALUE}).")
     Double nameWeight;
 
-    @Option(names = "--fact-seeds", negatable = true, defaultValue = "${env:ENGRAM_FACT_SEEDS}",
-            description = "Seed from facts linked to the question (env ENGRAM_FACT_SEEDS).")
+    @Option(names = "--fact-seeds", negatable = true, description = "Seed from facts linked to the question (env ENGRAM_FACT_SEEDS, default ${DEFAULT-VALUE}).")
     Boolean factSeeds;
 
-    @Option(names = "--passage-node-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_PASSAGE_NODE_WEIGHT}",
-            description = "Reset mass on densely retrieved chunks, relative to seeds (env ENGRAM_PASSAGE_NODE_WEIGHT).")
+    @Option(names = "--passage-node-weight", paramLabel = "<w>", description = "Reset mass on densely retrieved chunks, relative to seeds (env ENGRAM_PASSAGE_NODE_WEIGHT, default ${DEFAULT-VALUE}).")
     Double passageNodeWeight;
 
-    @Option(names = "--damping", paramLabel = "<d>", defaultValue = "${env:ENGRAM_DAMPING}",
-            description = "PageRank damping (env ENGRAM_DAMPING).")
+    @Option(names = "--damping", paramLabel = "<d>", description = "PageRank damping (env ENGRAM_DAMPING, default ${DEFAULT-VALUE}).")
     Double damping;
 
-    @Option(names = "--ppr-tolerance", paramLabel = "<l1>", defaultValue = "${env:ENGRAM_PPR_TOLERANCE}",
-            description = "PageRank stops when an iteration changes the scores by less than this (env ENGRAM_PPR_TOLERANCE).")
+    @Option(names = "--ppr-tolerance", paramLabel = "<l1>", description = "PageRank stops when an iteration changes the scores by less than this (env ENGRAM_PPR_TOLERANCE, default ${DEFAULT-VALUE}).")
     Double pprTolerance;
 
-    @Option(names = "--fusion-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_FUSION_WEIGHT}",
-            description = "Weight of the dense ranking fused into graphrag's by RRF; 0 = off (env ENGRAM_FUSION_WEIGHT).")
+    @Option(names = "--fusion-weight", paramLabel = "<w>", description = "Weight of the dense ranking fused into graphrag's by RRF; 0 = off (env ENGRAM_FUSION_WEIGHT, default ${DEFAULT-VALUE}).")
     Double fusionWeight;
 
-    @Option(names = "--synonym-min-score", paramLabel = "<cos>", defaultValue = "${env:ENGRAM_SYNONYM_MIN_SCORE}",
-            description = "Walk only SYNONYM edges at least this similar (env ENGRAM_SYNONYM_MIN_SCORE).")
+    @Option(names = "--synonym-min-score", paramLabel = "<cos>", description = "Walk only SYNONYM edges at least this similar (env ENGRAM_SYNONYM_MIN_SCORE, default ${DEFAULT-VALUE}).")
     Double synonymMinScore;
 
-    @Option(names = "--mention-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_MENTION_WEIGHT}",
-            description = "Weight of chunk-entity MENTIONS edges in the walk (env ENGRAM_MENTION_WEIGHT).")
+    @Option(names = "--mention-weight", paramLabel = "<w>", description = "Weight of chunk-entity MENTIONS edges in the walk (env ENGRAM_MENTION_WEIGHT, default ${DEFAULT-VALUE}).")
     Double mentionWeight;
-
-    GraphRagSettings toSettings() {
-        GraphRagSettings.Builder b = D.toBuilder();
-        if (factTopK != null) {
-            b.factTopK(factTopK);
-        }
-        if (factSeeds != null) {
-            b.factSeeds(factSeeds);
-        }
-        if (mentionSeeds != null) {
-            b.mentionSeeds(mentionSeeds);
-        }
-        if (nameWeight != null) {
-            b.nameWeight(nameWeight);
-        }
-        if (passageNodeWeight != null) {
-            b.passageNodeWeight(passageNodeWeight);
-        }
-        if (damping != null) {
-            b.damping(damping);
-        }
-        if (pprTolerance != null) {
-            b.pprTolerance(pprTolerance);
-        }
-        if (fusionWeight != null) {
-            b.fusionWeight(fusionWeight);
-        }
-        ProjectionWeights projection = D.projection();
-        if (synonymMinScore != null) {
-            projection = projection.withMinSynonymScore(synonymMinScore);
-        }
-        if (mentionWeight != null) {
-            projection = projection.withMention(mentionWeight);
-        }
-        return b.projection(projection).build();
-    }
 }

@@ -7,6 +7,8 @@ import dev.engram.ingest.rdf.RdfImporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Parameters;
                 + "was; other RDF becomes entities and relations, with one document per file and one embedded chunk "
                 + "per subject as their provenance.")
 final class ImportRdfCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
 
@@ -25,7 +28,7 @@ final class ImportRdfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), GraphRagSettings.DEFAULTS)) {
+        try (EngramRuntime runtime = EngramRuntime.open(Commands.config(spec))) {
             RdfImporter importer = new RdfImporter(runtime.store(), runtime.embedder());
             for (Path file : files) {
                 System.err.println("importing " + file + " ...");

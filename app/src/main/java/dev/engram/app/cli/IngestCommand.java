@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
 import dev.engram.extraction.triples.TripleExtractor;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Parameters;
         description = "Ingest text, Markdown and JSONL files (directories recursively) into the graph. "
                 + "Unchanged documents are skipped; unreadable ones are reported and skipped.")
 final class IngestCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
 
@@ -30,11 +34,10 @@ final class IngestCommand implements Callable<Integer> {
             description = "Only files matching these globs inside directories (e.g. '**/*.md').")
     List<String> include = List.of();
 
-    @Option(names = "--extractor", paramLabel = "<kind>", defaultValue = "${env:ENGRAM_EXTRACTOR:-rule}",
-            description = "Triple extractor: rule (offline, default), llm, openie-file:<path>, none.")
+    @Option(names = "--extractor", paramLabel = "<kind>", description = "Triple extractor: rule (offline), llm, openie-file:<path>, none (env ENGRAM_EXTRACTOR, default ${DEFAULT-VALUE}).")
     String extractor;
 
-    @Option(names = "--tenant", defaultValue = "${env:ENGRAM_TENANT}", description = "Tenant stamped on the documents.")
+    @Option(names = "--tenant", description = "Tenant stamped on the documents (env ENGRAM_TENANT).")
     String tenant;
 
     @Option(names = "--acl", split = ",", paramLabel = "<group>", description = "ACL groups that may read the documents.")
@@ -44,16 +47,17 @@ final class IngestCommand implements Callable<Integer> {
             description = "Benchmark: first embed every chunk alone and time it, then ingest, and print both throughputs and peak heap.")
     boolean compareEmbedding;
 
-    @Option(names = "--batch", paramLabel = "<n>", defaultValue = "64", description = "Documents a write batch (default ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "<n>", description = "Documents a write batch (env ENGRAM_INGEST_BATCH, default ${DEFAULT-VALUE}).")
     int batch;
 
     @Override
     public Integer call() {
-        Optional<TripleExtractor> triples = ExtractorChoice.parse(extractor);
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), GraphRagSettings.DEFAULTS)) {
+        EngramConfig config = Commands.config(spec);
+        Optional<TripleExtractor> triples = ExtractorChoice.parse(config.ingest().extractor(), config.llm());
+        try (EngramRuntime runtime = EngramRuntime.open(config)) {
             double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, Sources.files(paths, include)) : 0;
             IngestReport report = ConsoleIngest.run(runtime, Sources.files(paths, include), triples,
-                    new IngestOptions(batch, tenant, acl), System.err);
+                    new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), System.err);
             System.out.println(report.summary());
             if (compareEmbedding) {
                 double ingest = report.documentsPerSecond();

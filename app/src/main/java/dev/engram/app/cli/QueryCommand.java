@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.engram.app.runtime.EngramRuntime;
@@ -12,6 +13,8 @@ import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Parameters;
 /** {@code engram query}: ranked passages, paths and (with an LLM) an answer for one question. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Answer a question from the graph.")
 final class QueryCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
@@ -27,8 +31,7 @@ final class QueryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<question>", description = "The question, quoted.")
     String question;
 
-    @Option(names = "--mode", defaultValue = "${env:ENGRAM_MODE:-graphrag}",
-            description = "dense, bm25, hybrid, ppr or graphrag (default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", description = "dense, bm25, hybrid, ppr or graphrag (env ENGRAM_MODE, default ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--top-k", defaultValue = "5", description = "Passages to return (default ${DEFAULT-VALUE}).")
@@ -42,8 +45,9 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RetrievalRequest request = new RetrievalRequest(question, Mode.parse(mode), topK, AccessFilter.ALL);
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
+        EngramConfig config = Commands.config(spec);
+        RetrievalRequest request = new RetrievalRequest(question, config.retrieval().mode(), topK, AccessFilter.ALL);
+        try (EngramRuntime runtime = EngramRuntime.open(config)) {
             RetrievalResult result = runtime.retriever(request.mode()).retrieve(request);
             if (json) {
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.EngramServer;
 import java.util.HashMap;
@@ -8,6 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -17,33 +20,32 @@ import picocli.CommandLine.Option;
         description = "Serve the REST API (/api), read-only Cypher (/api/cypher), OpenAI-compatible chat (/v1) "
                 + "and health (/actuator/health). Set ENGRAM_API_KEYS to require keys.")
 final class ServeCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 
-    @Option(names = "--port", paramLabel = "<port>", defaultValue = "${env:ENGRAM_PORT:-8080}",
-            description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "<port>", description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "<address>", defaultValue = "${env:ENGRAM_HOST:-0.0.0.0}",
-            description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "<address>", description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}).")
     String host;
 
     @Override
     public Integer call() throws InterruptedException {
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
-            serveUntilStopped(runtime, host, port);
+        EngramConfig config = Commands.config(spec);
+        try (EngramRuntime runtime = EngramRuntime.open(config)) {
+            serveUntilStopped(runtime, config);
             return 0;
         }
     }
 
     /** Serves {@code runtime} over HTTP and returns once the server has shut down (Ctrl-C). */
-    static void serveUntilStopped(EngramRuntime runtime, String host, int port) throws InterruptedException {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", port);
-        properties.put("server.address", host);
+    static void serveUntilStopped(EngramRuntime runtime, EngramConfig config) throws InterruptedException {
+        String host = config.server().host();
+        int port = config.server().port();
         CountDownLatch closed = new CountDownLatch(1);
-        ConfigurableApplicationContext context = EngramServer.start(runtime, properties);
+        ConfigurableApplicationContext context = EngramServer.start(runtime, config);
         context.addApplicationListener(e -> {
             if (e instanceof ContextClosedEvent) {
                 closed.countDown();

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,6 +25,7 @@ import picocli.CommandLine.Parameters;
         description = "Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph in its RDF "
                 + "form (the same mapping as export). UPDATE is refused.")
 final class SparqlCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
 
     @Parameters(paramLabel = "<query>", description = "The query, @file to read it from a file, or - for standard input.")
@@ -51,7 +54,7 @@ final class SparqlCommand implements Callable<Integer> {
         SparqlResultWriter.Format output = SparqlResultWriter.Format.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
         String text = queryText();
-        try (GraphStore graph = GraphStore.open(store.toConfig(null))) {
+        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
             SparqlResult result = new SparqlRunner(graph).run(text, filter, Duration.ofSeconds(timeoutSeconds), maxRows);
             SparqlResultWriter.write(result, output, System.out);
             System.out.flush();

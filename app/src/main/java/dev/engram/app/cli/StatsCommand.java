@@ -3,6 +3,8 @@ package dev.engram.app.cli;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.stats.GraphStats;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -10,11 +12,12 @@ import picocli.CommandLine.Mixin;
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "Node counts by label, relationship counts by type, index states.")
 final class StatsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
     @Mixin StoreOptions store;
 
     @Override
     public Integer call() {
-        try (GraphStore graph = GraphStore.open(store.toConfig(null))) {
+        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
             System.out.println(GraphStats.collect(graph).format());
             return 0;
         }

@@ -1,6 +1,8 @@
 package dev.engram.app.runtime;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.extraction.document.TokenChunker;
+import dev.engram.extraction.llm.OpenAiClient;
 import dev.engram.extraction.embedding.BgeTokenizer;
 import dev.engram.records.embedding.Embedder;
 import dev.engram.extraction.embedding.TextTokenizer;
@@ -21,7 +23,6 @@ import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
-import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.projection.GraphProjector;
 import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.ChunkSearch;
@@ -53,12 +54,17 @@ public final class EngramRuntime implements AutoCloseable {
         this.projections = new ProjectionCache(new GraphProjector(store, settings.projection()));
     }
 
-    /** Opens the store, loads the embedder (ONNX bge-small, or the OpenAI-compatible one when configured) and ensures the schema. */
-    public static EngramRuntime open(StoreConfig config, EmbedderSettings embedderSettings, GraphRagSettings settings) {
-        Embedder embedder = createEmbedder(embedderSettings);
+    /**
+     * Opens the store, loads the embedder (ONNX bge-small, or the OpenAI-compatible server when configured) and
+     * ensures the schema.
+     */
+    public static EngramRuntime open(EngramConfig config) {
+        EmbedderSettings embedderSettings = config.embedding();
+        GraphRagSettings settings = config.retrieval().graph();
+        Embedder embedder = createEmbedder(config);
         GraphStore store;
         try {
-            store = GraphStore.open(config);
+            store = GraphStore.open(config.store());
         } catch (RuntimeException e) {
             embedder.close();
             throw e;
@@ -76,9 +82,11 @@ public final class EngramRuntime implements AutoCloseable {
         }
     }
 
-    private static Embedder createEmbedder(EmbedderSettings s) {
+    private static Embedder createEmbedder(EngramConfig config) {
+        EmbedderSettings s = config.embedding();
         // one run per core; runs hold few long passages or many short names (see OnnxBgeEmbedder.TOKENS_PER_RUN)
-        return OpenAiEmbedder.fromEnv().<Embedder>map(e -> e).orElseGet(() -> OnnxBgeEmbedder.create(
+        return config.embeddings().<Embedder>map(e -> new OpenAiEmbedder(new OpenAiClient(e.client()), e.queryPrefix(),
+                e.batchSize(), e.dimensions())).orElseGet(() -> OnnxBgeEmbedder.create(
                 OnnxBgeEmbedder.Config.defaults().withBatchSize(s.batchSize()).withParallelism(s.threads())));
     }
 

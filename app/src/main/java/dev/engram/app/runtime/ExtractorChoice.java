@@ -16,8 +16,8 @@ import java.util.Optional;
 public final class ExtractorChoice {
     private ExtractorChoice() {}
 
-    /** The extractor named by {@code spec}; empty for {@code none} (lexical graph only). */
-    public static Optional<TripleExtractor> parse(String spec) {
+    /** The extractor named by {@code spec}, {@code llm} through the configured chat server; empty for {@code none}. */
+    public static Optional<TripleExtractor> parse(String spec, Optional<LlmConfig> llm) {
         String s = spec == null ? "rule" : spec.trim();
         if (s.equals("none")) {
             return Optional.empty();
@@ -26,7 +26,7 @@ public final class ExtractorChoice {
             return Optional.of(new RuleTripleExtractor());
         }
         if (s.equals("llm")) {
-            LlmConfig config = LlmConfig.fromEnv().orElseThrow(() -> new IllegalArgumentException(
+            LlmConfig config = llm.orElseThrow(() -> new IllegalArgumentException(
                     "--extractor llm needs an OpenAI-compatible server: set ENGRAM_LLM_BASE_URL (and ENGRAM_LLM_MODEL)"));
             return Optional.of(new LlmTripleExtractor(new OpenAiClient(config)));
         }

@@ -1,5 +1,6 @@
 package dev.engram.app.server;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
@@ -11,13 +12,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class EngramServer {
 
     /**
-     * Starts the server on an already open runtime, which the caller keeps owning and closes after the context;
-     * {@code properties} (such as {@code server.port}) override application.properties and the environment.
+     * Starts the server on an already open runtime, which the caller keeps owning and closes after the context,
+     * with the configuration the runtime was opened from (it outranks application.properties and the environment).
      */
-    public static ConfigurableApplicationContext start(EngramRuntime runtime, Map<String, Object> properties) {
+    public static ConfigurableApplicationContext start(EngramRuntime runtime, EngramConfig config) {
         SpringApplication app = new SpringApplication(EngramServer.class);
-        // registered before configuration is read, so RuntimeConfiguration does not open a second runtime
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("engramRuntime", runtime));
+        // registered before configuration is read, so RuntimeConfiguration neither rebuilds them nor opens a second runtime
+        app.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("engramConfig", config);
+            context.getBeanFactory().registerSingleton("engramRuntime", runtime);
+        });
+        Map<String, Object> properties = SpringConfig.springProperties(config);
         // passed as command-line arguments because those outrank application.properties; default properties do not
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
         return app.run(args);

@@ -1,37 +1,38 @@
 package dev.engram.app.server;
 
-import dev.engram.app.runtime.EmbedderSettings;
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.retrieval.graph.GraphRagSettings;
-import dev.engram.store.neo4j.StoreConfig;
-import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The runtime as a bean. {@code engram serve} hands in a runtime it opened from its options;
- * otherwise (tests, a plain {@code java -jar}) one is opened here from the same ENGRAM_* settings and closed on
- * shutdown.
+ * The configuration and the runtime as beans. {@code engram serve} hands in both, built from its flags; otherwise
+ * (tests, a plain {@code java -jar}) the configuration is built here from Spring's environment, which holds the
+ * {@code engram.*} properties and the {@code ENGRAM_*} variables alike, over the same defaults as the CLI's.
  */
 @Configuration(proxyBeanMethods = false)
 public class RuntimeConfiguration {
 
+    @Bean
+    @ConditionalOnMissingBean(EngramConfig.class)
+    EngramConfig engramConfig(Environment environment) {
+        return EngramConfig.load(SpringConfig.source(environment));
+    }
+
+    /** Upload limits from the configuration (Spring's own default is 1 MB). */
+    @Bean
+    MultipartConfigElement multipartConfig(EngramConfig config) {
+        long max = DataSize.parse(config.server().maxUpload()).toBytes();
+        return new MultipartConfigElement(null, max, max, 0);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(EngramRuntime.class)
-    EngramRuntime engramRuntime(@Value("${engram.data-dir}") Path dataDir,
-                                @Value("${engram.bolt-port}") int boltPort,
-                                @Value("${engram.neo4j.uri:}") String uri,
-                                @Value("${engram.neo4j.user:neo4j}") String user,
-                                @Value("${engram.neo4j.password:}") String password,
-                                @Value("${engram.neo4j.database:neo4j}") String database,
-                                @Value("${engram.chunk-tokens}") int chunkTokens,
-                                @Value("${engram.chunk-overlap}") int chunkOverlap,
-                                @Value("${engram.embed-batch}") int embedBatch,
-                                @Value("${engram.embed-threads}") int embedThreads) {
-        int threads = embedThreads > 0 ? embedThreads : Runtime.getRuntime().availableProcessors();
-        return EngramRuntime.open(new StoreConfig(dataDir, boltPort, uri, user, password, database),
-                new EmbedderSettings(chunkTokens, chunkOverlap, embedBatch, threads), GraphRagSettings.DEFAULTS);
+    EngramRuntime engramRuntime(EngramConfig config) {
+        return EngramRuntime.open(config);
     }
 }

@@ -6,8 +6,6 @@ import dev.engram.extraction.llm.LlmException;
 import dev.engram.extraction.llm.OpenAiClient;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Embeds through an OpenAI-compatible {@code /v1/embeddings} endpoint (OpenAI, vLLM, TEI, Ollama), in batches,
@@ -15,10 +13,6 @@ import java.util.Optional;
  */
 public final class OpenAiEmbedder implements Embedder {
 
-    /** Environment prefix of the embedding server settings. */
-    public static final String ENV_PREFIX = "ENGRAM_EMBEDDINGS";
-    /** Inputs sent per request unless configured otherwise. */
-    public static final int DEFAULT_BATCH_SIZE = 64;
 
     private final OpenAiClient client;
     private final String queryPrefix;
@@ -39,24 +33,6 @@ public final class OpenAiEmbedder implements Embedder {
         this.queryPrefix = queryPrefix == null ? "" : queryPrefix;
         this.batchSize = batchSize;
         this.dimensions = dimensions;
-    }
-
-    /**
-     * The embedder configured by {@code ENGRAM_EMBEDDINGS_BASE_URL}, {@code _MODEL}, {@code _API_KEY} (and
-     * {@code _QUERY_PREFIX}, {@code _BATCH_SIZE}, {@code _DIMENSIONS}, plus the timeout/retry settings of
-     * {@link LlmConfig#fromEnv(Map, String)}); empty when no base URL is set.
-     */
-    public static Optional<OpenAiEmbedder> fromEnv() {
-        return fromEnv(System.getenv());
-    }
-
-    /** As {@link #fromEnv()}, reading the given variables. */
-    public static Optional<OpenAiEmbedder> fromEnv(Map<String, String> env) {
-        return LlmConfig.fromEnv(env, ENV_PREFIX).map(config -> new OpenAiEmbedder(
-                new OpenAiClient(config.withCacheDir(null)),
-                env.getOrDefault(ENV_PREFIX + "_QUERY_PREFIX", ""),
-                integer(env, ENV_PREFIX + "_BATCH_SIZE", DEFAULT_BATCH_SIZE),
-                integer(env, ENV_PREFIX + "_DIMENSIONS", 0)));
     }
 
     @Override
@@ -117,15 +93,5 @@ public final class OpenAiEmbedder implements Embedder {
         float[] out = new float[vector.length];
         for (int i = 0; i < vector.length; i++) out[i] = vector[i] * scale;
         return out;
-    }
-
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) return fallback;
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be an integer, got '" + value + "'", e);
-        }
     }
 }

@@ -3,9 +3,7 @@ package dev.engram.extraction.llm;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Where and how to reach an OpenAI-compatible server.
@@ -29,9 +27,6 @@ public record LlmConfig(
         Path cacheDir,
         Duration retryBackoff) {
 
-    /** Environment prefix of the chat/extraction LLM settings. */
-    public static final String LLM_PREFIX = "ENGRAM_LLM";
-
     public LlmConfig {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
@@ -52,38 +47,6 @@ public record LlmConfig(
     /** A config with defaults: 120 s timeout, 4 retries, 4 concurrent requests, no cache, 500 ms first backoff. */
     public static LlmConfig of(String baseUrl, String model) {
         return new LlmConfig(baseUrl, model, null, Duration.ofSeconds(120), 4, 4, null, Duration.ofMillis(500));
-    }
-
-    /** The LLM configured by {@code ENGRAM_LLM_*} environment variables; empty when no base URL is set. */
-    public static Optional<LlmConfig> fromEnv() {
-        return fromEnv(System.getenv(), LLM_PREFIX);
-    }
-
-    /**
-     * Reads {@code PREFIX_BASE_URL}, {@code _MODEL}, {@code _API_KEY}, {@code _TIMEOUT_SECONDS}, {@code _MAX_RETRIES},
-     * {@code _CONCURRENCY} and {@code _CACHE_DIR} ("none" disables the cache; default {@code ~/.cache/engram/llm}).
-     */
-    public static Optional<LlmConfig> fromEnv(Map<String, String> env, String prefix) {
-        String baseUrl = value(env, prefix + "_BASE_URL");
-        if (baseUrl == null) return Optional.empty();
-        String model = value(env, prefix + "_MODEL");
-        if (model == null) {
-            throw new IllegalArgumentException(prefix + "_BASE_URL is set to " + baseUrl + " but " + prefix + "_MODEL is not");
-        }
-        LlmConfig config = of(baseUrl, model).withApiKey(value(env, prefix + "_API_KEY"));
-        String timeout = value(env, prefix + "_TIMEOUT_SECONDS");
-        if (timeout != null) config = config.withTimeout(Duration.ofMillis((long) (number(prefix + "_TIMEOUT_SECONDS", timeout) * 1000)));
-        String retries = value(env, prefix + "_MAX_RETRIES");
-        if (retries != null) config = config.withMaxRetries((int) number(prefix + "_MAX_RETRIES", retries));
-        String concurrency = value(env, prefix + "_CONCURRENCY");
-        if (concurrency != null) config = config.withMaxConcurrency((int) number(prefix + "_CONCURRENCY", concurrency));
-        String cache = value(env, prefix + "_CACHE_DIR");
-        if (cache == null) {
-            config = config.withCacheDir(Path.of(System.getProperty("user.home"), ".cache", "engram", "llm"));
-        } else if (!cache.equalsIgnoreCase("none")) {
-            config = config.withCacheDir(Path.of(cache));
-        }
-        return Optional.of(config);
     }
 
     /** This config with another API key. */
@@ -122,18 +85,5 @@ public record LlmConfig(
         return "LlmConfig[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (apiKey == null ? "none" : "***")
                 + ", timeout=" + timeout + ", maxRetries=" + maxRetries + ", maxConcurrency=" + maxConcurrency
                 + ", cacheDir=" + cacheDir + ", retryBackoff=" + retryBackoff + "]";
-    }
-
-    private static String value(Map<String, String> env, String name) {
-        String v = env.get(name);
-        return v == null || v.isBlank() ? null : v.trim();
-    }
-
-    private static double number(String name, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number, got '" + value + "'", e);
-        }
     }
 }

@@ -101,20 +101,4 @@ class OpenAiEmbedderTest {
         }
         assertThat(server.requestCount()).isZero();
     }
-
-    @Test
-    void configuredFromEnvironment() {
-        assertThat(OpenAiEmbedder.fromEnv(Map.of())).isEmpty();
-        try (OpenAiEmbedder embedder = OpenAiEmbedder.fromEnv(Map.of(
-                "ENGRAM_EMBEDDINGS_BASE_URL", server.baseUrl(),
-                "ENGRAM_EMBEDDINGS_MODEL", "nomic-embed-text",
-                "ENGRAM_EMBEDDINGS_API_KEY", "k",
-                "ENGRAM_EMBEDDINGS_QUERY_PREFIX", "search_query: ")).orElseThrow()) {
-            embedder.embedQuery("x");
-            assertThat(embedder.modelName()).isEqualTo("nomic-embed-text");
-        }
-        LocalOpenAiServer.Request request = server.requests().getFirst();
-        assertThat(request.header("Authorization")).isEqualTo("Bearer k");
-        assertThat(request.json().path("input").get(0).asText()).isEqualTo("search_query: x");
-    }
 }

@@ -204,28 +204,4 @@ class OpenAiClientTest {
         assertThat(server.requestCount()).isEqualTo(6);
         assertThat(server.maxInFlight()).isEqualTo(2);
     }
-
-    @Test
-    void configFromEnvironment() {
-        assertThat(LlmConfig.fromEnv(Map.of(), "ENGRAM_LLM")).isEmpty();
-        assertThatThrownBy(() -> LlmConfig.fromEnv(Map.of("ENGRAM_LLM_BASE_URL", "http://h:1/v1"), "ENGRAM_LLM"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("ENGRAM_LLM_MODEL");
-
-        LlmConfig config = LlmConfig.fromEnv(Map.of(
-                "ENGRAM_LLM_BASE_URL", "http://h:1/v1/",
-                "ENGRAM_LLM_MODEL", "llama3",
-                "ENGRAM_LLM_API_KEY", "secret",
-                "ENGRAM_LLM_TIMEOUT_SECONDS", "2.5",
-                "ENGRAM_LLM_CONCURRENCY", "8",
-                "ENGRAM_LLM_CACHE_DIR", "none"), "ENGRAM_LLM").orElseThrow();
-
-        assertThat(config.baseUrl()).isEqualTo("http://h:1/v1");
-        assertThat(config.model()).isEqualTo("llama3");
-        assertThat(config.apiKey()).isEqualTo("secret");
-        assertThat(config.timeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(config.maxConcurrency()).isEqualTo(8);
-        assertThat(config.cacheDir()).isNull();
-        assertThat(config.toString()).doesNotContain("secret");
-    }
 }

@@ -1,5 +1,6 @@
 package dev.engram.app.server.cypher;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
 import java.time.Duration;
@@ -17,7 +18,6 @@ import org.neo4j.driver.exceptions.ClientException;
 import org.neo4j.driver.exceptions.Neo4jException;
 import org.neo4j.driver.summary.QueryType;
 import org.neo4j.driver.summary.ResultSummary;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +32,10 @@ public class CypherRunner {
     private final Duration timeout;
     private final int maxRows;
 
-    CypherRunner(EngramRuntime runtime, @Value("${engram.cypher.timeout:10s}") Duration timeout,
-                 @Value("${engram.cypher.max-rows:1000}") int maxRows) {
+    CypherRunner(EngramRuntime runtime, EngramConfig config) {
         this.runtime = runtime;
-        this.timeout = timeout;
-        this.maxRows = maxRows;
+        this.timeout = config.server().cypherTimeout();
+        this.maxRows = config.server().cypherMaxRows();
     }
 
     /** Runs a read-only query with its parameters. */

@@ -1,5 +1,6 @@
 package dev.engram.app.server.jobs;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
 import dev.engram.app.server.ApiException;
@@ -30,7 +31,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +43,7 @@ public class IngestJobs {
 
     private final EngramRuntime runtime;
     private final Optional<TripleExtractor> extractor;
+    private final int batchDocuments;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "engram-ingest-job");
@@ -50,9 +51,10 @@ public class IngestJobs {
         return t;
     });
 
-    IngestJobs(EngramRuntime runtime, @Value("${engram.extractor:rule}") String extractor) {
+    IngestJobs(EngramRuntime runtime, EngramConfig config) {
         this.runtime = runtime;
-        this.extractor = ExtractorChoice.parse(extractor);
+        this.extractor = ExtractorChoice.parse(config.ingest().extractor(), config.llm());
+        this.batchDocuments = config.ingest().batchDocuments();
     }
 
     /** Queues an ingest of files saved under {@code directory} (deleted when the job ends); returns its status. */
@@ -95,7 +97,7 @@ public class IngestJobs {
         job.running();
         try {
             IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
-                    ContentHash::of, extractor.orElse(null), new IngestOptions(16, job.tenant, job.acl));
+                    ContentHash::of, extractor.orElse(null), new IngestOptions(batchDocuments, job.tenant, job.acl));
             IngestReport report = pipeline.run(source(job), job);
             job.finish(job.cancelRequested() ? JobState.CANCELLED : JobState.SUCCEEDED, report.summary());
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package dev.engram.app.server.query;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.extraction.llm.LlmConfig;
 import dev.engram.extraction.llm.OpenAiClient;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Retrieves for a question within what the caller may read, assembles the cited context and, with an LLM, answers. */
@@ -29,10 +28,10 @@ public class Answerer {
     private final Optional<AnswerGenerator> generator;
 
     /** An answerer over the runtime, generating only when ENGRAM_LLM_BASE_URL names an LLM. */
-    public Answerer(EngramRuntime runtime, @Value("${engram.context-tokens:3000}") int contextTokens) {
+    public Answerer(EngramRuntime runtime, EngramConfig config) {
         this.runtime = runtime;
-        this.assembler = new ContextAssembler(contextTokens);
-        this.generator = LlmConfig.fromEnv().map(config -> new AnswerGenerator(new OpenAiClient(config)));
+        this.assembler = new ContextAssembler(config.server().contextTokens());
+        this.generator = config.llm().map(llm -> new AnswerGenerator(new OpenAiClient(llm)));
     }
 
     /** True when an LLM is configured. */

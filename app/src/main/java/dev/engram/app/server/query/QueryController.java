@@ -1,7 +1,7 @@
 package dev.engram.app.server.query;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.server.security.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,9 +12,9 @@ public class QueryController {
     private final Answerer answerer;
     private final int maxTopK;
 
-    QueryController(Answerer answerer, @Value("${engram.query.max-top-k:100}") int maxTopK) {
+    QueryController(Answerer answerer, EngramConfig config) {
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
+        this.maxTopK = config.server().maxTopK();
     }
 
     @PostMapping("/api/query")

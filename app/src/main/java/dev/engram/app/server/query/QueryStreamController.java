@@ -1,5 +1,6 @@
 package dev.engram.app.server.query;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.server.query.Answerer.Retrieved;
 import dev.engram.app.server.query.StreamEvents.Delta;
 import dev.engram.app.server.query.StreamEvents.Done;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,9 +27,9 @@ public class QueryStreamController {
     private final Answerer answerer;
     private final int maxTopK;
 
-    QueryStreamController(Answerer answerer, @Value("${engram.query.max-top-k:100}") int maxTopK) {
+    QueryStreamController(Answerer answerer, EngramConfig config) {
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
+        this.maxTopK = config.server().maxTopK();
     }
 
     @PostMapping("/api/query/stream")

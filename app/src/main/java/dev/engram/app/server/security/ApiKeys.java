@@ -1,11 +1,12 @@
 package dev.engram.app.server.security;
 
+import dev.engram.app.config.EngramConfig;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The configured API keys (ENGRAM_API_KEYS); none configured means an open, single-user install. */
@@ -13,8 +14,14 @@ import org.springframework.stereotype.Component;
 public class ApiKeys {
     private final List<ApiKey> keys;
 
+    /** The keys of the configuration ({@code ENGRAM_API_KEYS}). */
+    @Autowired
+    public ApiKeys(EngramConfig config) {
+        this(config.server().apiKeys());
+    }
+
     /** Keys from a comma-separated list of {@code key:role[:tenant[:groups]]} entries; blank means open. */
-    public ApiKeys(@Value("${engram.api-keys:}") String spec) {
+    public ApiKeys(String spec) {
         this.keys = spec == null || spec.isBlank() ? List.of()
                 : Arrays.stream(spec.split(",")).filter(s -> !s.isBlank()).map(ApiKey::parse).toList();
     }

@@ -1,0 +1,34 @@
+package dev.engram.app.cli;
+
+import dev.engram.app.config.ConfigSource;
+import dev.engram.app.config.EngramConfig;
+import dev.engram.app.config.Setting;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code engram config}: the effective configuration, where each value comes from, secrets masked. */
+@Command(name = "config", mixinStandardHelpOptions = true,
+        description = "Print the effective configuration (flags over ENGRAM_* environment over defaults); secrets are masked.")
+final class ConfigCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin StoreOptions store;
+    @Mixin EmbedOptions embed;
+    @Mixin GraphRagOptions graph;
+
+    @Override
+    public Integer call() {
+        ConfigSource source = Commands.source(spec);
+        EngramConfig.load(source); // the same checks every other command makes: a bad value fails here too
+        System.out.printf("%-34s %-28s %-8s %s%n", "variable", "value", "from", "flag");
+        for (Setting s : Setting.values()) {
+            ConfigSource.Value v = source.get(s);
+            String shown = v.value() == null ? "-" : s.secret() ? "****" : v.value();
+            System.out.printf("%-34s %-28s %-8s %s%n", s.env(), shown, v.origin().name().toLowerCase(java.util.Locale.ROOT),
+                    s.flag() == null ? "" : s.flag());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,136 @@
+package dev.engram.app.config;
+
+import dev.engram.retrieval.graph.GraphRagSettings;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting of Engram, stated once: its property name (Spring), the {@code ENGRAM_*} variable derived from it
+ * by Spring's own rule (upper case, dots and dashes to underscores), the command-line flag where there is one, its
+ * default, and whether it is a secret (masked by {@code engram config}).
+ */
+public enum Setting {
+    DATA_DIR("engram.data-dir", "--data-dir", "engram-data", "embedded Neo4j data directory"),
+    BOLT_PORT("engram.bolt-port", "--bolt-port", "7687", "loopback Bolt port of the embedded database; 0 = any free port"),
+    NEO4J_URI("engram.neo4j.uri", "--neo4j-uri", null, "remote Neo4j (bolt://, neo4j://, neo4j+s://) instead of the embedded one"),
+    NEO4J_USER("engram.neo4j.user", "--neo4j-user", "neo4j", "remote Neo4j user"),
+    NEO4J_PASSWORD("engram.neo4j.password", "--neo4j-password", null, "remote Neo4j password", true),
+    NEO4J_DATABASE("engram.neo4j.database", "--neo4j-database", "neo4j", "remote Neo4j database"),
+
+    CHUNK_TOKENS("engram.chunk-tokens", "--chunk-tokens", "256", "chunk size in embedding-model tokens"),
+    CHUNK_OVERLAP("engram.chunk-overlap", "--chunk-overlap", "32", "tokens shared by consecutive chunks"),
+    EMBED_BATCH("engram.embed-batch", "--embed-batch", "64",
+            "most texts per ONNX run (also capped at 512 padded tokens); 1 = fully deterministic vectors"),
+    EMBED_THREADS("engram.embed-threads", "--embed-threads", "0", "ONNX runs in parallel; 0 = one per core"),
+    EMBEDDINGS_BASE_URL("engram.embeddings.base-url", null, null, "OpenAI-compatible /v1/embeddings server instead of the in-process model"),
+    EMBEDDINGS_MODEL("engram.embeddings.model", null, null, "model name sent to the embeddings server"),
+    EMBEDDINGS_API_KEY("engram.embeddings.api-key", null, null, "bearer token of the embeddings server", true),
+    EMBEDDINGS_QUERY_PREFIX("engram.embeddings.query-prefix", null, "", "instruction put before queries sent to the embeddings server"),
+    EMBEDDINGS_BATCH_SIZE("engram.embeddings.batch-size", null, "64", "inputs per embeddings request"),
+    EMBEDDINGS_DIMENSIONS("engram.embeddings.dimensions", null, "0", "vector length of the embeddings server; 0 = learn it"),
+    EMBEDDINGS_TIMEOUT_SECONDS("engram.embeddings.timeout-seconds", null, "120", "per-request timeout of the embeddings server"),
+
+    EXTRACTOR("engram.extractor", "--extractor", "rule", "triple extractor: rule, llm, openie-file:<path>, none"),
+    INGEST_BATCH("engram.ingest.batch", "--batch", "64", "documents per write batch (a killed ingest loses at most one)"),
+    TENANT("engram.tenant", "--tenant", null, "tenant stamped on ingested documents"),
+
+    LLM_BASE_URL("engram.llm.base-url", null, null, "OpenAI-compatible chat server for --extractor llm and answers"),
+    LLM_MODEL("engram.llm.model", null, null, "chat model name"),
+    LLM_API_KEY("engram.llm.api-key", null, null, "bearer token of the chat server", true),
+    LLM_TIMEOUT_SECONDS("engram.llm.timeout-seconds", null, "120", "per-request timeout of the chat server"),
+    LLM_MAX_RETRIES("engram.llm.max-retries", null, "4", "retries on 429, 5xx, timeouts and connection errors"),
+    LLM_CONCURRENCY("engram.llm.concurrency", null, "4", "chat requests in flight at once"),
+    LLM_CACHE_DIR("engram.llm.cache-dir", null, "~/.cache/engram/llm", "cache of extraction responses; none = no cache"),
+
+    MODE("engram.mode", "--mode", "graphrag", "retrieval mode: dense, bm25, hybrid, ppr, graphrag"),
+    FACT_TOP_K("engram.fact-top-k", "--fact-top-k", String.valueOf(GraphRagSettings.DEFAULTS.factTopK()),
+            "facts linked to the question as PageRank seeds"),
+    FACT_SEEDS("engram.fact-seeds", "--fact-seeds", String.valueOf(GraphRagSettings.DEFAULTS.factSeeds()),
+            "seed from facts linked to the question"),
+    MENTION_SEEDS("engram.mention-seeds", "--mention-seeds", String.valueOf(GraphRagSettings.DEFAULTS.mentionSeeds()),
+            "also seed from question mentions linked through the entity vector index"),
+    NAME_WEIGHT("engram.name-weight", "--name-weight", String.valueOf(GraphRagSettings.DEFAULTS.nameWeight()),
+            "seed weight of an entity the question names exactly; 0 = off"),
+    PASSAGE_NODE_WEIGHT("engram.passage-node-weight", "--passage-node-weight",
+            String.valueOf(GraphRagSettings.DEFAULTS.passageNodeWeight()), "reset mass on densely retrieved chunks"),
+    DAMPING("engram.damping", "--damping", String.valueOf(GraphRagSettings.DEFAULTS.damping()), "PageRank damping"),
+    PPR_TOLERANCE("engram.ppr-tolerance", "--ppr-tolerance", String.valueOf(GraphRagSettings.DEFAULTS.pprTolerance()),
+            "PageRank stops once an iteration moves the scores less than this (L1)"),
+    FUSION_WEIGHT("engram.fusion-weight", "--fusion-weight", String.valueOf(GraphRagSettings.DEFAULTS.fusionWeight()),
+            "weight of the dense ranking fused into graphrag by RRF; 0 = off"),
+    SYNONYM_MIN_SCORE("engram.synonym-min-score", "--synonym-min-score",
+            String.valueOf(GraphRagSettings.DEFAULTS.projection().minSynonymScore()), "walk only SYNONYM edges at least this similar"),
+    MENTION_WEIGHT("engram.mention-weight", "--mention-weight",
+            String.valueOf(GraphRagSettings.DEFAULTS.projection().mention()), "weight of chunk-entity MENTIONS edges in the walk"),
+
+    PORT("engram.port", "--port", "8080", "HTTP port of serve and demo; 0 = any free port"),
+    HOST("engram.host", "--host", "0.0.0.0", "address the HTTP server listens on"),
+    MAX_UPLOAD("engram.max-upload", null, "256MB", "largest upload through POST /api/documents"),
+    CONTEXT_TOKENS("engram.context-tokens", null, "3000", "context handed to the LLM for an answer, in tokens"),
+    QUERY_MAX_TOP_K("engram.query.max-top-k", null, "100", "largest topK a query request may ask for"),
+    API_KEYS("engram.api-keys", null, null, "key:read|write[:tenant[:group1|group2]],...; empty = open single-user install", true),
+    CYPHER_TIMEOUT("engram.cypher.timeout", null, "10s", "transaction timeout of /api/cypher"),
+    CYPHER_MAX_ROWS("engram.cypher.max-rows", null, "1000", "row cap of /api/cypher"),
+    SPARQL_TIMEOUT("engram.sparql.timeout", null, "10s", "query timeout of /api/sparql and engram sparql"),
+    SPARQL_MAX_ROWS("engram.sparql.max-rows", null, "1000", "row cap of /api/sparql");
+
+    private static final Map<String, Setting> BY_FLAG = Arrays.stream(values()).filter(s -> s.flag != null)
+            .collect(Collectors.toUnmodifiableMap(s -> s.flag, Function.identity()));
+
+    private final String property;
+    private final String flag;
+    private final String defaultValue;
+    private final String description;
+    private final boolean secret;
+
+    Setting(String property, String flag, String defaultValue, String description) {
+        this(property, flag, defaultValue, description, false);
+    }
+
+    Setting(String property, String flag, String defaultValue, String description, boolean secret) {
+        this.property = property;
+        this.flag = flag;
+        this.defaultValue = defaultValue;
+        this.description = description;
+        this.secret = secret;
+    }
+
+    /** The Spring property name, e.g. {@code engram.embed-batch}. */
+    public String property() {
+        return property;
+    }
+
+    /** The environment variable, e.g. {@code ENGRAM_EMBED_BATCH}. */
+    public String env() {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** The command-line flag, or null when the setting has none. */
+    public String flag() {
+        return flag;
+    }
+
+    /** The default as text, or null when unset by default. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What the setting does, in a few words. */
+    public String description() {
+        return description;
+    }
+
+    /** True for keys and passwords, which are never printed. */
+    public boolean secret() {
+        return secret;
+    }
+
+    /** The setting a command-line flag (its long name) sets. */
+    public static Optional<Setting> ofFlag(String flag) {
+        return Optional.ofNullable(BY_FLAG.get(flag));
+    }
+}
