@@ -1,14 +1,21 @@
 package dev.engram.app;
 
 import dev.engram.app.cli.Commands;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** Entry point of the {@code engram} command line. */
 public final class EngramCli {
+    // held so the level sticks (java.util.logging keeps loggers weakly): Lucene announces at INFO that it uses the
+    // vector API, which a user can do nothing about
+    private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     private EngramCli() {}
 
     /** Runs one command and exits with its status. */
     public static void main(String[] args) {
+        LUCENE_VECTORS.setLevel(Level.WARNING);
         System.exit(Commands.commandLine().execute(args));
     }
 }

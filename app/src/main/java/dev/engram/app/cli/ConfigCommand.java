@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code engram config}: the effective configuration, where each value comes from, secrets masked. */
@@ -18,8 +19,15 @@ final class ConfigCommand implements Callable<Integer> {
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 
+    @Option(names = "--markdown", description = "Print the catalogue of settings as the README's Markdown table instead.")
+    boolean markdown;
+
     @Override
     public Integer call() {
+        if (markdown) {
+            printMarkdown();
+            return 0;
+        }
         ConfigSource source = Commands.source(spec);
         EngramConfig.load(source); // the same checks every other command makes: a bad value fails here too
         System.out.printf("%-34s %-28s %-8s %s%n", "variable", "value", "from", "flag");
@@ -30,5 +38,15 @@ final class ConfigCommand implements Callable<Integer> {
                     s.flag() == null ? "" : s.flag());
         }
         return 0;
+    }
+
+    private static void printMarkdown() {
+        System.out.println("| environment | flag | default | meaning |");
+        System.out.println("|---|---|---|---|");
+        for (Setting s : Setting.values()) {
+            System.out.printf("| `%s` | %s | %s | %s |%n", s.env(), s.flag() == null ? "—" : "`" + s.flag() + "`",
+                    s.defaultValue() == null ? "—" : s.defaultValue().isEmpty() ? "\"\"" : "`" + s.defaultValue() + "`",
+                    s.description().replace("|", "\\|"));
+        }
     }
 }

@@ -29,9 +29,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
                                ProjectionWeights projection) {
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
-    public static final GraphRagSettings DEFAULTS =
-            new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-3, 0.0, 3, 5, 5,
-                    ProjectionWeights.DEFAULTS);
+    public static final GraphRagSettings DEFAULTS = new Builder().build();
 
     public GraphRagSettings {
         if (denseDepth < 1 || factTopK < 0 || mentionTopK < 0 || pathHops < 1 || maxPaths < 0) {
@@ -55,23 +53,25 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         return new Builder(this);
     }
 
-    /** Changes some settings and keeps the rest; {@link #build()} validates them. */
+    /** Changes some settings and keeps the rest; {@link #build()} validates them. Its initial values are the defaults. */
     public static final class Builder {
-        private int denseDepth;
-        private int factTopK;
-        private boolean factSeeds;
-        private boolean mentionSeeds;
-        private double mentionThreshold;
-        private int mentionTopK;
-        private double nameWeight;
-        private double passageNodeWeight;
-        private double damping;
-        private double pprTolerance;
-        private double fusionWeight;
-        private int pathHops;
-        private int pathCandidates;
-        private int maxPaths;
-        private ProjectionWeights projection;
+        private int denseDepth = 100;
+        private int factTopK = 5;
+        private boolean factSeeds = true;
+        private boolean mentionSeeds = false;
+        private double mentionThreshold = 0.8;
+        private int mentionTopK = 2;
+        private double nameWeight = 1.0;
+        private double passageNodeWeight = 0.2;
+        private double damping = 0.5;
+        private double pprTolerance = 1e-3;
+        private double fusionWeight = 0.0;
+        private int pathHops = 3;
+        private int pathCandidates = 5;
+        private int maxPaths = 5;
+        private ProjectionWeights projection = ProjectionWeights.DEFAULTS;
+
+        private Builder() {}
 
         private Builder(GraphRagSettings s) {
             denseDepth = s.denseDepth;
