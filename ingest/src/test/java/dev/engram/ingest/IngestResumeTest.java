@@ -78,9 +78,9 @@ class IngestResumeTest {
         assertThat(expected.get("MATCH ()-[r:RELATION]->() RETURN count(r)")).isPositive();
 
         Path killed = dir.resolve("killed");
-        // the writer embeds entities, then facts, once a batch: the 6th call is the 3rd batch's facts, so two batches
-        // are complete and the third has its chunks, entities and mentions but no relations and no completion mark
-        Process dying = child(killed, corpus, "6");
+        // dies in the 3rd batch's knowledge stage: two batches are complete, the third has its chunks, entities,
+        // relations and name mentions but no synonyms, no chunk counts and no completion mark
+        Process dying = child(killed, corpus, "3");
         assertThat(dying.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(dying.exitValue()).as("the child must have been halted, see " + killed + ".log").isEqualTo(137);
         Map<String, Long> partial = counts(killed);

@@ -1,10 +1,17 @@
 package dev.engram.ingest;
 
-import dev.engram.records.document.ContentHash;
 import dev.engram.extraction.document.TokenChunker;
 import dev.engram.extraction.embedding.BgeTokenizer;
-import dev.engram.records.embedding.Embedder;
 import dev.engram.extraction.triples.RuleTripleExtractor;
+import dev.engram.ingest.knowledge.KnowledgeExtractor;
+import dev.engram.ingest.knowledge.KnowledgeStage;
+import dev.engram.ingest.knowledge.NameMentionResolver;
+import dev.engram.ingest.knowledge.Resolver;
+import dev.engram.ingest.knowledge.SynonymResolver;
+import dev.engram.records.document.ContentHash;
+import dev.engram.store.knowledge.KnowledgeWriteSummary;
+import dev.engram.store.knowledge.KnowledgeWriter;
+import dev.engram.store.knowledge.SynonymLinker;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.schema.SchemaManager;
@@ -13,9 +20,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Ingests a corpus and dies like {@code kill -9} (no shutdown hooks, no clean Neo4j shutdown) at the n-th time the
- * writer thread embeds entities — after a batch's lexical writes, before its knowledge writes are done.
- * Run in a child JVM by {@link IngestResumeTest}; a null argument for n ingests to the end.
+ * Ingests a corpus and dies like {@code kill -9} (no shutdown hooks, no clean Neo4j shutdown) in the n-th batch's
+ * knowledge stage — after its lexical and knowledge writes and its name mentions, before its synonyms, chunk counts
+ * and completion mark. The pipeline's resolvers are swappable, so the crash is one more resolver.
+ * Run in a child JVM by {@link IngestResumeTest}; without n it ingests to the end.
  */
 public final class KilledIngest {
     private KilledIngest() {}
@@ -25,40 +33,31 @@ public final class KilledIngest {
         Path corpus = Path.of(args[1]);
         int haltAt = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
         GraphStore store = GraphStore.open(StoreConfig.embedded(dataDir, 0));
-        HashEmbedder inner = new HashEmbedder();
-        new SchemaManager(store).ensure(inner);
-        Embedder halting = new Embedder() {
-            private int writerCalls;
+        HashEmbedder embedder = new HashEmbedder();
+        new SchemaManager(store).ensure(embedder);
+        Resolver crash = new Resolver() {
+            private int batches;
 
             @Override
-            public int dimensions() {
-                return inner.dimensions();
+            public String name() {
+                return "crash";
             }
 
             @Override
-            public String modelName() {
-                return inner.modelName();
-            }
-
-            @Override
-            public synchronized List<float[]> embedPassages(List<String> texts) {
-                if (Thread.currentThread().getName().equals("engram-ingest-writer") && ++writerCalls >= haltAt) {
+            public Resolution resolve(KnowledgeWriteSummary written) {
+                if (++batches >= haltAt) {
                     Runtime.getRuntime().halt(137);
                 }
-                return inner.embedPassages(texts);
+                return new Resolution(0, java.util.Set.of());
             }
-
-            @Override
-            public float[] embedQuery(String query) {
-                return inner.embedQuery(query);
-            }
-
-            @Override
-            public void close() {}
         };
+        KnowledgeStage knowledge = new KnowledgeStage(new KnowledgeWriter(store, embedder), List.of(
+                new NameMentionResolver(store), crash, new SynonymResolver(store, SynonymLinker.DEFAULT_THRESHOLD)));
         TokenChunker chunker = new TokenChunker(BgeTokenizer.loadDefault());
-        new IngestPipeline(store, halting, chunker::chunk, ContentHash::of, new RuleTripleExtractor(),
-                new IngestOptions(10, null, List.of())).run(IngestResumeTest.jsonl(corpus), IngestListener.NONE);
+        IngestPipeline.Components components = new IngestPipeline.Components(chunker::chunk, ContentHash::of, embedder,
+                new KnowledgeExtractor(new RuleTripleExtractor()), LexicalWriter.of(store), knowledge);
+        new IngestPipeline(components, new IngestOptions(10, null, List.of()))
+                .run(IngestResumeTest.jsonl(corpus), IngestListener.NONE);
         store.close();
     }
 }

@@ -198,8 +198,9 @@ class DocumentLoaderTest {
 
     @Test
     void countsTheRealCorpusCheaply() {
-        Path corpus = Path.of("/work/shared/data/2wiki/corpus.jsonl");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(corpus), "shared corpus not present");
+        java.util.Optional<Path> found = dev.engram.extraction.testing.SharedData.resolve("2wiki/corpus.jsonl");
+        org.junit.jupiter.api.Assumptions.assumeTrue(found.isPresent(), "shared corpus not present");
+        Path corpus = found.get();
         DocumentLoader loader = new DocumentLoader();
         long counted = loader.countDocuments(List.of(corpus));
         LoadSummary s = loader.forEach(List.of(corpus), d -> {}, problems::add);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Warm throughput of {@link OnnxBgeEmbedder} on real passages, for several settings. Off by default; run with
  * {@code ./mvnw -pl extraction test -Dtest=EmbedderThroughputBench -Dengram.bench=true
- * [-Dengram.bench.corpus=/work/shared/data/2wiki/corpus.jsonl] [-Dengram.bench.n=500] [-Dengram.bench.reps=3]
+ * [-Dengram.bench.corpus=../shared/data/2wiki/corpus.jsonl] [-Dengram.bench.n=500] [-Dengram.bench.reps=3]
  * [-Dengram.bench.configs=1x1x2,8x1x2,32x2x1]} where a config is {@code batchSize x intraOpThreads x parallelism}.
  * Prints passages per wall-clock second and per CPU-second of the process (the latter is less disturbed by
  * other load on the machine).
@@ -24,7 +24,9 @@ class EmbedderThroughputBench {
 
     @Test
     void passagesPerSecond() throws Exception {
-        Path corpus = Path.of(System.getProperty("engram.bench.corpus", "/work/shared/data/2wiki/corpus.jsonl"));
+        Path corpus = System.getProperty("engram.bench.corpus") != null ? Path.of(System.getProperty("engram.bench.corpus"))
+                : dev.engram.extraction.testing.SharedData.resolve("2wiki/corpus.jsonl").orElseThrow(
+                        () -> new IllegalStateException("no shared/data/2wiki/corpus.jsonl; pass -Dengram.bench.corpus"));
         int n = Integer.getInteger("engram.bench.n", 500);
         int reps = Integer.getInteger("engram.bench.reps", 3);
         int cores = Runtime.getRuntime().availableProcessors();

@@ -38,17 +38,36 @@ record JudgedSample(List<JsonNode> rows) {
 
     /** The judged-correct triples the extractor no longer produces from their passages. */
     List<String> missingCorrectTriples(RuleTripleExtractor extractor) {
-        List<String> missing = new ArrayList<>();
+        return judged(extractor, true, false);
+    }
+
+    /** The judged-wrong triples the extractor still produces from their passages. */
+    List<String> producedWrongTriples(RuleTripleExtractor extractor) {
+        return judged(extractor, false, true);
+    }
+
+    /**
+     * Precision of the extractor's current output on the judged rows: of the judged triples it still produces, the
+     * share judged correct (1 when it produces none of them).
+     */
+    double precision(RuleTripleExtractor extractor) {
+        long right = rows.stream().filter(r -> r.get("correct").asBoolean()).count() - missingCorrectTriples(extractor).size();
+        long wrong = producedWrongTriples(extractor).size();
+        return right + wrong == 0 ? 1 : (double) right / (right + wrong);
+    }
+
+    private List<String> judged(RuleTripleExtractor extractor, boolean correct, boolean produced) {
+        List<String> out = new ArrayList<>();
         for (JsonNode row : rows) {
-            if (!row.get("correct").asBoolean()) {
+            if (row.get("correct").asBoolean() != correct) {
                 continue;
             }
-            Triple expected = new Triple(row.get("subject").asText(), row.get("predicate").asText(),
+            Triple triple = new Triple(row.get("subject").asText(), row.get("predicate").asText(),
                     row.get("object").asText());
-            if (!extractor.extract(row.get("title").asText(), row.get("text").asText()).contains(expected)) {
-                missing.add(row.get("passageId").asText() + " " + expected);
+            if (extractor.extract(row.get("title").asText(), row.get("text").asText()).contains(triple) == produced) {
+                out.add(row.get("passageId").asText() + " " + triple);
             }
         }
-        return missing;
+        return out;
     }
 }

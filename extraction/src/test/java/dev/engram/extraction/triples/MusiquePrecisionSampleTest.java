@@ -26,9 +26,10 @@ class MusiquePrecisionSampleTest {
     }
 
     @Test
-    void sampleIsFiftyJudgedTriplesAtLeastSeventyPercentCorrect() {
+    void theExtractorsOutputOnTheJudgedRowsIsAtLeastSeventyPercentCorrect() {
         assertThat(rows).hasSize(50);
-        assertThat(sample.correct()).isGreaterThanOrEqualTo(35);
+        RuleTripleExtractor extractor = new RuleTripleExtractor();
+        assertThat(sample.precision(extractor)).isGreaterThanOrEqualTo(0.7);
     }
 
     @Test
