@@ -2,6 +2,8 @@ package dev.engram.app.cli;
 
 import java.util.Map;
 import dev.engram.app.config.EngramConfig;
+import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.store.neo4j.GraphStore;
 import dev.engram.app.config.ConfigSource;
 import dev.engram.app.config.CliConfig;
 import java.io.UncheckedIOException;
@@ -48,6 +50,13 @@ public final class Commands implements Runnable {
     /** The configuration of a parsed command: its flags over the environment over the defaults. */
     static EngramConfig config(CommandLine.Model.CommandSpec spec) {
         return ((CliConfig) spec.root().defaultValueProvider()).config(spec);
+    }
+
+    /** Opens the store of a parsed command, saying so when it works through another running Engram. */
+    static GraphStore openStore(CommandLine.Model.CommandSpec spec) {
+        GraphStore store = GraphStore.open(config(spec).store());
+        EngramRuntime.announce(store);
+        return store;
     }
 
     /** Where each setting of a parsed command comes from. */

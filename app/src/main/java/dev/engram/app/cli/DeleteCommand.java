@@ -24,7 +24,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int missing = 0;
-        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
+        try (GraphStore graph = Commands.openStore(spec)) {
             DocumentDeleter deleter = new DocumentDeleter(graph);
             for (String id : ids) {
                 if (deleter.delete(id)) {

@@ -44,7 +44,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         RdfFormat rdf = RdfFormat.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
-        try (GraphStore graph = GraphStore.open(Commands.config(spec).store()); OutputStream sink = open()) {
+        try (GraphStore graph = Commands.openStore(spec); OutputStream sink = open()) {
             ExportSummary summary = new RdfExporter(graph).export(filter, rdf, sink,
                     progress -> System.err.print("\rexported " + progress.format()));
             sink.flush();

@@ -54,7 +54,7 @@ final class SparqlCommand implements Callable<Integer> {
         SparqlResultWriter.Format output = SparqlResultWriter.Format.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
         String text = queryText();
-        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
+        try (GraphStore graph = Commands.openStore(spec)) {
             SparqlResult result = new SparqlRunner(graph).run(text, filter, Duration.ofSeconds(timeoutSeconds), maxRows);
             SparqlResultWriter.write(result, output, System.out);
             System.out.flush();

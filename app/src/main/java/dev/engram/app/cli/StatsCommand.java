@@ -17,7 +17,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (GraphStore graph = GraphStore.open(Commands.config(spec).store())) {
+        try (GraphStore graph = Commands.openStore(spec)) {
             System.out.println(GraphStats.collect(graph).format());
             return 0;
         }

@@ -29,6 +29,8 @@ import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.EntitySearch;
 import dev.engram.store.search.FactSearch;
 import java.util.EnumMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.Map;
 
 /**
@@ -61,13 +63,22 @@ public final class EngramRuntime implements AutoCloseable {
     public static EngramRuntime open(EngramConfig config) {
         EmbedderSettings embedderSettings = config.embedding();
         GraphRagSettings settings = config.retrieval().graph();
-        Embedder embedder = createEmbedder(config);
+        // the model loads while Neo4j starts: the two take most of a command's start-up and need different resources
+        CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(() -> createEmbedder(config));
         GraphStore store;
         try {
             store = GraphStore.open(config.store());
         } catch (RuntimeException e) {
-            embedder.close();
+            loading.thenAccept(Embedder::close);
             throw e;
+        }
+        announce(store);
+        Embedder embedder;
+        try {
+            embedder = loading.join();
+        } catch (CompletionException e) {
+            store.close();
+            throw e.getCause() instanceof RuntimeException re ? re : e;
         }
         try {
             new SchemaManager(store).ensure(embedder);
@@ -80,6 +91,12 @@ public final class EngramRuntime implements AutoCloseable {
             embedder.close();
             throw e;
         }
+    }
+
+    /** Says on stderr when the data directory is another running Engram's, so commands work through it. */
+    public static void announce(GraphStore store) {
+        store.heldBy().ifPresent(h -> System.err.println("engram: the data directory is in use by a running Engram (pid "
+                + h.pid() + "); working through its Bolt port " + h.boltUri()));
     }
 
     private static Embedder createEmbedder(EngramConfig config) {

@@ -1,5 +1,7 @@
 package dev.engram.store.neo4j;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.neo4j.driver.AuthToken;
 import org.neo4j.driver.AuthTokens;
@@ -20,6 +22,8 @@ public final class GraphStore implements AutoCloseable {
     private final Driver driver;
     private final String database;
     private final String boltUri;
+    private Path dataDir;
+    private StoreHolder holder;
     private final EmbeddedNeo4j embedded;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
@@ -33,9 +37,22 @@ public final class GraphStore implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    /** Opens the store the config names: starts embedded Neo4j, or connects to a remote server. */
+    /**
+     * Opens the store the config names: starts embedded Neo4j, or connects to a remote server. An embedded data
+     * directory another live Engram holds is opened through that process's loopback Bolt port instead (see
+     * {@link #heldBy()}), since Neo4j lets one process at a time open it.
+     */
     public static GraphStore open(StoreConfig config) {
-        return config.isRemote() ? openRemote(config) : openEmbedded(config);
+        if (config.isRemote()) {
+            return openRemote(config);
+        }
+        Optional<StoreHolder> holder = StoreHolder.find(config.dataDir());
+        if (holder.isPresent()) {
+            GraphStore shared = openRemote(StoreConfig.remote(holder.get().boltUri(), null, null, EmbeddedNeo4j.DATABASE));
+            shared.holder = holder.get();
+            return shared;
+        }
+        return openEmbedded(config);
     }
 
     private static GraphStore openEmbedded(StoreConfig config) {
@@ -43,7 +60,10 @@ public final class GraphStore implements AutoCloseable {
         try {
             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig());
             driver.verifyConnectivity();
-            return new GraphStore(driver, EmbeddedNeo4j.DATABASE, neo4j.boltUri(), neo4j);
+            StoreHolder.claim(config.dataDir(), neo4j.boltUri());
+            GraphStore store = new GraphStore(driver, EmbeddedNeo4j.DATABASE, neo4j.boltUri(), neo4j);
+            store.dataDir = config.dataDir();
+            return store;
         } catch (RuntimeException e) {
             neo4j.shutdown();
             throw new GraphStoreException("Embedded Neo4j started but its Bolt port " + neo4j.boltUri()
@@ -113,6 +133,11 @@ public final class GraphStore implements AutoCloseable {
         return boltUri;
     }
 
+    /** The other Engram process whose embedded database this store works through, if it is one. */
+    public Optional<StoreHolder> heldBy() {
+        return Optional.ofNullable(holder);
+    }
+
     /** True when this process runs the database itself. */
     public boolean isEmbedded() {
         return embedded != null;
@@ -128,6 +153,7 @@ public final class GraphStore implements AutoCloseable {
             driver.close();
         } finally {
             if (embedded != null) {
+                StoreHolder.release(dataDir);
                 embedded.shutdown();
             }
             removeShutdownHook();
