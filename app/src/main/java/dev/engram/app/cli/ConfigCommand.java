@@ -33,9 +33,9 @@ final class ConfigCommand implements Callable<Integer> {
         System.out.printf("%-34s %-28s %-8s %s%n", "variable", "value", "from", "flag");
         for (Setting s : Setting.values()) {
             ConfigSource.Value v = source.get(s);
-            String shown = v.value() == null ? "-" : s.secret() ? "****" : v.value();
+            String shown = v.value() == null ? "-" : s.spec().secret() ? "****" : v.value();
             System.out.printf("%-34s %-28s %-8s %s%n", s.env(), shown, v.origin().name().toLowerCase(java.util.Locale.ROOT),
-                    s.flag() == null ? "" : s.flag());
+                    s.spec().flag() == null ? "" : s.spec().flag());
         }
         return 0;
     }
@@ -44,9 +44,9 @@ final class ConfigCommand implements Callable<Integer> {
         System.out.println("| environment | flag | default | meaning |");
         System.out.println("|---|---|---|---|");
         for (Setting s : Setting.values()) {
-            System.out.printf("| `%s` | %s | %s | %s |%n", s.env(), s.flag() == null ? "—" : "`" + s.flag() + "`",
-                    s.defaultValue() == null ? "—" : s.defaultValue().isEmpty() ? "\"\"" : "`" + s.defaultValue() + "`",
-                    s.description().replace("|", "\\|"));
+            System.out.printf("| `%s` | %s | %s | %s |%n", s.env(), s.spec().flag() == null ? "—" : "`" + s.spec().flag() + "`",
+                    s.spec().defaultValue() == null ? "—" : s.spec().defaultValue().isEmpty() ? "\"\"" : "`" + s.spec().defaultValue() + "`",
+                    s.spec().description().replace("|", "\\|"));
         }
     }
 }

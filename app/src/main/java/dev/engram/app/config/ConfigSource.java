@@ -49,7 +49,7 @@ public final class ConfigSource {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new Value(fromEnv.strip(), Origin.ENV);
         }
-        return new Value(setting.defaultValue(), Origin.DEFAULT);
+        return new Value(setting.spec().defaultValue(), Origin.DEFAULT);
     }
 
     /** The effective value of {@code setting} as text, or null when unset. */
@@ -60,6 +60,6 @@ public final class ConfigSource {
     /** The raw value of {@code setting} as the environment alone gives it (for picocli's help and defaults). */
     String envOrDefault(Setting setting) {
         String fromEnv = env.apply(setting.env());
-        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : setting.defaultValue();
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : setting.spec().defaultValue();
     }
 }

@@ -178,7 +178,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         }
 
         private static String name(Setting s) {
-            return s.flag() != null ? s.flag() + " (" + s.env() + ")" : s.env();
+            return s.spec().flag() != null ? s.spec().flag() + " (" + s.env() + ")" : s.env();
         }
 
         private static Duration durationOf(String text) {

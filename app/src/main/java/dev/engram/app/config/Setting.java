@@ -78,55 +78,43 @@ public enum Setting {
     SPARQL_TIMEOUT("engram.sparql.timeout", null, "10s", "query timeout of /api/sparql and engram sparql"),
     SPARQL_MAX_ROWS("engram.sparql.max-rows", null, "1000", "row cap of /api/sparql");
 
-    private static final Map<String, Setting> BY_FLAG = Arrays.stream(values()).filter(s -> s.flag != null)
-            .collect(Collectors.toUnmodifiableMap(s -> s.flag, Function.identity()));
+    /**
+     * What a setting is.
+     *
+     * @param property     the Spring property name, e.g. {@code engram.embed-batch}
+     * @param flag         the command-line flag, or null when the setting has none
+     * @param defaultValue the default as text, or null when unset by default
+     * @param description  what the setting does, in a few words
+     * @param secret       true for keys and passwords, which are never printed
+     */
+    public record Spec(String property, String flag, String defaultValue, String description, boolean secret) {
+        /** The environment variable, e.g. {@code ENGRAM_EMBED_BATCH}: Spring's relaxed form of the property. */
+        public String env() {
+            return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        }
+    }
 
-    private final String property;
-    private final String flag;
-    private final String defaultValue;
-    private final String description;
-    private final boolean secret;
+    private static final Map<String, Setting> BY_FLAG = Arrays.stream(values()).filter(s -> s.spec.flag() != null)
+            .collect(Collectors.toUnmodifiableMap(s -> s.spec.flag(), Function.identity()));
+
+    private final Spec spec;
 
     Setting(String property, String flag, String defaultValue, String description) {
         this(property, flag, defaultValue, description, false);
     }
 
     Setting(String property, String flag, String defaultValue, String description, boolean secret) {
-        this.property = property;
-        this.flag = flag;
-        this.defaultValue = defaultValue;
-        this.description = description;
-        this.secret = secret;
+        this.spec = new Spec(property, flag, defaultValue, description, secret);
     }
 
-    /** The Spring property name, e.g. {@code engram.embed-batch}. */
-    public String property() {
-        return property;
+    /** What this setting is: names, default, description. */
+    public Spec spec() {
+        return spec;
     }
 
     /** The environment variable, e.g. {@code ENGRAM_EMBED_BATCH}. */
     public String env() {
-        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    /** The command-line flag, or null when the setting has none. */
-    public String flag() {
-        return flag;
-    }
-
-    /** The default as text, or null when unset by default. */
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    /** What the setting does, in a few words. */
-    public String description() {
-        return description;
-    }
-
-    /** True for keys and passwords, which are never printed. */
-    public boolean secret() {
-        return secret;
+        return spec.env();
     }
 
     /** The setting a command-line flag (its long name) sets. */

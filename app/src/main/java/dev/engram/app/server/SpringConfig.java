@@ -16,7 +16,7 @@ final class SpringConfig {
     static ConfigSource source(Environment environment) {
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
-            String value = environment.getProperty(s.property());
+            String value = environment.getProperty(s.spec().property());
             if (value != null && !value.isBlank()) {
                 given.put(s, value);
             }

@@ -31,11 +31,6 @@ record JudgedSample(List<JsonNode> rows) {
         return new JudgedSample(rows);
     }
 
-    /** How many rows were judged correct. */
-    long correct() {
-        return rows.stream().filter(r -> r.get("correct").asBoolean()).count();
-    }
-
     /** The judged-correct triples the extractor no longer produces from their passages. */
     List<String> missingCorrectTriples(RuleTripleExtractor extractor) {
         return judged(extractor, true, false);

@@ -26,6 +26,8 @@ public final class Neo4jServerProcess {
         Path dataDir = Path.of(args[0]);
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, port);
+        // as a running Engram does, so another process on the same directory works through this one
+        StoreHolder.claim(dataDir, neo4j.boltUri());
         try {
             System.out.println(READY_PREFIX + neo4j.boltUri());
             System.out.flush();
@@ -35,6 +37,7 @@ public final class Neo4jServerProcess {
                 // serve until the parent closes our stdin
             }
         } finally {
+            StoreHolder.release(dataDir);
             neo4j.shutdown();
         }
     }

@@ -44,11 +44,13 @@ class RemoteNeo4jProcessTest {
     static Path dir;
 
     private static Process server;
+    private static Path serverData;
     private static String boltUri;
 
     @BeforeAll
     static void startServerProcess() throws Exception {
         Path dataDir = dir.resolve("server-data");
+        serverData = dataDir;
         Path log = dir.resolve("server.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
@@ -172,6 +174,25 @@ class RemoteNeo4jProcessTest {
     private static long count(GraphStore store, String cypher) {
         try (Session session = store.session()) {
             return session.run(cypher, Map.of()).single().get(0).asLong();
+        }
+    }
+
+    @Test
+    void openingTheDataDirectoryOfAnotherRunningProcessWorksThroughItsBoltPort() {
+        // Neo4j would refuse a second embedded DBMS on this directory (its store lock); the holder file says where to go
+        try (GraphStore shared = GraphStore.open(StoreConfig.embedded(serverData, 0))) {
+            assertThat(shared.isEmbedded()).isFalse();
+            assertThat(shared.heldBy()).hasValueSatisfying(h -> {
+                assertThat(h.pid()).isEqualTo(server.pid());
+                assertThat(h.boltUri()).isEqualTo(boltUri);
+            });
+            try (Session session = shared.session()) {
+                session.run("CREATE (:HolderProbe {at: 1})").consume();
+            }
+        }
+        try (GraphStore direct = GraphStore.open(StoreConfig.remote(boltUri, null, null, null)); Session session = direct.session()) {
+            assertThat(session.run("MATCH (p:HolderProbe) RETURN count(p)").single().get(0).asLong()).isOne();
+            session.run("MATCH (p:HolderProbe) DELETE p").consume();
         }
     }
 }
