@@ -3,19 +3,14 @@ package dev.engram.app.cli;
 import dev.engram.app.config.ConfigSource;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.config.Setting;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code engram config}: the effective configuration, where each value comes from, secrets masked. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Print the effective configuration (flags over ENGRAM_* environment over defaults); secrets are masked.")
-final class ConfigCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class ConfigCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 

@@ -3,20 +3,14 @@ package dev.engram.app.cli;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code engram delete}: remove documents and whatever only they supported. */
 @Command(name = "delete", mixinStandardHelpOptions = true,
         description = "Delete documents with their chunks, their provenance on relations, and entities and "
                 + "relations nothing else supports.")
-final class DeleteCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class DeleteCommand extends ConfiguredCommand {
 
     @Parameters(paramLabel = "<documentId>", arity = "1..*", description = "Ids of the documents to delete.")
     List<String> ids;
@@ -24,7 +18,7 @@ final class DeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int missing = 0;
-        try (GraphStore graph = Commands.openStore(spec)) {
+        try (GraphStore graph = openStore()) {
             DocumentDeleter deleter = new DocumentDeleter(graph);
             for (String id : ids) {
                 if (deleter.delete(id)) {

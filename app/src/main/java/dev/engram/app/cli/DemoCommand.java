@@ -15,9 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,14 +23,12 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Ingest a small bundled corpus (HippoRAG's movies case study) into the embedded store and "
                 + "answer a few questions with the graphrag mode, then serve the graph and the explorer. No LLM or network needed.")
-final class DemoCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+final class DemoCommand extends ConfiguredCommand {
     static final List<String> QUESTIONS = List.of(
             "which war film based on a non-fiction book was directed by the one who is famous for science fiction and crime genres",
             "Who directed Black Hawk Down?",
             "Which films did Ridley Scott direct?");
 
-    @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
 
     @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -53,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             Files.copy(in, corpus, StandardCopyOption.REPLACE_EXISTING);
         }
-        EngramConfig config = Commands.config(spec);
+        EngramConfig config = config();
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             System.out.println("Engram demo: data in " + config.store().dataDir().toAbsolutePath()
                     + (runtime.store().boltUri() != null ? ", Bolt at " + runtime.store().boltUri() : ""));

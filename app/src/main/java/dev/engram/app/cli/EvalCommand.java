@@ -19,14 +19,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,9 +32,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Ingest a dataset folder's corpus.jsonl (unless already there), run its questions through "
                 + "each mode, print a table and write JSON.")
-final class EvalCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class EvalCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 
@@ -83,7 +78,7 @@ final class EvalCommand implements Callable<Integer> {
             qs = qs.subList(0, limit);
         }
         List<Mode> modeList = modes.stream().map(Mode::parse).toList();
-        EngramConfig base = Commands.config(spec);
+        EngramConfig base = config();
         String extractor = base.ingest().extractor();
         Path dataDir = evalDataDir != null ? evalDataDir : defaultDataDir(base.store().dataDir(), extractor);
         EngramConfig config = base.withDataDir(dataDir);

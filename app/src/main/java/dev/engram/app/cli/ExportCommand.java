@@ -12,20 +12,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code engram export}: the knowledge graph as RDF. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export the knowledge graph as RDF (Turtle, N-Triples or JSON-LD), streamed page by page. "
                 + "With --tenant/--groups only what that reader may see is written; without them, everything.")
-final class ExportCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class ExportCommand extends ConfiguredCommand {
 
     @Option(names = "--format", paramLabel = "<ttl|nt|jsonld>", defaultValue = "ttl",
             description = "RDF syntax (default ${DEFAULT-VALUE}).")
@@ -44,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         RdfFormat rdf = RdfFormat.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
-        try (GraphStore graph = Commands.openStore(spec); OutputStream sink = open()) {
+        try (GraphStore graph = openStore(); OutputStream sink = open()) {
             ExportSummary summary = new RdfExporter(graph).export(filter, rdf, sink,
                     progress -> System.err.print("\rexported " + progress.format()));
             sink.flush();

@@ -6,9 +6,6 @@ import dev.engram.store.rdf.ImportSummary;
 import dev.engram.ingest.rdf.RdfImporter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -18,9 +15,7 @@ import picocli.CommandLine.Parameters;
         description = "Import RDF (.ttl, .nt, .rdf/.owl, .jsonld) into the graph. An Engram export is restored as it "
                 + "was; other RDF becomes entities and relations, with one document per file and one embedded chunk "
                 + "per subject as their provenance.")
-final class ImportRdfCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class ImportRdfCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
 
     @Parameters(paramLabel = "<file>", arity = "1..*", description = "RDF files; the syntax comes from the extension.")
@@ -28,7 +23,7 @@ final class ImportRdfCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (EngramRuntime runtime = EngramRuntime.open(Commands.config(spec))) {
+        try (EngramRuntime runtime = EngramRuntime.open(config())) {
             RdfImporter importer = new RdfImporter(runtime.store(), runtime.embedder());
             for (Path file : files) {
                 System.err.println("importing " + file + " ...");

@@ -10,9 +10,6 @@ import dev.engram.ingest.IngestReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = "Ingest text, Markdown and JSONL files (directories recursively) into the graph. "
                 + "Unchanged documents are skipped; unreadable ones are reported and skipped.")
-final class IngestCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class IngestCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
 
     @Parameters(paramLabel = "<paths>", arity = "1..*", description = "Files or directories.")
@@ -52,7 +47,7 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        EngramConfig config = Commands.config(spec);
+        EngramConfig config = config();
         Optional<TripleExtractor> triples = ExtractorChoice.parse(config.ingest().extractor(), config.llm());
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, Sources.files(paths, include)) : 0;

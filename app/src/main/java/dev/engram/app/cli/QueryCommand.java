@@ -12,9 +12,6 @@ import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code engram query}: ranked passages, paths and (with an LLM) an answer for one question. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Answer a question from the graph.")
-final class QueryCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class QueryCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 
@@ -45,7 +40,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EngramConfig config = Commands.config(spec);
+        EngramConfig config = config();
         RetrievalRequest request = new RetrievalRequest(question, config.retrieval().mode(), topK, AccessFilter.ALL);
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             RetrievalResult result = runtime.retriever(request.mode()).retrieve(request);

@@ -5,12 +5,9 @@ import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.EngramServer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,9 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the REST API (/api), read-only Cypher (/api/cypher), OpenAI-compatible chat (/v1) "
                 + "and health (/actuator/health). Set ENGRAM_API_KEYS to require keys.")
-final class ServeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class ServeCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
     @Mixin GraphRagOptions graph;
 
@@ -33,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        EngramConfig config = Commands.config(spec);
+        EngramConfig config = config();
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             serveUntilStopped(runtime, config);
             return 0;

@@ -12,11 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,9 +20,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sparql", mixinStandardHelpOptions = true,
         description = "Run a read-only SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) over the graph in its RDF "
                 + "form (the same mapping as export). UPDATE is refused.")
-final class SparqlCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin StoreOptions store;
+final class SparqlCommand extends ConfiguredCommand {
 
     @Parameters(paramLabel = "<query>", description = "The query, @file to read it from a file, or - for standard input.")
     String query;
@@ -54,7 +48,7 @@ final class SparqlCommand implements Callable<Integer> {
         SparqlResultWriter.Format output = SparqlResultWriter.Format.named(format);
         AccessFilter filter = tenant == null && groups.isEmpty() ? AccessFilter.ALL : new AccessFilter(tenant, groups);
         String text = queryText();
-        try (GraphStore graph = Commands.openStore(spec)) {
+        try (GraphStore graph = openStore()) {
             SparqlResult result = new SparqlRunner(graph).run(text, filter, Duration.ofSeconds(timeoutSeconds), maxRows);
             SparqlResultWriter.write(result, output, System.out);
             System.out.flush();
