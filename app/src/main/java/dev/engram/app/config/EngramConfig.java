@@ -41,7 +41,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
 
     /** The HTTP server. */
     public record Server(int port, String host, String maxUpload, int contextTokens, int maxTopK, String apiKeys,
-                         Duration cypherTimeout, int cypherMaxRows, Duration sparqlTimeout, int sparqlMaxRows) {
+                         Duration cypherTimeout, int cypherMaxRows, Duration sparqlTimeout, int sparqlMaxRows,
+                         int sparqlMaxQueryBytes) {
         @Override
         public String toString() {
             return "Server[port=" + port + ", host=" + host + ", apiKeys=" + (apiKeys == null ? "none" : "***") + "]";
@@ -88,7 +89,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                 v.integer(Setting.CONTEXT_TOKENS), v.integer(Setting.QUERY_MAX_TOP_K), v.text(Setting.API_KEYS),
                 cypherTimeout, cypherRows,
                 sparqlTimeoutSet ? v.duration(Setting.SPARQL_TIMEOUT) : cypherTimeout,
-                sparqlRowsSet ? v.integer(Setting.SPARQL_MAX_ROWS) : cypherRows);
+                sparqlRowsSet ? v.integer(Setting.SPARQL_MAX_ROWS) : cypherRows, v.integer(Setting.SPARQL_MAX_QUERY_BYTES));
         return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, server);
     }
 
@@ -103,7 +104,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         Server s = server;
         return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, new Server(s.port(), host,
                 s.maxUpload(), s.contextTokens(), s.maxTopK(), s.apiKeys(), s.cypherTimeout(), s.cypherMaxRows(),
-                s.sparqlTimeout(), s.sparqlMaxRows()));
+                s.sparqlTimeout(), s.sparqlMaxRows(), s.sparqlMaxQueryBytes()));
     }
 
     /** This configuration with other graph retrieval settings. */

@@ -75,8 +75,9 @@ public enum Setting {
     API_KEYS("engram.api-keys", null, null, "key:read|write[:tenant[:group1|group2]],...; empty = open single-user install", true),
     CYPHER_TIMEOUT("engram.cypher.timeout", null, "10s", "transaction timeout of /api/cypher"),
     CYPHER_MAX_ROWS("engram.cypher.max-rows", null, "1000", "row cap of /api/cypher"),
-    SPARQL_TIMEOUT("engram.sparql.timeout", null, "10s", "query timeout of /api/sparql and engram sparql"),
-    SPARQL_MAX_ROWS("engram.sparql.max-rows", null, "1000", "row cap of /api/sparql");
+    SPARQL_TIMEOUT("engram.sparql.timeout", null, "10s", "query timeout of /sparql and /api/sparql; by default the Cypher one"),
+    SPARQL_MAX_ROWS("engram.sparql.max-rows", null, "1000", "row or triple cap of /sparql and /api/sparql"),
+    SPARQL_MAX_QUERY_BYTES("engram.sparql.max-query-bytes", null, "65536", "largest SPARQL query text, in UTF-8 bytes");
 
     /**
      * What a setting is.

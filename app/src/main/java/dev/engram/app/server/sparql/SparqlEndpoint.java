@@ -1,5 +1,6 @@
 package dev.engram.app.server.sparql;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
 import dev.engram.store.rdf.SparqlQueryException;
@@ -7,8 +8,6 @@ import dev.engram.store.rdf.SparqlResult;
 import dev.engram.store.rdf.SparqlRunner;
 import dev.engram.store.search.AccessFilter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -23,12 +22,10 @@ public class SparqlEndpoint {
     private final SparqlRunner runner;
     private final SparqlSettings settings;
 
-    SparqlEndpoint(EngramRuntime runtime,
-                   @Value("${engram.sparql.timeout:${engram.cypher.timeout:10s}}") Duration timeout,
-                   @Value("${engram.sparql.max-rows:${engram.cypher.max-rows:1000}}") int maxRows,
-                   @Value("${engram.sparql.max-query-bytes:65536}") int maxQueryBytes) {
+    SparqlEndpoint(EngramRuntime runtime, EngramConfig config) {
         this.runner = new SparqlRunner(runtime.store());
-        this.settings = new SparqlSettings(timeout, maxRows, maxQueryBytes);
+        this.settings = new SparqlSettings(config.server().sparqlTimeout(), config.server().sparqlMaxRows(),
+                config.server().sparqlMaxQueryBytes());
     }
 
     /** The limits in force. */
