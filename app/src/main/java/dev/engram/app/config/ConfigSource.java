@@ -47,7 +47,7 @@ public final class ConfigSource {
         }
         String fromEnv = env.apply(setting.env());
         if (fromEnv != null && !fromEnv.isBlank()) {
-            return new Value(fromEnv.strip(), Origin.ENV);
+            return new Value(fromEnv, Origin.ENV); // as given: a query prefix may end in a space
         }
         return new Value(setting.spec().defaultValue(), Origin.DEFAULT);
     }

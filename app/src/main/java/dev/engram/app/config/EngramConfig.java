@@ -60,8 +60,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                 v.integer(Setting.EMBED_BATCH), threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
         Optional<EmbeddingsServer> embeddings = v.client(Setting.EMBEDDINGS_BASE_URL, Setting.EMBEDDINGS_MODEL,
                 Setting.EMBEDDINGS_API_KEY, Setting.EMBEDDINGS_TIMEOUT_SECONDS, null, null, null)
-                .map(client -> new EmbeddingsServer(client, v.text(Setting.EMBEDDINGS_QUERY_PREFIX) == null ? ""
-                        : v.text(Setting.EMBEDDINGS_QUERY_PREFIX), v.integer(Setting.EMBEDDINGS_BATCH_SIZE),
+                .map(client -> new EmbeddingsServer(client, source.raw(Setting.EMBEDDINGS_QUERY_PREFIX) == null ? ""
+                        : source.raw(Setting.EMBEDDINGS_QUERY_PREFIX), v.integer(Setting.EMBEDDINGS_BATCH_SIZE),
                         v.integer(Setting.EMBEDDINGS_DIMENSIONS)));
         Ingest ingest = new Ingest(v.text(Setting.EXTRACTOR), v.integer(Setting.INGEST_BATCH), v.text(Setting.TENANT));
         Optional<LlmConfig> llm = v.client(Setting.LLM_BASE_URL, Setting.LLM_MODEL, Setting.LLM_API_KEY,
