@@ -3,11 +3,12 @@ package dev.engram.app.server;
 import dev.engram.app.runtime.EngramRuntime;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The Engram HTTP server: REST, Cypher and OpenAI-compatible APIs over one {@link EngramRuntime}. */
-@SpringBootApplication
+/** The Engram HTTP server: REST, Cypher, OpenAI-compatible and MCP APIs over one {@link EngramRuntime}. */
+@SpringBootApplication(scanBasePackages = {"dev.engram.app.server", "dev.engram.app.mcp"})
 public class EngramServer {
 
     /**
@@ -15,7 +16,21 @@ public class EngramServer {
      * {@code properties} (such as {@code server.port}) override application.properties and the environment.
      */
     public static ConfigurableApplicationContext start(EngramRuntime runtime, Map<String, Object> properties) {
+        return run(runtime, properties, WebApplicationType.SERVLET);
+    }
+
+    /**
+     * The server's services and configuration without the HTTP server, for front ends of their own such as
+     * {@code engram mcp} on stdio.
+     */
+    public static ConfigurableApplicationContext startWithoutHttp(EngramRuntime runtime, Map<String, Object> properties) {
+        return run(runtime, properties, WebApplicationType.NONE);
+    }
+
+    private static ConfigurableApplicationContext run(EngramRuntime runtime, Map<String, Object> properties,
+                                                      WebApplicationType type) {
         SpringApplication app = new SpringApplication(EngramServer.class);
+        app.setWebApplicationType(type);
         // registered before configuration is read, so RuntimeConfiguration does not open a second runtime
         app.addInitializers(context -> context.getBeanFactory().registerSingleton("engramRuntime", runtime));
         // passed as command-line arguments because those outrank application.properties; default properties do not

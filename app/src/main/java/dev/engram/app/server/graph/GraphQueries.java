@@ -29,6 +29,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GraphQueries {
+    /** Most entity hits asked for in one search ({@code k}). */
+    public static final int MAX_SEARCH_K = 100;
+    /** Most edges asked for around one entity. */
+    public static final int MAX_NEIGHBOURHOOD_LIMIT = 1000;
+    /** Longest path searched for, in RELATION edges. */
+    public static final int MAX_PATH_HOPS = 6;
+
     private final EngramRuntime runtime;
     private final EntitySearch entities;
 
@@ -39,6 +46,10 @@ public class GraphQueries {
 
     /** Entities matching {@code q} by name (full-text) and by meaning (vector), best first, each once. */
     public List<EntityHit> searchEntities(String q, int k, AccessFilter access) {
+        if (q == null || q.isBlank()) {
+            throw ApiException.badRequest("q must not be empty");
+        }
+        bounded("k", k, 1, MAX_SEARCH_K);
         Map<String, EntityHit> hits = new LinkedHashMap<>();
         for (ScoredEntity e : entities.entityByName(q, k, access)) {
             hits.putIfAbsent(e.id(), new EntityHit(e.id(), e.name(), e.score(), e.chunkCount(), "name"));
@@ -53,6 +64,7 @@ public class GraphQueries {
 
     /** An entity, up to {@code limit} readable edges around it, and readable chunks mentioning it. */
     public Neighbourhood neighbourhood(String id, int limit, AccessFilter access) {
+        bounded("limit", limit, 1, MAX_NEIGHBOURHOOD_LIMIT);
         Map<String, Object> params = Readable.params(access);
         params.put("id", id);
         params.put("limit", limit + 1);
@@ -94,6 +106,7 @@ public class GraphQueries {
 
     /** Shortest paths of at most {@code maxHops} RELATION edges, in either direction, through readable provenance. */
     public List<GraphPath> paths(String from, String to, int maxHops, AccessFilter access) {
+        bounded("maxHops", maxHops, 1, MAX_PATH_HOPS);
         Map<String, Object> params = Readable.params(access);
         params.put("from", from);
         params.put("to", to);
@@ -168,6 +181,12 @@ public class GraphQueries {
                         c.get("title").asString(null), c.get("index").asInt(0), c.get("text").asString(null),
                         mentioned, triples);
             });
+        }
+    }
+
+    private static void bounded(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", was " + value);
         }
     }
 

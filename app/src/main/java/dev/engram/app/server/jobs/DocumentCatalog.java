@@ -15,14 +15,20 @@ import org.springframework.stereotype.Component;
 /** Lists and deletes documents within the caller's access. */
 @Component
 public class DocumentCatalog {
+    /** Most documents listed in one page. */
+    public static final int MAX_PAGE = 1000;
+
     private final EngramRuntime runtime;
 
     DocumentCatalog(EngramRuntime runtime) {
         this.runtime = runtime;
     }
 
-    /** Readable documents ordered by id, a page at a time. */
-    List<DocumentSummary> list(AccessFilter access, int offset, int limit) {
+    /** Readable documents ordered by id, a page at a time ({@code limit} at most {@link #MAX_PAGE}). */
+    public List<DocumentSummary> list(AccessFilter access, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw ApiException.badRequest("offset must be >= 0 and limit between 1 and " + MAX_PAGE);
+        }
         Map<String, Object> params = Readable.params(access);
         params.put("offset", offset);
         params.put("limit", limit);
@@ -42,7 +48,7 @@ public class DocumentCatalog {
      * Deletes a document the caller may read and, for a tenant-scoped caller, that belongs to its tenant (public
      * documents are not a tenant's to delete).
      */
-    void delete(String id, AccessFilter access) {
+    public void delete(String id, AccessFilter access) {
         Map<String, Object> params = Readable.params(access);
         params.put("id", id);
         List<String> tenants;

@@ -2,7 +2,6 @@ package dev.engram.app.server.jobs;
 
 import dev.engram.app.server.ApiException;
 import dev.engram.app.server.security.Caller;
-import dev.engram.store.search.AccessFilter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,34 +39,14 @@ public class DocumentsController {
         if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw ApiException.badRequest("upload at least one non-empty file in the multipart part 'files'");
         }
-        AccessFilter access = caller.access();
-        List<String> groups = acl == null ? List.of() : acl.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
-        String stampTenant = tenant == null || tenant.isBlank() ? null : tenant.strip();
-        if (!caller.unrestricted()) {
-            if (stampTenant != null && !stampTenant.equals(access.tenant())) {
-                throw ApiException.forbidden("this API key may ingest only into tenant '" + access.tenant() + "'");
-            }
-            if (!access.groups().contains(AccessFilter.ANY) && !access.groups().containsAll(groups)) {
-                throw ApiException.forbidden("this API key may stamp only its own groups " + access.groups());
-            }
-            stampTenant = AccessFilter.ANY.equals(access.tenant()) ? stampTenant : access.tenant();
-            if (groups.isEmpty()) {
-                groups = access.groups().stream().filter(g -> !AccessFilter.ANY.equals(g)).toList();
-            }
-        }
-        if (AccessFilter.ANY.equals(stampTenant) || groups.contains(AccessFilter.ANY)) {
-            throw ApiException.badRequest("'*' is a reader's wildcard, not a tenant or group a document can carry");
-        }
+        IngestStamp stamp = IngestStamp.resolve(caller, tenant, acl);
         Upload upload = Upload.save(files);
-        return jobs.submit(upload.directory(), upload.files(), access, stampTenant, groups);
+        return jobs.submit(upload.directory(), upload.files(), caller.access(), stamp.tenant(), stamp.acl());
     }
 
     @GetMapping("/api/documents")
     List<DocumentSummary> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
                                @RequestParam(name = "limit", defaultValue = "100") int limit, Caller caller) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 1000");
-        }
         return catalog.list(caller.access(), offset, limit);
     }
 

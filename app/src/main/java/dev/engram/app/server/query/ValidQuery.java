@@ -6,10 +6,10 @@ import dev.engram.retrieval.Mode;
 import dev.engram.store.search.AccessFilter;
 
 /** A {@link QueryRequest} checked and resolved: the question, mode, topK and what the caller may read. */
-record ValidQuery(String question, Mode mode, int topK, AccessFilter access) {
+public record ValidQuery(String question, Mode mode, int topK, AccessFilter access) {
 
     /** Checks a request body, refusing with 400 (or 403 for a view the caller may not take). */
-    static ValidQuery of(QueryRequest request, Caller caller, int maxTopK) {
+    public static ValidQuery of(QueryRequest request, Caller caller, int maxTopK) {
         if (request == null || request.question() == null || request.question().isBlank()) {
             throw ApiException.badRequest("question is required and must not be empty");
         }
