@@ -23,7 +23,14 @@ function transport(t) {
 async function step(client, s) {
   switch (s.op) {
     case 'listTools': return client.listTools(undefined, options);
-    case 'callTool': return client.callTool({ name: s.name, arguments: s.arguments ?? {} }, undefined, options);
+    case 'callTool': {
+      if (!s.progress) return client.callTool({ name: s.name, arguments: s.arguments ?? {} }, undefined, options);
+      // asking for progress makes the SDK send a progress token; the notifications are kept beside the result
+      const progress = [];
+      const result = await client.callTool({ name: s.name, arguments: s.arguments ?? {} }, undefined,
+        { ...options, onprogress: (p) => progress.push(p) });
+      return { ...result, progressNotifications: progress };
+    }
     case 'listResources': return client.listResources(undefined, options);
     case 'listResourceTemplates': return client.listResourceTemplates(undefined, options);
     case 'readResource': return client.readResource({ uri: s.uri }, options);

@@ -17,9 +17,10 @@ public class McpConfiguration {
                             @Value("${engram.mcp.allowed-origins:}") String allowedOrigins,
                             @Value("${engram.mcp.max-text-chars:1000000}") int maxTextChars,
                             @Value("${engram.mcp.max-request-bytes:8388608}") int maxRequestBytes,
-                            @Value("${engram.mcp.ingest-wait:60s}") Duration ingestWait) {
+                            @Value("${engram.mcp.ingest-wait:60s}") Duration ingestWait,
+                            @Value("${engram.mcp.session-idle:60m}") Duration sessionIdle) {
         return new McpSettings(ingestRoot.isBlank() ? Optional.empty() : Optional.of(Path.of(ingestRoot.strip())),
                 Arrays.stream(allowedOrigins.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList(),
-                maxTextChars, maxRequestBytes, ingestWait);
+                maxTextChars, maxRequestBytes, ingestWait, sessionIdle);
     }
 }

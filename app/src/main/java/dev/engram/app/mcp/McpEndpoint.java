@@ -28,6 +28,8 @@ final class McpEndpoint extends HttpServlet {
                     .jsonMapper(mcp.json())
                     .mcpEndpoint(path)
                     .maxRequestSize(settings.maxRequestBytes())
+                    // sessions nobody uses any more are dropped, so abandoned clients do not pile up in memory
+                    .sessionSweepInterval(settings.sessionIdle())
                     // browsers send Origin; agent hosts do not. Unlisted origins are refused against DNS rebinding.
                     .securityValidator(DefaultServerTransportSecurityValidator.builder()
                             .allowedOrigins(settings.allowedOrigins()).build())

@@ -29,7 +29,7 @@ public class McpHttpConfiguration {
     @Bean
     ServletRegistrationBean<McpEndpoint> mcpEndpoint(EngramMcp mcp, McpSettings settings) {
         ServletRegistrationBean<McpEndpoint> registration = new ServletRegistrationBean<>(
-                new McpEndpoint(mcp, settings, PATH), PATH, PATH + "/*");
+                new McpEndpoint(mcp, settings, PATH), PATH);
         registration.setName("mcp");
         registration.setAsyncSupported(true);
         registration.setLoadOnStartup(1);

@@ -56,6 +56,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "engram.cypher.timeout=5s",
         "engram.cypher.max-rows=200",
         "engram.mcp.ingest-wait=120s",
+        "engram.mcp.session-idle=5s",
         "engram.api-keys=admin-key:write:*,reader-all:read:*,reader-a:read:tenantA,writer-a:write:tenantA,reader-b:read:tenantB"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -395,6 +396,10 @@ class McpClientTest {
         Reply other = rest.send(mcpPost(READER_B, list).header("mcp-session-id", session).build());
         assertThat(other.status()).isEqualTo(404);
         assertThat(other.text()).doesNotContain("ingest_text");
+
+        // an abandoned session is forgotten after one to two idle periods (5 s here)
+        Thread.sleep(12_000);
+        assertThat(rest.send(mcpPost(ADMIN, list).header("mcp-session-id", session).build()).status()).isEqualTo(404);
     }
 
     @Test
@@ -564,9 +569,13 @@ class McpClientTest {
         assertThat(secret.body().get("rows").get(0).get(0).asLong()).isZero();
 
         Session ok = sdk.http(mcpUrl(), WRITER_A)
-                .call("ingest_files", Map.of("paths", List.of("notes", INGEST_ROOT.resolve("linked/ok.md").toString())))
+                .callWithProgress("ingest_files", Map.of("paths", List.of("notes", INGEST_ROOT.resolve("linked/ok.md").toString())))
                 .run();
         JsonNode job = ok.structured(0);
+        JsonNode progress = ok.value(0).get("progressNotifications");
+        assertThat(progress).as("long work shows progress").isNotEmpty();
+        assertThat(progress.get(progress.size() - 1).get("progress").asInt()).isBetween(0, 3);
+        assertThat(progress.get(progress.size() - 1).get("message").asText()).contains("documents done");
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.get("written").asLong()).isEqualTo(3);
         // a folder's files are named by their path from it ("notes/alpha.md"), which a REST path cannot carry

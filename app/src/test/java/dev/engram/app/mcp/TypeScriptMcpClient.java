@@ -84,6 +84,13 @@ final class TypeScriptMcpClient {
             return this;
         }
 
+        /** A tool call that asks for progress notifications (kept as the result's progressNotifications). */
+        Scenario callWithProgress(String tool, Map<String, ?> arguments) {
+            steps.addObject().put("op", "callTool").put("name", tool).put("progress", true)
+                    .set("arguments", json.valueToTree(arguments));
+            return this;
+        }
+
         Scenario listResources() {
             steps.addObject().put("op", "listResources");
             return this;
