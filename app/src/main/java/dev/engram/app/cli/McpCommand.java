@@ -71,7 +71,7 @@ final class McpCommand implements Callable<Integer> {
             EngramMcp mcp = context.getBean(EngramMcp.class);
             McpSyncServer server = mcp.stdio(new StdioServerTransportProvider(mcp.json(),
                     new EndSignallingInput(System.in, hostGone), protocol), caller);
-            System.err.println("engram: MCP on stdio as " + caller.role().name().toLowerCase() + " tenant '"
+            System.err.println("engram: MCP on stdio as " + caller.role().name().toLowerCase(java.util.Locale.ROOT) + " tenant '"
                     + caller.access().tenant() + "' groups " + caller.access().groups() + "; tools: "
                     + String.join(", ", mcp.toolNames(caller)));
             hostGone.await();
