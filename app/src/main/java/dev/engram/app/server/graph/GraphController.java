@@ -1,6 +1,7 @@
 package dev.engram.app.server.graph;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.graph.GraphRecords.ChunkView;
 import dev.engram.app.server.graph.GraphRecords.DocumentView;
 import dev.engram.app.server.graph.GraphRecords.EntityHit;
@@ -17,15 +18,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class GraphController {
     private final GraphQueries graph;
+    private final InputLimits limits;
 
-    GraphController(GraphQueries graph) {
+    GraphController(GraphQueries graph, InputLimits limits) {
         this.graph = graph;
+        this.limits = limits;
     }
 
     @GetMapping("/api/entities")
     List<EntityHit> entities(@RequestParam("q") String q, @RequestParam(name = "k", defaultValue = "10") int k, Caller caller) {
         if (q.isBlank()) {
             throw ApiException.badRequest("q must not be empty");
+        }
+        if (q.length() > limits.questionChars()) {
+            throw ApiException.badRequest("q has " + q.length() + " characters; the limit is " + limits.questionChars()
+                    + " (ENGRAM_MAX_QUESTION_CHARS)");
         }
         return graph.searchEntities(q, bounded("k", k, 1, 100), caller.access());
     }
@@ -38,7 +45,7 @@ public class GraphController {
     @GetMapping("/api/paths")
     List<GraphPath> paths(@RequestParam("from") String from, @RequestParam("to") String to,
                           @RequestParam(name = "maxHops", defaultValue = "3") int maxHops, Caller caller) {
-        return graph.paths(from, to, bounded("maxHops", maxHops, 1, 6), caller.access());
+        return graph.paths(from, to, limits.hops(maxHops), limits.paths(), caller.access());
     }
 
     @GetMapping("/api/documents/{id}")

@@ -93,10 +93,11 @@ public class GraphQueries {
     }
 
     /** Shortest paths of at most {@code maxHops} RELATION edges, in either direction, through readable provenance. */
-    public List<GraphPath> paths(String from, String to, int maxHops, AccessFilter access) {
+    public List<GraphPath> paths(String from, String to, int maxHops, int maxPaths, AccessFilter access) {
         Map<String, Object> params = Readable.params(access);
         params.put("from", from);
         params.put("to", to);
+        params.put("maxPaths", maxPaths);
         // a variable-length bound cannot be a parameter; maxHops is a checked int, so formatting it in is safe
         String query = """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -106,7 +107,7 @@ public class GraphQueries {
                 RETURN [n IN nodes(p) | {id: n.id, name: n.name, count: %s}] AS nodes,
                        [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, predicate: r.predicate,
                         weight: coalesce(r.weight, 0.0), chunkIds: %s}] AS edges
-                LIMIT 10
+                LIMIT $maxPaths
                 """.formatted(Readable.entity("a"), Readable.entity("b"), maxHops,
                 Readable.relation("r"),
                 chunkCount("n"), readableChunkIds("r"));
