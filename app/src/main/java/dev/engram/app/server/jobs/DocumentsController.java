@@ -1,6 +1,7 @@
 package dev.engram.app.server.jobs;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
 import dev.engram.store.search.AccessFilter;
 import java.util.List;
@@ -20,10 +21,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DocumentsController {
     private final IngestJobs jobs;
     private final DocumentCatalog catalog;
+    private final InputLimits limits;
 
-    DocumentsController(IngestJobs jobs, DocumentCatalog catalog) {
+    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
         this.jobs = jobs;
         this.catalog = catalog;
+        this.limits = limits;
     }
 
     /**
@@ -39,6 +42,10 @@ public class DocumentsController {
         caller.requireWrite();
         if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw ApiException.badRequest("upload at least one non-empty file in the multipart part 'files'");
+        }
+        if (files.size() > limits.uploadFiles()) {
+            throw ApiException.badRequest("an upload holds at most " + limits.uploadFiles() + " files (ENGRAM_MAX_UPLOAD_FILES), got "
+                    + files.size());
         }
         AccessFilter access = caller.access();
         List<String> groups = acl == null ? List.of() : acl.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
@@ -59,6 +66,15 @@ public class DocumentsController {
             throw ApiException.badRequest("'*' is a reader's wildcard, not a tenant or group a document can carry");
         }
         Upload upload = Upload.save(files);
+        // refused here, before any work, when the ids are already another tenant's; the writer refuses them again
+        // at write time, so a document created meanwhile is not taken over either
+        List<String> taken = catalog.ownedByOthers(upload.documentIds(), stampTenant);
+        if (!taken.isEmpty()) {
+            upload.delete();
+            throw ApiException.conflict("documents " + taken.subList(0, Math.min(20, taken.size()))
+                    + " already exist and belong to another tenant (or to the public corpus); rename the files "
+                    + "(or the JSONL ids) and upload again. Nothing was ingested.");
+        }
         return jobs.submit(upload.directory(), upload.files(), access, stampTenant, groups);
     }
 
