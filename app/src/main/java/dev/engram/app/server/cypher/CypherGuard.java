@@ -43,7 +43,10 @@ public final class CypherGuard {
             "db.index.fulltext.querynodes", "db.index.fulltext.queryrelationships",
             "db.index.vector.querynodes", "db.index.vector.queryrelationships");
 
-    /** Namespaces of built-in functions (temporal, spatial, vector); the empty namespace is the core functions. */
+    /**
+     * Root namespaces of built-in functions (temporal, spatial, vector: {@code vector.similarity.cosine}); the empty
+     * namespace is the core functions.
+     */
     static final Set<String> FUNCTION_NAMESPACES = Set.of(
             "", "date", "datetime", "localdatetime", "localtime", "time", "duration", "point", "vector");
 
@@ -99,8 +102,8 @@ public final class CypherGuard {
         parser.addErrorListener(collect);
         StatementsContext tree = parser.statements();
         if (!errors.isEmpty()) {
-            throw ApiException.badRequest("not valid Cypher 25 (" + errors.getFirst() + "); send one read query "
-                    + "without CYPHER, EXPLAIN or PROFILE prefixes");
+            throw ApiException.badRequest("not valid Cypher 25 (" + errors.getFirst() + "); send one read query, "
+                    + "without preparser options or a language version prefix");
         }
         return tree;
     }
@@ -139,7 +142,8 @@ public final class CypherGuard {
     private static void checkFunction(FunctionNameContext name) {
         String namespace = namespace(name.namespace());
         String qualified = qualified(name.namespace(), name.symbolicNameString());
-        boolean builtIn = FUNCTION_NAMESPACES.contains(namespace) && !LOAD_CSV_FUNCTIONS.contains(qualified);
+        String root = namespace.contains(".") ? namespace.substring(0, namespace.indexOf('.')) : namespace;
+        boolean builtIn = FUNCTION_NAMESPACES.contains(root) && !LOAD_CSV_FUNCTIONS.contains(qualified);
         if (!builtIn && !READ_FUNCTIONS.contains(qualified)) {
             throw refused("function " + qualified);
         }
