@@ -42,12 +42,14 @@ class ListenPolicyTest {
             assertThat(defaultHost).contains("127.0.0.1");
         }
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         PrintStream originalErr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         int status;
         try {
-            status = cli.execute("serve", "--host", "0.0.0.0", "--port", "0", "--bolt-port", "0",
+            CommandLine fresh = Commands.commandLine();
+            fresh.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+            fresh.getSubcommands().get("serve").setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+            status = fresh.execute("serve", "--host", "0.0.0.0", "--port", "0", "--bolt-port", "0",
                     "--data-dir", java.nio.file.Files.createTempDirectory("engram-listen").toString());
         } finally {
             System.setErr(originalErr);

@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.neo4j.cypher.internal.parser.v25.Cypher25Lexer;
 import org.neo4j.cypher.internal.parser.v25.Cypher25Parser;
@@ -62,7 +65,11 @@ public final class CypherGuard {
             Cypher25Parser.OrderBySkipLimitClauseContext.class, Cypher25Parser.FilterClauseContext.class,
             Cypher25Parser.LetClauseContext.class, CallClauseContext.class, SubqueryClauseContext.class);
 
-    /** A guard; stateless and thread-safe. */
+    /** Queries already judged read-only; applications send the same parameterised texts again and again. */
+    private static final int CACHE_SIZE = 2048;
+    private final java.util.Map<String, Boolean> allowed = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A guard; thread-safe. */
     public CypherGuard() {}
 
     /**
@@ -70,6 +77,17 @@ public final class CypherGuard {
      * not valid Cypher 25, 403 naming the first construct that is not allowed.
      */
     public void check(String query) {
+        if (allowed.containsKey(query)) {
+            return;
+        }
+        decide(query);
+        if (allowed.size() >= CACHE_SIZE) {
+            allowed.clear(); // crude but bounded; a refill costs one parse per distinct query
+        }
+        allowed.put(query, Boolean.TRUE);
+    }
+
+    private static void decide(String query) {
         StatementsContext tree = parse(query);
         List<StatementContext> statements = tree.statement();
         if (statements.size() != 1) {
@@ -84,6 +102,33 @@ public final class CypherGuard {
     }
 
     private static StatementsContext parse(String query) {
+        // two-stage parse, as ANTLR recommends: the fast SLL mode bails out on the first doubt, then full LL decides
+        try {
+            Cypher25Lexer lexer = new Cypher25Lexer(CharStreams.fromString(query));
+            lexer.removeErrorListeners();
+            boolean[] lexerFailed = {false};
+            lexer.addErrorListener(new BaseErrorListener() {
+                @Override
+                public void syntaxError(Recognizer<?, ?> recognizer, Object symbol, int line, int column, String message,
+                                        RecognitionException e) {
+                    lexerFailed[0] = true;
+                }
+            });
+            Cypher25Parser fast = new Cypher25Parser(new CommonTokenStream(lexer));
+            fast.removeErrorListeners();
+            fast.setErrorHandler(new BailErrorStrategy());
+            fast.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            StatementsContext tree = fast.statements();
+            if (!lexerFailed[0]) {
+                return tree;
+            }
+        } catch (ParseCancellationException e) {
+            // fall through to the full parse, which also reports where the query is wrong
+        }
+        return parseFully(query);
+    }
+
+    private static StatementsContext parseFully(String query) {
         Cypher25Lexer lexer = new Cypher25Lexer(CharStreams.fromString(query));
         Cypher25Parser parser = new Cypher25Parser(new CommonTokenStream(lexer));
         List<String> errors = new ArrayList<>();
