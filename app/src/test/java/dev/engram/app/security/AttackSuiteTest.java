@@ -323,12 +323,12 @@ class AttackSuiteTest {
     // ---- keys on every endpoint ----
 
     @Test
-    void everyApiAndV1EndpointNeedsAKeyAndEveryWriteAWriteKey() throws Exception {
+    void everyApiV1AndSparqlEndpointNeedsAKeyAndEveryWriteAWriteKey() throws Exception {
         Graph before = graph();
         Set<String> seen = new TreeSet<>();
         mappings.getHandlerMethods().forEach((info, method) -> {
             for (String pattern : info.getPatternValues()) {
-                if (pattern.startsWith("/api/") || pattern.startsWith("/v1/")) {
+                if (pattern.startsWith("/api/") || pattern.startsWith("/v1/") || pattern.startsWith("/sparql")) {
                     for (var m : info.getMethodsCondition().getMethods()) {
                         seen.add(m.name() + " " + pattern);
                     }
@@ -349,7 +349,7 @@ class AttackSuiteTest {
             }
             if (!verb.equals("GET")) {
                 boolean write = !(path.equals("/api/query") || path.equals("/api/query/stream") || path.equals("/api/cypher")
-                        || path.equals("/api/sparql") || path.startsWith("/v1/"));
+                        || path.equals("/api/sparql") || path.startsWith("/sparql") || path.startsWith("/v1/"));
                 if (write) {
                     Reply readOnly = send(request(path, READER_A).header("Content-Type", "application/json")
                             .method(verb, BodyPublishers.ofString("{}")).build());
