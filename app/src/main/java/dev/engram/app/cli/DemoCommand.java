@@ -65,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
             if (serve) {
                 System.out.println();
                 System.out.println("Explore the graph at http://127.0.0.1:" + port + "/ (Ctrl-C to stop)");
-                ServeCommand.serveUntilStopped(runtime, "127.0.0.1", port);
+                ServeCommand.serveUntilStopped(runtime, "127.0.0.1", port, false);
             }
             return 0;
         } finally {

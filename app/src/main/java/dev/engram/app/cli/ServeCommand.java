@@ -2,6 +2,7 @@ package dev.engram.app.cli;
 
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.EngramServer;
+import dev.engram.app.server.ListenPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -25,23 +26,34 @@ final class ServeCommand implements Callable<Integer> {
             description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "<address>", defaultValue = "${env:ENGRAM_HOST:-0.0.0.0}",
-            description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "<address>", defaultValue = "${env:ENGRAM_HOST:-127.0.0.1}",
+            description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}); another address than "
+                    + "loopback needs ENGRAM_API_KEYS or --allow-open.")
     String host;
+
+    @Option(names = "--allow-open", defaultValue = "${env:ENGRAM_ALLOW_OPEN:-false}",
+            description = "Accept listening on a non-loopback address without API keys: everyone who can reach it "
+                    + "may read, ingest and delete (env ENGRAM_ALLOW_OPEN).")
+    boolean allowOpen;
 
     @Override
     public Integer call() throws InterruptedException {
-        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null), embed.toSettings(), graph.toSettings())) {
-            serveUntilStopped(runtime, host, port);
+        boolean keys = System.getenv("ENGRAM_API_KEYS") != null && !System.getenv("ENGRAM_API_KEYS").isBlank();
+        // decided before anything opens, so a refused exposure costs nothing
+        ListenPolicy.check(host, keys, allowOpen).ifPresent(System.err::println);
+        try (EngramRuntime runtime = EngramRuntime.open(store.toConfig(null, keys), embed.toSettings(), graph.toSettings())) {
+            serveUntilStopped(runtime, host, port, allowOpen);
             return 0;
         }
     }
 
     /** Serves {@code runtime} over HTTP and returns once the server has shut down (Ctrl-C). */
-    static void serveUntilStopped(EngramRuntime runtime, String host, int port) throws InterruptedException {
+    static void serveUntilStopped(EngramRuntime runtime, String host, int port, boolean allowOpen)
+            throws InterruptedException {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", port);
         properties.put("server.address", host);
+        properties.put("engram.allow-open", allowOpen);
         CountDownLatch closed = new CountDownLatch(1);
         ConfigurableApplicationContext context = EngramServer.start(runtime, properties);
         context.addApplicationListener(e -> {

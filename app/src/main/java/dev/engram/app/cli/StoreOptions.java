@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.runtime.BoltPassword;
 import dev.engram.store.neo4j.StoreConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -30,9 +31,25 @@ public final class StoreOptions {
             description = "Database name (env ENGRAM_NEO4J_DATABASE, default ${DEFAULT-VALUE}).")
     String database;
 
+    @Option(names = "--bolt-password", paramLabel = "<password>", defaultValue = "${env:ENGRAM_BOLT_PASSWORD}",
+            description = "Password (user neo4j) the embedded Bolt port requires; without it, one is generated into "
+                    + "<data-dir>/bolt-password when serving with API keys (env ENGRAM_BOLT_PASSWORD).")
+    String boltPassword;
+
     /** The store configuration these options describe, with {@code dataDir} overriding the option when given. */
     StoreConfig toConfig(Path dataDirOverride) {
-        return new StoreConfig(dataDirOverride != null ? dataDirOverride : dataDir, boltPort,
-                uri == null || uri.isBlank() ? null : uri, user, password, database);
+        return toConfig(dataDirOverride, false);
+    }
+
+    /**
+     * The store configuration; {@code boltAuthRequired} (a server with API keys) makes the embedded Bolt port
+     * require a password, generated when none is configured. A data directory that has one always uses it.
+     */
+    StoreConfig toConfig(Path dataDirOverride, boolean boltAuthRequired) {
+        Path dir = dataDirOverride != null ? dataDirOverride : dataDir;
+        StoreConfig config = new StoreConfig(dir, boltPort, uri == null || uri.isBlank() ? null : uri, user, password,
+                database);
+        return config.isRemote() ? config
+                : config.withBoltPassword(BoltPassword.resolve(dir, boltPassword, boltAuthRequired));
     }
 }

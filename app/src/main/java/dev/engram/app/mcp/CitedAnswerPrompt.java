@@ -1,5 +1,6 @@
 package dev.engram.app.mcp;
 
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.ApiException;
 import dev.engram.app.server.query.Answerer;
 import dev.engram.app.server.query.QueryRequest;
@@ -27,12 +28,12 @@ final class CitedAnswerPrompt {
     static final String NAME = "cited_answer";
 
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
     private final McpCallers callers;
 
-    CitedAnswerPrompt(Answerer answerer, int maxTopK, McpCallers callers) {
+    CitedAnswerPrompt(Answerer answerer, InputLimits limits, McpCallers callers) {
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
+        this.limits = limits;
         this.callers = callers;
     }
 
@@ -48,7 +49,7 @@ final class CitedAnswerPrompt {
             try {
                 Map<String, Object> args = request.arguments() == null ? Map.of() : request.arguments();
                 ValidQuery q = ValidQuery.of(new QueryRequest(string(args, "question"), string(args, "mode"),
-                        topK(string(args, "top_k")), null, null), callers.of(exchange), maxTopK);
+                        topK(string(args, "top_k")), null, null), callers.of(exchange), limits);
                 String context = answerer.retrieve(q.question(), q.mode(), q.topK(), q.access()).context().text();
                 String text = """
                         Answer the question below using only the numbered passages and graph paths that follow. \

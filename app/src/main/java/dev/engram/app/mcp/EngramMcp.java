@@ -1,5 +1,6 @@
 package dev.engram.app.mcp;
 
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.cypher.CypherRunner;
 import dev.engram.app.server.graph.GraphQueries;
 import dev.engram.app.server.jobs.DocumentCatalog;
@@ -19,7 +20,6 @@ import io.modelcontextprotocol.spec.McpSchema.ServerCapabilities;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,16 +44,16 @@ public class EngramMcp {
     private final GraphQueries graph;
     private final GraphSchema schema;
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
     private final String version;
 
     EngramMcp(GraphQueries graph, Answerer answerer, CypherRunner cypher, DocumentCatalog documents, IngestJobs jobs,
-              GraphSchema schema, McpSettings settings, @Value("${engram.query.max-top-k:100}") int maxTopK) {
+              GraphSchema schema, McpSettings settings, InputLimits limits) {
         this.graph = graph;
         this.schema = schema;
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
-        this.query = new QueryTools(answerer, maxTopK);
+        this.limits = limits;
+        this.query = new QueryTools(answerer, limits);
         this.explore = new ExploreTools(graph, documents, schema);
         this.cypher = new CypherTool(cypher);
         this.write = new WriteTools(jobs, documents, settings, json);
@@ -90,7 +90,7 @@ public class EngramMcp {
                 .tools(tools(profile).stream().map(t -> bind(t, callers)).toList())
                 .resources(resources.resources())
                 .resourceTemplates(resources.templates())
-                .prompts(List.of(new CitedAnswerPrompt(answerer, maxTopK, callers).specification()))
+                .prompts(List.of(new CitedAnswerPrompt(answerer, limits, callers).specification()))
                 .build();
     }
 

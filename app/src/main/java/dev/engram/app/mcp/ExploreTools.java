@@ -76,7 +76,7 @@ final class ExploreTools {
                         JsonSchema.object()
                                 .requiredString("from", "The id of the first entity.", MAX_ID_CHARS)
                                 .requiredString("to", "The id of the second entity.", MAX_ID_CHARS)
-                                .integer("max_hops", "Longest path to look for, in facts.", 1, GraphQueries.MAX_PATH_HOPS, 3)
+                                .integer("max_hops", "Longest path to look for, in facts.", 1, graph.maxHops(), 3)
                                 .build(),
                         call -> Map.of("paths", graph.paths(call.arguments().requiredString("from"),
                                         call.arguments().requiredString("to"), call.arguments().integer("max_hops", 3),

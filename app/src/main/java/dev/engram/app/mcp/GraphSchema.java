@@ -2,7 +2,7 @@ package dev.engram.app.mcp;
 
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
-import dev.engram.app.server.graph.Readable;
+import dev.engram.store.search.AccessCypher;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.stats.GraphStats;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public class GraphSchema {
         if (topPredicates < 1 || topPredicates > MAX_PREDICATES) {
             throw ApiException.badRequest("top_predicates must be between 1 and " + MAX_PREDICATES + ", was " + topPredicates);
         }
-        Map<String, Object> params = Readable.params(access);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("top", topPredicates);
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> {
@@ -51,7 +51,7 @@ public class GraphSchema {
                         .list(r -> r.get(0).asString());
                 List<String> types = tx.run("CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t ORDER BY t")
                         .list(r -> r.get(0).asString());
-                String readableRelations = access.isUnrestricted() ? "" : " WHERE " + Readable.relation("r");
+                String readableRelations = access.isUnrestricted() ? "" : " WHERE " + AccessCypher.relation("r");
                 List<PredicateCount> predicates = tx.run("MATCH ()-[r:RELATION]->()" + readableRelations
                         + " RETURN r.predicate AS predicate, count(*) AS n ORDER BY n DESC, predicate LIMIT $top", params)
                         .list(r -> new PredicateCount(r.get("predicate").asString(null), r.get("n").asLong()));
@@ -64,14 +64,14 @@ public class GraphSchema {
                 Map<String, Long> nodes = new LinkedHashMap<>();
                 Map<String, Long> relationships = new LinkedHashMap<>();
                 for (String label : List.of("Document", "Section", "Chunk")) {
-                    nodes.put(label, tx.run("MATCH (n:" + label + ") WHERE " + Readable.node("n") + " RETURN count(n) AS n",
+                    nodes.put(label, tx.run("MATCH (n:" + label + ") WHERE " + AccessCypher.readable("n") + " RETURN count(n) AS n",
                             params).single().get("n").asLong());
                 }
-                nodes.put("Entity", tx.run("MATCH (e:Entity) WHERE " + Readable.entity("e") + " RETURN count(e) AS n",
+                nodes.put("Entity", tx.run("MATCH (e:Entity) WHERE " + AccessCypher.entity("e") + " RETURN count(e) AS n",
                         params).single().get("n").asLong());
-                relationships.put("MENTIONS", tx.run("MATCH (c:Chunk)-[m:MENTIONS]->() WHERE " + Readable.node("c")
+                relationships.put("MENTIONS", tx.run("MATCH (c:Chunk)-[m:MENTIONS]->() WHERE " + AccessCypher.readable("c")
                         + " RETURN count(m) AS n", params).single().get("n").asLong());
-                relationships.put("RELATION", tx.run("MATCH ()-[r:RELATION]->() WHERE " + Readable.relation("r")
+                relationships.put("RELATION", tx.run("MATCH ()-[r:RELATION]->() WHERE " + AccessCypher.relation("r")
                         + " RETURN count(r) AS n", params).single().get("n").asLong());
                 return new View(labels, types, nodes, relationships, predicates, PATTERNS, true);
             });

@@ -1,5 +1,6 @@
 package dev.engram.app.mcp;
 
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.query.Answerer;
 import dev.engram.app.server.query.QueryRequest;
 import dev.engram.app.server.query.ValidQuery;
@@ -21,11 +22,11 @@ final class QueryTools {
             (dense + bm25), ppr (graph only).""";
 
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
 
-    QueryTools(Answerer answerer, int maxTopK) {
+    QueryTools(Answerer answerer, InputLimits limits) {
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
+        this.limits = limits;
     }
 
     List<EngramTool> tools() {
@@ -61,7 +62,7 @@ final class QueryTools {
         return JsonSchema.object()
                 .requiredString("question", "The question, in natural language.", MAX_QUESTION_CHARS)
                 .choice("mode", MODES, Arrays.stream(Mode.values()).map(Mode::id).toList(), Mode.GRAPHRAG.id())
-                .integer("top_k", "How many passages to return.", 1, maxTopK, 5)
+                .integer("top_k", "How many passages to return.", 1, limits.topK(), 5)
                 .build();
     }
 
@@ -69,6 +70,6 @@ final class QueryTools {
     private ValidQuery valid(ToolCall call) {
         ToolArguments args = call.arguments();
         return ValidQuery.of(new QueryRequest(args.string("question"), args.string("mode"), args.integer("top_k"), null, null),
-                call.caller(), maxTopK);
+                call.caller(), limits);
     }
 }

@@ -1,5 +1,6 @@
 package dev.engram.app.server;
 
+import dev.engram.app.runtime.BoltPassword;
 import dev.engram.app.runtime.EmbedderSettings;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.retrieval.graph.GraphRagSettings;
@@ -29,9 +30,16 @@ public class RuntimeConfiguration {
                                 @Value("${engram.chunk-tokens}") int chunkTokens,
                                 @Value("${engram.chunk-overlap}") int chunkOverlap,
                                 @Value("${engram.embed-batch}") int embedBatch,
-                                @Value("${engram.embed-threads}") int embedThreads) {
+                                @Value("${engram.embed-threads}") int embedThreads,
+                                @Value("${engram.bolt-password:}") String boltPassword,
+                                @Value("${engram.api-keys:}") String apiKeys) {
         int threads = embedThreads > 0 ? embedThreads : Runtime.getRuntime().availableProcessors();
-        return EngramRuntime.open(new StoreConfig(dataDir, boltPort, uri, user, password, database),
+        StoreConfig store = new StoreConfig(dataDir, boltPort, uri, user, password, database);
+        if (!store.isRemote()) {
+            // with API keys, the embedded Bolt port must not be a way around them
+            store = store.withBoltPassword(BoltPassword.resolve(dataDir, boltPassword, !apiKeys.isBlank()));
+        }
+        return EngramRuntime.open(store,
                 new EmbedderSettings(chunkTokens, chunkOverlap, embedBatch, threads), GraphRagSettings.DEFAULTS);
     }
 }

@@ -39,9 +39,11 @@ public final class GraphStore implements AutoCloseable {
     }
 
     private static GraphStore openEmbedded(StoreConfig config) {
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config.dataDir(), config.boltPort());
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config.dataDir(), config.boltPort(), config.boltPassword());
         try {
-            Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig());
+            AuthToken auth = config.boltPassword() == null ? AuthTokens.none()
+                    : AuthTokens.basic(EmbeddedNeo4j.USER, config.boltPassword());
+            Driver driver = GraphDatabase.driver(neo4j.boltUri(), auth, driverConfig());
             driver.verifyConnectivity();
             return new GraphStore(driver, EmbeddedNeo4j.DATABASE, neo4j.boltUri(), neo4j);
         } catch (RuntimeException e) {

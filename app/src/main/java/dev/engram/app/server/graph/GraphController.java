@@ -1,5 +1,7 @@
 package dev.engram.app.server.graph;
 
+import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.graph.GraphRecords.ChunkView;
 import dev.engram.app.server.graph.GraphRecords.DocumentView;
 import dev.engram.app.server.graph.GraphRecords.EntityHit;
@@ -16,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class GraphController {
     private final GraphQueries graph;
+    private final InputLimits limits;
 
-    GraphController(GraphQueries graph) {
+    GraphController(GraphQueries graph, InputLimits limits) {
         this.graph = graph;
+        this.limits = limits;
     }
 
     @GetMapping("/api/entities")

@@ -2,7 +2,7 @@ package dev.engram.app.server.jobs;
 
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
-import dev.engram.app.server.graph.Readable;
+import dev.engram.store.search.AccessCypher;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.search.AccessFilter;
 import java.util.List;
@@ -29,11 +29,11 @@ public class DocumentCatalog {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("offset must be >= 0 and limit between 1 and " + MAX_PAGE);
         }
-        Map<String, Object> params = Readable.params(access);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("offset", offset);
         params.put("limit", limit);
         try (Session session = runtime.store().session()) {
-            return session.executeRead(tx -> tx.run("MATCH (d:Document) WHERE " + Readable.node("d") + """
+            return session.executeRead(tx -> tx.run("MATCH (d:Document) WHERE " + AccessCypher.readable("d") + """
                      RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,
                            COUNT { (:Chunk)-[:PART_OF]->(d) } AS chunks, toString(d.ingestedAt) AS ingestedAt
                     ORDER BY id SKIP $offset LIMIT $limit
@@ -45,15 +45,30 @@ public class DocumentCatalog {
     }
 
     /**
+     * Those of {@code ids} that name a document of another owner than {@code tenant} (null = the public corpus):
+     * a write with that tenant would be refused for them.
+     */
+    List<String> ownedByOthers(List<String> ids, String tenant) {
+        try (Session session = runtime.store().session()) {
+            return session.executeRead(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (d:Document {id: id}) WHERE coalesce(d.tenant, '') <> coalesce($tenant, '')
+                    RETURN d.id AS id ORDER BY id
+                    """, java.util.Map.of("ids", ids, "tenant", tenant == null ? "" : tenant))
+                    .list(r -> r.get("id").asString()));
+        }
+    }
+
+    /**
      * Deletes a document the caller may read and, for a tenant-scoped caller, that belongs to its tenant (public
      * documents are not a tenant's to delete).
      */
     public void delete(String id, AccessFilter access) {
-        Map<String, Object> params = Readable.params(access);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("id", id);
         List<String> tenants;
         try (Session session = runtime.store().session()) {
-            tenants = session.executeRead(tx -> tx.run("MATCH (d:Document {id: $id}) WHERE " + Readable.node("d")
+            tenants = session.executeRead(tx -> tx.run("MATCH (d:Document {id: $id}) WHERE " + AccessCypher.readable("d")
                     + " RETURN d.tenant AS tenant", params).list(r -> r.get("tenant").asString(null)));
         }
         if (tenants.isEmpty()) {

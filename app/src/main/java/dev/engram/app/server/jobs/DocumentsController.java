@@ -1,6 +1,7 @@
 package dev.engram.app.server.jobs;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -19,10 +20,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DocumentsController {
     private final IngestJobs jobs;
     private final DocumentCatalog catalog;
+    private final InputLimits limits;
 
-    DocumentsController(IngestJobs jobs, DocumentCatalog catalog) {
+    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
         this.jobs = jobs;
         this.catalog = catalog;
+        this.limits = limits;
     }
 
     /**
@@ -39,8 +42,21 @@ public class DocumentsController {
         if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw ApiException.badRequest("upload at least one non-empty file in the multipart part 'files'");
         }
+        if (files.size() > limits.uploadFiles()) {
+            throw ApiException.badRequest("an upload holds at most " + limits.uploadFiles() + " files (ENGRAM_MAX_UPLOAD_FILES), got "
+                    + files.size());
+        }
         IngestStamp stamp = IngestStamp.resolve(caller, tenant, acl);
         Upload upload = Upload.save(files);
+        // refused here, before any work, when the ids are already another tenant's; the writer refuses them again
+        // at write time, so a document created meanwhile is not taken over either
+        List<String> taken = catalog.ownedByOthers(upload.documentIds(), stamp.tenant());
+        if (!taken.isEmpty()) {
+            upload.delete();
+            throw ApiException.conflict("documents " + taken.subList(0, Math.min(20, taken.size()))
+                    + " already exist and belong to another tenant (or to the public corpus); rename the files "
+                    + "(or the JSONL ids) and upload again. Nothing was ingested.");
+        }
         return jobs.submit(upload.directory(), upload.files(), caller.access(), stamp.tenant(), stamp.acl());
     }
 

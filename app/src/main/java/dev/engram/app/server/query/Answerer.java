@@ -1,6 +1,7 @@
 package dev.engram.app.server.query;
 
 import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.server.InputLimits;
 import dev.engram.extraction.llm.LlmConfig;
 import dev.engram.extraction.llm.OpenAiClient;
 import dev.engram.retrieval.Mode;
@@ -27,10 +28,12 @@ public class Answerer {
     private final EngramRuntime runtime;
     private final ContextAssembler assembler;
     private final Optional<AnswerGenerator> generator;
+    private final InputLimits limits;
 
     /** An answerer over the runtime, generating only when ENGRAM_LLM_BASE_URL names an LLM. */
-    public Answerer(EngramRuntime runtime, @Value("${engram.context-tokens:3000}") int contextTokens) {
+    public Answerer(EngramRuntime runtime, @Value("${engram.context-tokens:3000}") int contextTokens, InputLimits limits) {
         this.runtime = runtime;
+        this.limits = limits;
         this.assembler = new ContextAssembler(contextTokens);
         this.generator = LlmConfig.fromEnv().map(config -> new AnswerGenerator(new OpenAiClient(config)));
     }
@@ -40,8 +43,10 @@ public class Answerer {
         return generator.isPresent();
     }
 
-    /** Retrieval and context for a question, without generation. */
+    /** Retrieval and context for a question, without generation; refuses (400) a question or top-k over the limits. */
     public Retrieved retrieve(String question, Mode mode, int topK, AccessFilter access) {
+        limits.question(question);
+        limits.topK(topK);
         RetrievalResult result = runtime.retriever(mode).retrieve(new RetrievalRequest(question, mode, topK, access));
         return new Retrieved(question, mode, result, assembler.assemble(result));
     }

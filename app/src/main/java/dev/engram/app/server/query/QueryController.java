@@ -1,7 +1,7 @@
 package dev.engram.app.server.query;
 
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class QueryController {
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
 
-    QueryController(Answerer answerer, @Value("${engram.query.max-top-k:100}") int maxTopK) {
+    QueryController(Answerer answerer, InputLimits limits) {
         this.answerer = answerer;
-        this.maxTopK = maxTopK;
+        this.limits = limits;
     }
 
     @PostMapping("/api/query")
     QueryResponse query(@RequestBody QueryRequest request, Caller caller) {
-        ValidQuery q = ValidQuery.of(request, caller, maxTopK);
+        ValidQuery q = ValidQuery.of(request, caller, limits);
         return answerer.answer(q.question(), q.mode(), q.topK(), q.access());
     }
 }

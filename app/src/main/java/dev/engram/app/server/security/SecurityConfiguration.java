@@ -1,6 +1,13 @@
 package dev.engram.app.server.security;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.BodyLimitFilter;
+import dev.engram.app.server.InputLimits;
+import dev.engram.app.server.ListenPolicy;
+import dev.engram.app.server.RequestIdFilter;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +22,42 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the API-key filter in front of /api, /v1 and the SPARQL protocol endpoint /sparql, and lets controllers take
- * a {@link Caller} parameter.
+ * Puts request ids, the body-size limit and the API-key filter in front of /api, /v1 and the SPARQL protocol
+ * endpoint /sparql, checks where the server listens, and lets controllers take a {@link Caller} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(InputLimits limits) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
+        registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
         registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /** Refuses to start on a non-loopback address without API keys unless the operator opted in; warns if so. */
+    @Bean
+    Object listenPolicy(ApiKeys keys, @Value("${server.address:}") String address,
+                        @Value("${engram.allow-open:false}") boolean allowOpen) {
+        ListenPolicy.check(address, keys.enabled(), allowOpen).ifPresent(w -> LoggerFactory.getLogger(ListenPolicy.class).warn(w));
+        return ListenPolicy.class;
     }
 
     @Override
