@@ -1,0 +1,13 @@
+package dev.engram.app.bench.scale;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+final class ScaleServe {
+    private ScaleServe() {
+    }
+
+    static void run(SyntheticCorpus corpus, HashedEmbedder embedder, Path dir, Map<String, String> opts) {
+        throw new UnsupportedOperationException("not yet");
+    }
+}
