@@ -12,7 +12,7 @@ export JAVA_HOME
 cmd="${1:?load|query|serve}"
 edges="$(printf '%.0f' "${2:?edge count, e.g. 1e6}")"
 shift 2
-snapshot="$root/target/scale/classes"
+snapshot="${SCALE_CLASSES:-$root/target/scale/classes}"
 if [ ! -f "$snapshot/cp.txt" ] || [ "${REBUILD:-0}" = 1 ]; then
   mkdir -p "$root/target/scale"
   # in one reactor run, so the sibling modules resolve to their target/classes (never install into ~/.m2)

@@ -76,17 +76,18 @@ public final class SyntheticCorpus {
             base = e - 9; // same name as a more popular entity plus a suffix: a synonym pair
             suffix = SUFFIXES[(e / 10) % SUFFIXES.length];
         }
-        String name = word(base * 2654435761L + 17, 2 + (int) (base % 2)) + " " + word(base * 40503L + 91, 2 + (int) ((base >> 1) % 2));
+        // two words spelling the entity's index in base-28 syllables: distinct entities never share a name
+        int scrambled = (int) ((base * 0x2545F491L + 0x9E37L) % 481_890_304L); // 28^6, a bijection on [0, 28^6)
+        String name = word(scrambled % 21_952, 3) + " " + word(scrambled / 21_952, 3);
         return suffix == null ? name : name + " " + suffix;
     }
 
-    private static String word(long x, int syllables) {
+    private static String word(int value, int syllables) {
         StringBuilder sb = new StringBuilder();
-        long v = Math.abs(x ^ (x >>> 17));
+        int v = value;
         for (int i = 0; i < syllables; i++) {
-            sb.append(SYLLABLES[(int) (v % SYLLABLES.length)]);
+            sb.append(SYLLABLES[v % SYLLABLES.length]);
             v /= SYLLABLES.length;
-            v += i * 7919L;
         }
         sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
         return sb.toString();
