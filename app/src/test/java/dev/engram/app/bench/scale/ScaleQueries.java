@@ -5,6 +5,10 @@ import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RetrievalRequest;
 import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.eval.LatencyStats;
+import dev.engram.pagerank.ForwardPushPpr;
+import dev.engram.pagerank.PprOptions;
+import dev.engram.pagerank.TopK;
+import dev.engram.retrieval.graph.AccessMask;
 import dev.engram.retrieval.graph.GraphRagRetriever;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.PprStrategy;
@@ -12,6 +16,7 @@ import dev.engram.retrieval.graph.ProjectionCache;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
+import dev.engram.retrieval.linking.SeedNode;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
@@ -72,7 +77,13 @@ final class ScaleQueries {
             for (int i = 0; i < queries + 10; i++) {
                 questions.add(corpus.question(random.nextInt(corpus.chunkCount())));
             }
-            for (PprStrategy.Method method : new PprStrategy.Method[] {PprStrategy.Method.GLOBAL, PprStrategy.Method.AUTO}) {
+            out.add(pageRankOnly(engine, names, questions, queries, base));
+            System.err.println(out.getLast());
+            if (!Boolean.parseBoolean(opts.getOrDefault("retrievers", "true"))) {
+                questions.clear(); // store without online indexes: PageRank from name seeds only
+            }
+            for (PprStrategy.Method method : questions.isEmpty() ? new PprStrategy.Method[0]
+                    : new PprStrategy.Method[] {PprStrategy.Method.GLOBAL, PprStrategy.Method.AUTO}) {
                 GraphRagSettings settings = base.toBuilder().pprStrategy(base.pprStrategy().withMethod(method)).build();
                 GraphRagRetriever retriever = new GraphRagRetriever(embedder, new ChunkSearch(store),
                         new FactLinker(new FactSearch(store)),
@@ -87,6 +98,68 @@ final class ScaleQueries {
         String report = String.join("\n", out) + "\n";
         System.out.print(report);
         Files.writeString(dir.resolve("query.txt"), report);
+    }
+
+    /**
+     * PageRank alone from the seeds the name linker finds in each question (in memory, no index needed): the global
+     * iteration at the retrieval tolerance against forward push to the same L1 bound, and how often their top-5
+     * chunks agree.
+     */
+    private static String pageRankOnly(ProjectionCache.Engine engine, QueryEntityExtractor names, List<String> questions,
+                                       int queries, GraphRagSettings settings) {
+        GraphProjection projection = engine.projection();
+        NameLinker linker = new NameLinker(names::extract);
+        AccessMask all = AccessMask.of(projection, AccessFilter.ALL);
+        double d = settings.damping();
+        PprOptions options = PprOptions.DEFAULT.withDamping(d).withTolerance(settings.pprTolerance());
+        double bound = settings.pprTolerance() * d / (1 - d) * settings.pprStrategy().localErrorShare();
+        double[] reset = new double[projection.graph().nodeCount()];
+        List<Double> global = new ArrayList<>();
+        List<Double> local = new ArrayList<>();
+        long arcs = 0;
+        int agree = 0;
+        int iterations = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            List<SeedNode> seeds = linker.link(questions.get(i), 1.0, projection, all);
+            if (seeds.isEmpty()) {
+                continue;
+            }
+            int[] nodes = seeds.stream().mapToInt(SeedNode::node).distinct().toArray();
+            double[] weights = new double[nodes.length];
+            for (SeedNode s : seeds) {
+                reset[s.node()] += s.seed().weight();
+            }
+            for (int k = 0; k < nodes.length; k++) {
+                weights[k] = reset[nodes[k]];
+            }
+            long t = System.nanoTime();
+            double[] exact = engine.ranker().run(reset, options, engine.workspaces().get());
+            double g = (System.nanoTime() - t) / 1e6;
+            iterations = engine.workspaces().get().iterations();
+            int[] topGlobal = TopK.of(exact, 5, v -> projection.isChunk(v) && exact[v] > 0);
+            t = System.nanoTime();
+            ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
+            double[] approx = engine.localRanker().runToResidual(nodes, weights, d, bound, Long.MAX_VALUE, ws);
+            int[] topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5, v -> projection.isChunk(v) && approx[v] > 0);
+            double l = (System.nanoTime() - t) / 1e6;
+            for (int node : nodes) {
+                reset[node] = 0;
+            }
+            if (i >= 10) {
+                global.add(g);
+                local.add(l);
+                arcs += ws.arcVisits();
+                agree += java.util.Arrays.equals(topGlobal, topLocal) ? 1 : 0;
+            }
+        }
+        double[] gs = global.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ls = local.stream().mapToDouble(Double::doubleValue).toArray();
+        return String.format(Locale.ROOT, "PageRank from name seeds (%d questions): global (%d sweeps, tolerance %.0e) "
+                        + "p50 %.1f ms, p95 %.1f ms; local (L1 bound %.0e) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
+                        + "on average of %,d; top-5 chunks identical in %d of %d", gs.length, iterations,
+                settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), bound,
+                LatencyStats.percentile(ls, 50), LatencyStats.percentile(ls, 95),
+                ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, gs.length);
     }
 
     private static String measure(GraphRagRetriever retriever, Mode mode, PprStrategy.Method method,
