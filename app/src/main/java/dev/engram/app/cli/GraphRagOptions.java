@@ -1,6 +1,7 @@
 package dev.engram.app.cli;
 
 import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.store.projection.ProjectionWeights;
 import picocli.CommandLine.Option;
 
@@ -48,6 +49,12 @@ public final class GraphRagOptions {
             description = "Weight of chunk-entity MENTIONS edges in the walk (env ENGRAM_MENTION_WEIGHT).")
     Double mentionWeight;
 
+    @Option(names = "--ppr-method", paramLabel = "<auto|global|local>", defaultValue = "${env:ENGRAM_PPR_METHOD}",
+            description = "PageRank over the whole graph (global), from the seeds' neighbourhood (local, forward push "
+                    + "to the same L1 error bound), or chosen by graph size and seed count (env ENGRAM_PPR_METHOD, "
+                    + "default auto: local from 2 million arcs).")
+    String pprMethod;
+
     GraphRagSettings toSettings() {
         GraphRagSettings.Builder b = D.toBuilder();
         if (factTopK != null) {
@@ -81,6 +88,17 @@ public final class GraphRagOptions {
         if (mentionWeight != null) {
             projection = projection.withMention(mentionWeight);
         }
+        if (pprMethod != null) {
+            b.pprStrategy(D.pprStrategy().withMethod(pprMethod(pprMethod)));
+        }
         return b.projection(projection).build();
+    }
+
+    private static PprStrategy.Method pprMethod(String value) {
+        try {
+            return PprStrategy.Method.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ppr-method must be auto, global or local, got '" + value + "'");
+        }
     }
 }

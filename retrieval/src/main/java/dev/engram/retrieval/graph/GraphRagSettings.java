@@ -21,17 +21,18 @@ import java.util.Objects;
  * @param pathCandidates      top PPR entities taken as answer candidates for paths
  * @param maxPaths            verbalized paths returned
  * @param projection          edge weights of the in-memory graph PageRank walks
+ * @param pprStrategy         global or local PageRank, and when to pick which
  */
 public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, boolean mentionSeeds,
                                double mentionThreshold, int mentionTopK, double nameWeight, double passageNodeWeight,
                                double damping, double pprTolerance,
                                double fusionWeight, int pathHops, int pathCandidates, int maxPaths,
-                               ProjectionWeights projection) {
+                               ProjectionWeights projection, PprStrategy pprStrategy) {
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS =
             new GraphRagSettings(100, 5, true, false, 0.8, 2, 1.0, 0.2, 0.5, 1e-3, 0.0, 3, 5, 5,
-                    ProjectionWeights.DEFAULTS);
+                    ProjectionWeights.DEFAULTS, PprStrategy.DEFAULTS);
 
     public GraphRagSettings {
         if (denseDepth < 1 || factTopK < 0 || mentionTopK < 0 || pathHops < 1 || maxPaths < 0) {
@@ -41,6 +42,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             throw new IllegalArgumentException("damping must be in (0, 1), was " + damping);
         }
         Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(pprStrategy, "pprStrategy");
         if (!(pprTolerance > 0)) {
             throw new IllegalArgumentException("PPR tolerance must be > 0, was " + pprTolerance);
         }
@@ -72,6 +74,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         private int pathCandidates;
         private int maxPaths;
         private ProjectionWeights projection;
+        private PprStrategy pprStrategy;
 
         private Builder(GraphRagSettings s) {
             denseDepth = s.denseDepth;
@@ -89,6 +92,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             pathCandidates = s.pathCandidates;
             maxPaths = s.maxPaths;
             projection = s.projection;
+            pprStrategy = s.pprStrategy;
         }
 
         public Builder factTopK(int value) {
@@ -136,11 +140,16 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             return this;
         }
 
+        public Builder pprStrategy(PprStrategy value) {
+            pprStrategy = value;
+            return this;
+        }
+
         /** The settings, checked. */
         public GraphRagSettings build() {
             return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
                     nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates,
-                    maxPaths, projection);
+                    maxPaths, projection, pprStrategy);
         }
     }
 }
