@@ -126,6 +126,7 @@ public final class CommunitySummarizer {
         Set<Integer> memberSet = new HashSet<>();
         for (int e : members) memberSet.add(e);
         Map<Integer, Double> centrality = new HashMap<>();
+        Map<Integer, Integer> readableMentions = new HashMap<>(); // ties broken by what the caller may read only
         Map<Integer, List<Integer>> mentions = new TreeMap<>(); // chunk -> members it mentions, chunks in node order
         for (int u : members) {
             double degree = 0;
@@ -133,7 +134,10 @@ public final class CommunitySummarizer {
                 int v = g.target(a);
                 if (g.weight(a) <= 0f) continue;
                 if (p.isChunk(v)) {
-                    if (mask.chunk(v)) mentions.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+                    if (mask.chunk(v)) {
+                        mentions.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
+                        readableMentions.merge(u, 1, Integer::sum);
+                    }
                 } else if (v != u && memberSet.contains(v)) {
                     degree += g.weight(a);
                 }
@@ -142,7 +146,7 @@ public final class CommunitySummarizer {
         }
         int[] ranked = Arrays.stream(members).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(e -> -centrality.get(e))
-                        .thenComparingInt(e -> -p.entityChunkCount(e)).thenComparing(p::entityName))
+                        .thenComparingInt(e -> -readableMentions.getOrDefault(e, 0)).thenComparing(p::entityName))
                 .mapToInt(Integer::intValue).toArray();
 
         List<CitedFact> facts = new ArrayList<>();
