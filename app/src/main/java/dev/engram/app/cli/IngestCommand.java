@@ -22,6 +22,10 @@ import picocli.CommandLine.Parameters;
 final class IngestCommand implements Callable<Integer> {
     @Mixin StoreOptions store;
     @Mixin EmbedOptions embed;
+    @Mixin CommunityOptions communityOptions;
+
+    @Option(names = "--communities", description = "After ingesting, recompute and store the communities (as engram communities does).")
+    boolean communities;
 
     @Parameters(paramLabel = "<paths>", arity = "1..*", description = "Files or directories.")
     List<Path> paths;
@@ -55,6 +59,9 @@ final class IngestCommand implements Callable<Integer> {
             IngestReport report = ConsoleIngest.run(runtime, Sources.files(paths, include), triples,
                     new IngestOptions(batch, tenant, acl), System.err);
             System.out.println(report.summary());
+            if (communities) {
+                ConsoleCommunities.run(runtime, communityOptions.toSettings(), System.out, System.err);
+            }
             if (compareEmbedding) {
                 double ingest = report.documentsPerSecond();
                 System.out.printf("embedding only: %.1f documents/s; end-to-end ingest: %.1f documents/s (%.0f%%); peak heap %d MiB%n",

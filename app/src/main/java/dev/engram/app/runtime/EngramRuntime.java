@@ -13,6 +13,17 @@ import dev.engram.retrieval.HybridRetriever;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
+import dev.engram.retrieval.global.CommunityBuilder;
+import dev.engram.retrieval.global.CommunityReporter;
+import dev.engram.retrieval.global.CommunitySummarizer;
+import dev.engram.retrieval.global.CommunityViews;
+import dev.engram.retrieval.global.GlobalRetriever;
+import dev.engram.extraction.llm.CachedChat;
+import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.OpenAiClient;
+import dev.engram.store.community.CommunitySettings;
+import dev.engram.store.community.CommunityStore;
+import java.util.Optional;
 import dev.engram.retrieval.graph.GraphRagRetriever;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.ProjectionCache;
@@ -43,6 +54,7 @@ public final class EngramRuntime implements AutoCloseable {
     private QueryEntityExtractor queryEntities;
     private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+    private CommunityViews communityViews;
 
     private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings) {
         this.store = store;
@@ -118,11 +130,29 @@ public final class EngramRuntime implements AutoCloseable {
             case BM25 -> new Bm25Retriever(search);
             case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
                     new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
+            case GLOBAL -> new GlobalRetriever(embedder, communityViews());
             case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
                     new MentionLinker(queryEntities()::extract, embedder, new EntitySearch(store)),
                     new NameLinker(queryEntities()::extract),
                     new ChunkLookup(store), projections, settings);
         };
+    }
+
+    /** Builds communities with these settings: Leiden, offline summaries, and LLM reports when an LLM is configured. */
+    public CommunityBuilder communityBuilder(CommunitySettings communitySettings) {
+        Optional<CommunityReporter> reporter = LlmConfig.fromEnv()
+                .map(config -> new CommunityReporter(new CachedChat(new OpenAiClient(config))));
+        return new CommunityBuilder(communitySettings, new CommunitySummarizer(new ChunkLookup(store)), embedder,
+                reporter);
+    }
+
+    /** The communities each caller may see (stored for unrestricted callers, built per restricted caller). */
+    public synchronized CommunityViews communityViews() {
+        if (communityViews == null) {
+            communityViews = new CommunityViews(projections, communityBuilder(CommunitySettings.DEFAULTS),
+                    new CommunityStore(store));
+        }
+        return communityViews;
     }
 
     // the OpenNLP models are loaded once and shared by every linker
