@@ -51,6 +51,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "engram.bolt-port=0",
+        // with API keys the embedded Bolt port needs a password; the stdio child connects with it
+        "engram.bolt-password=" + McpClientTest.BOLT_PASSWORD,
         "engram.embed-threads=2",
         "engram.extractor=rule",
         "engram.cypher.timeout=5s",
@@ -61,6 +63,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class McpClientTest {
+    static final String BOLT_PASSWORD = "mcp-test-bolt-secret";
     static final String ADMIN = "admin-key";
     static final String READER_ALL = "reader-all";
     static final String READER_A = "reader-a";
@@ -363,7 +366,7 @@ class McpClientTest {
         }
         // the service's own bound speaks when the schema's does not stop a call first: same message as REST
         assertThat(rest.get("/api/paths?from=a&to=b&maxHops=99", ADMIN).body().get("message").asText())
-                .isEqualTo("maxHops must be between 1 and 6, was 99");
+                .isEqualTo("maxHops must be between 1 and 6 (ENGRAM_MAX_HOPS), was 99");
     }
 
     // ---- HTTP: keys, tenancy, sessions ----
@@ -711,7 +714,7 @@ class McpClientTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1500m", "--enable-native-access=ALL-UNNAMED", "--add-modules", "jdk.incubator.vector",
                 "-cp", System.getProperty("java.class.path"), "dev.engram.app.EngramCli", "mcp",
-                "--neo4j-uri", runtime.store().boltUri(), "--embed-threads", "1"));
+                "--neo4j-uri", runtime.store().boltUri(), "--neo4j-password", BOLT_PASSWORD, "--embed-threads", "1"));
         command.addAll(List.of(args));
         return command;
     }
