@@ -88,6 +88,9 @@ export const api = {
   job: (id) => call('GET', `/api/jobs/${enc(id)}`),
   cancelJob: (id) => call('DELETE', `/api/jobs/${enc(id)}`),
   query: (question, mode, topK) => call('POST', '/api/query', { question, mode, topK }),
+  communities: (level = 0) => call('GET', `/api/communities?level=${level}`),
+  community: (id) => call('GET', `/api/communities/${enc(id)}`),
+  communityOf: (entityIds, level = 0) => call('POST', `/api/communities/membership?level=${level}`, entityIds),
   cypher: (query, parameters = {}) => call('POST', '/api/cypher', { query, parameters }),
   sparql,
 };

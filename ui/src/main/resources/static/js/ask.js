@@ -35,6 +35,7 @@ async function ask() {
   out.replaceChildren(el('p', { class: 'muted' }, 'Retrieving…'));
   const r = await busy('Asking…', () => api.query(question, mode, topK));
   if (!r) { out.replaceChildren(); return; }
+  if (r.themes && r.themes.length) { showThemes(r, out); return; }
   const marked = markOnCanvas(r);
   out.replaceChildren(
     r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
@@ -54,6 +55,20 @@ async function ask() {
       `${s.name} (${s.via}, ${s.weight.toFixed(3)})`))),
     el('p', { class: 'muted timings' }, `Marked ${marked} nodes on the canvas. ` + Object.entries(r.timingsMillis || {})
       .map(([k, v]) => `${k} ${Math.round(v)} ms`).join(' · ')));
+}
+
+/** A global question's answer: the ranked themes, each with its cited evidence. */
+function showThemes(r, out) {
+  out.replaceChildren(
+    r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
+      el('p', {}, r.answer.text || r.answer.error || '')) : el('p', { class: 'muted' }, 'No LLM is configured: showing the ranked themes of the collection.'),
+    el('h3', {}, `Themes (${r.themes.length})`),
+    el('ol', { class: 'themes', id: 'ask-themes' }, r.themes.map((t) => el('li', { class: 'theme', dataset: { community: t.communityId } },
+      el('strong', {}, t.title), el('span', { class: 'muted small' }, ` ${t.size} entities · ${t.documentCount} documents`),
+      t.keywords.length ? el('div', { class: 'muted small' }, t.keywords.join(', ')) : null,
+      el('ul', {}, t.evidence.map((l) => el('li', {}, clip(l.text, 240), ' ',
+        el('button', { type: 'button', class: 'link small', onclick: () => inspector.showChunk(l.chunkId) }, `[${l.title || l.chunkId}]`))))))),
+    el('p', { class: 'muted timings' }, Object.entries(r.timingsMillis || {}).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(' · ')));
 }
 
 /** Adds seeds and path entities (with the paths' edges) to the canvas and marks them; returns how many nodes. */

@@ -37,6 +37,7 @@ const STYLE = [
   { selector: 'edge.path', style: { 'line-color': '#e15759', 'target-arrow-color': '#e15759', 'width': 4, 'z-index': 10 } },
   { selector: 'edge:selected', style: { 'line-color': '#1f77b4', 'target-arrow-color': '#1f77b4', 'width': 3 } },
   { selector: '.faded', style: { 'opacity': 0.18 } },
+  { selector: 'node[kind = "Entity"][communityColour]', style: { 'background-color': 'data(communityColour)' } },
   { selector: '.synthetic', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'label': '' } },
 ];
 
@@ -56,6 +57,31 @@ export function init(container) {
 }
 
 export function instance() { return cy; }
+
+// Tableau 20: enough distinct hues for the communities of one canvas; beyond 20 they repeat
+const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f',
+  '#bab0ac', '#1f77b4', '#aec7e8', '#ff7f0e', '#2ca02c', '#98df8a', '#d62728', '#9467bd', '#c5b0d5', '#8c564b', '#17becf'];
+
+/** Colours entity nodes by community ({entityId: communityId}); entities without one keep the default colour. */
+export function colourByCommunity(membership) {
+  const ids = [...new Set(Object.values(membership))].sort();
+  const colour = new Map(ids.map((c, i) => [c, PALETTE[i % PALETTE.length]]));
+  cy.batch(() => cy.nodes('[kind = "Entity"]').forEach((n) => {
+    const c = membership[n.data('ref')];
+    if (c) { n.data('community', c); n.data('communityColour', colour.get(c)); } else { n.removeData('community communityColour'); }
+  }));
+  return colour.size;
+}
+
+/** Back to colouring entities by kind. */
+export function clearCommunityColours() {
+  cy.batch(() => cy.nodes('[kind = "Entity"]').forEach((n) => n.removeData('community communityColour')));
+}
+
+/** The entity ids on the canvas. */
+export function entityRefs() {
+  return cy.nodes('[kind = "Entity"]').map((n) => n.data('ref'));
+}
 export function on(event, fn) { listeners[event].push(fn); }
 function emit(event, value) { listeners[event].forEach((fn) => { try { fn(value); } catch (e) { console.warn(e); } }); }
 

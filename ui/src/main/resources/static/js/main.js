@@ -8,6 +8,7 @@ import * as paths from './paths.js';
 import * as cypher from './cypher.js';
 import * as sparql from './sparql.js';
 import * as documents from './documents.js';
+import * as communities from './communities.js';
 import { attachSuggest } from './search.js';
 import { busy, status } from './dom.js';
 
@@ -44,6 +45,7 @@ function openTab(name) {
   });
   $('drawer').classList.remove('closed');
   if (name === 'documents') documents.refresh();
+  if (name === 'communities') communities.refresh();
   const first = $(`panel-${name}`).querySelector('input, textarea, select, button');
   if (first) first.focus();
 }
@@ -156,6 +158,7 @@ function main() {
   cypher.init();
   sparql.init();
   documents.init();
+  communities.init();
   initSearch();
   initTabs();
   initToolbar();

@@ -10,12 +10,17 @@ public final class EngramCli {
     // held so the level sticks (java.util.logging keeps loggers weakly): Lucene announces at INFO that it uses the
     // vector API, which a user can do nothing about
     private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final String LOG_PROVIDER = "slf4j.provider";
 
     private EngramCli() {}
 
     /** Runs one command and exits with its status. */
     public static void main(String[] args) {
         LUCENE_VECTORS.setLevel(Level.WARNING);
+        // Neo4j ships its own SLF4J provider, which drops our log lines (a 500's request id among them); pick ours
+        if (System.getProperty(LOG_PROVIDER) == null) {
+            System.setProperty(LOG_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
+        }
         System.exit(Commands.commandLine().execute(args));
     }
 }

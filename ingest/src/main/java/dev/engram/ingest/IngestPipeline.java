@@ -7,10 +7,14 @@ import dev.engram.records.embedding.Embedder;
 import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.ingest.knowledge.KnowledgeExtractor;
 import dev.engram.ingest.knowledge.KnowledgeStage;
+import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.lexical.DocumentRecord;
+import dev.engram.store.lexical.DocumentWriter;
 import dev.engram.store.neo4j.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,15 +175,26 @@ public final class IngestPipeline {
             pending = writer.submit(() -> write(records));
         }
 
-        private void write(List<DocumentRecord> records) {
+        private void write(List<DocumentRecord> batch) {
+            List<DocumentRecord> records = batch;
             long t = System.nanoTime();
             KnowledgeExtractor.Result built = extractor == null ? KnowledgeExtractor.Result.EMPTY : extractor.extract(records);
             counters.extractNanos.addAndGet(System.nanoTime() - t);
             built.failures().forEach((id, message) -> report(id, message));
             t = System.nanoTime();
-            documents.write(records);
-            if (!built.knowledge().isEmpty()) {
-                knowledge.write(built.knowledge());
+            List<String> refused = documents.write(records).refused();
+            List<ChunkKnowledge> chunkKnowledge = built.knowledge();
+            if (!refused.isEmpty()) {
+                // another tenant owns these ids: none of this batch's knowledge may land on that tenant's chunks
+                Set<String> out = Set.copyOf(refused);
+                Set<String> outChunks = new HashSet<>();
+                records.stream().filter(r -> out.contains(r.id())).forEach(r -> r.chunks().forEach(c -> outChunks.add(c.id())));
+                chunkKnowledge = chunkKnowledge.stream().filter(k -> !outChunks.contains(k.chunkId())).toList();
+                records = records.stream().filter(r -> !out.contains(r.id())).toList();
+                refused.forEach(id -> report(id, DocumentWriter.REFUSED_MESSAGE));
+            }
+            if (!chunkKnowledge.isEmpty()) {
+                knowledge.write(chunkKnowledge);
             }
             documents.markComplete(records.stream().map(DocumentRecord::id).toList());
             counters.writeNanos.addAndGet(System.nanoTime() - t);

@@ -2,6 +2,7 @@ package dev.engram.ingest;
 
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.lexical.LexicalWriteSummary;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ public interface LexicalWriter {
     /** Stored content hashes of the given documents that were completely written; absent ids are not stored. */
     Map<String, String> existingHashes(List<String> documentIds);
 
-    /** Writes documents with their embedded chunks. */
-    void write(List<DocumentRecord> records);
+    /** Writes documents with their embedded chunks, refusing (and naming) those another tenant owns. */
+    LexicalWriteSummary write(List<DocumentRecord> records);
 
     /** Marks documents complete, after every write of theirs: an ingest killed before this redoes them. */
     void markComplete(List<String> documentIds);
@@ -27,8 +28,8 @@ public interface LexicalWriter {
             }
 
             @Override
-            public void write(List<DocumentRecord> records) {
-                writer.write(records);
+            public LexicalWriteSummary write(List<DocumentRecord> records) {
+                return writer.write(records);
             }
 
             @Override

@@ -20,6 +20,10 @@ package dev.engram.pagerank;
  *   node (by the symmetry {@code W(u) ppr_u(v) = W(v) ppr_v(u)}).</li>
  * </ul>
  * Total work is {@code O(1 / (epsilon * (1 - damping)))} arc visits on unweighted graphs, independent of graph size.
+ *
+ * <p>{@link #runToResidual} asks for the error instead of the threshold: it lowers epsilon step by step, continuing
+ * from the pushes already done, until the residual mass (the exact L1 error) is at most the requested bound, or a
+ * work budget is spent (then {@link Workspace#withinBudget()} is false and the caller should iterate globally).
  */
 public final class ForwardPushPpr {
 
@@ -92,10 +96,18 @@ public final class ForwardPushPpr {
         for (int i = 0; i < seeds.length; i++) {
             ws.add(seeds[i], weights[i] / sum, threshold(seeds[i], epsilon));
         }
+        push(seeds, weights, sum, damping, epsilon, ws, Long.MAX_VALUE);
+        ws.withinBudget = true;
+        return ws.p;
+    }
+
+    /** Pushes queued nodes until none is above the threshold or the arc budget is spent; updates the residual mass. */
+    private void push(int[] seeds, double[] weights, double sum, double damping, double epsilon, Workspace ws,
+                      long maxArcVisits) {
         double alpha = 1 - damping;
         double[] p = ws.p;
         double[] r = ws.r;
-        while (ws.queueSize > 0) {
+        while (ws.queueSize > 0 && ws.arcVisits <= maxArcVisits) {
             int u = ws.poll();
             double ru = r[u];
             if (ru < threshold(u, epsilon)) {
@@ -108,7 +120,10 @@ public final class ForwardPushPpr {
             double wu = outWeight[u];
             if (wu > 0) {
                 double scale = spread / wu;
-                for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
+                int first = graph.firstArc(u);
+                int end = graph.endArc(u);
+                ws.arcVisits += end - first;
+                for (int a = first; a < end; a++) {
                     double w = arcWeight(u, a);
                     if (w > 0) {
                         int v = graph.target(a);
@@ -116,6 +131,7 @@ public final class ForwardPushPpr {
                     }
                 }
             } else {
+                ws.arcVisits += seeds.length;
                 for (int i = 0; i < seeds.length; i++) {
                     if (weights[i] > 0) {
                         ws.add(seeds[i], spread * weights[i] / sum, threshold(seeds[i], epsilon));
@@ -128,7 +144,47 @@ public final class ForwardPushPpr {
             residual += r[ws.touched[i]];
         }
         ws.residualMass = residual;
+    }
+
+    /**
+     * Approximates the PPR vector to a guaranteed L1 error: pushes with a threshold that starts at
+     * {@code maxResidual} and shrinks fourfold until the residual mass is at most {@code maxResidual}. Every estimate
+     * is then below the exact score by at most that mass in total ({@code 0 <= ppr(v) - p(v)},
+     * {@code sum_v (ppr(v) - p(v)) <= maxResidual}), the same L1 bound a power iteration to tolerance
+     * {@code maxResidual (1 - damping) / damping} guarantees.
+     *
+     * @param maxArcVisits work budget in arcs scanned; once exceeded the run stops with
+     *                     {@link Workspace#withinBudget()} false and the estimate as far as it got
+     * @return as {@link #run}
+     */
+    public double[] runToResidual(int[] seeds, double[] weights, double damping, double maxResidual, long maxArcVisits,
+                                  Workspace workspace) {
+        if (!(maxResidual > 0)) {
+            throw new IllegalArgumentException("maxResidual must be > 0, got " + maxResidual);
+        }
+        double epsilon = maxResidual;
+        double[] p = run(seeds, weights, damping, epsilon, workspace);
+        Workspace ws = workspace;
+        while (ws.residualMass > maxResidual && ws.arcVisits <= maxArcVisits && epsilon > Double.MIN_NORMAL) {
+            epsilon /= 4;
+            for (int i = 0; i < ws.touchedCount; i++) {
+                int v = ws.touched[i];
+                if (!ws.queued[v] && ws.r[v] >= threshold(v, epsilon)) {
+                    ws.enqueue(v);
+                }
+            }
+            push(seeds, weights, normaliser(weights), damping, epsilon, ws, maxArcVisits);
+        }
+        ws.withinBudget = ws.residualMass <= maxResidual;
         return p;
+    }
+
+    private static double normaliser(double[] weights) {
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        return sum;
     }
 
     private double threshold(int v, double epsilon) {
@@ -148,7 +204,9 @@ public final class ForwardPushPpr {
         private int head;
         private int queueSize;
         private long pushes;
+        private long arcVisits;
         private double residualMass;
+        private boolean withinBudget = true;
 
         private Workspace(int n) {
             p = new double[n];
@@ -171,7 +229,9 @@ public final class ForwardPushPpr {
             head = 0;
             queueSize = 0;
             pushes = 0;
+            arcVisits = 0;
             residualMass = 0;
+            withinBudget = true;
         }
 
         private void add(int v, double mass, double threshold) {
@@ -181,10 +241,14 @@ public final class ForwardPushPpr {
             }
             r[v] += mass;
             if (!queued[v] && r[v] >= threshold) {
-                queued[v] = true;
-                queue[(head + queueSize) % queue.length] = v;
-                queueSize++;
+                enqueue(v);
             }
+        }
+
+        private void enqueue(int v) {
+            queued[v] = true;
+            queue[(head + queueSize) % queue.length] = v;
+            queueSize++;
         }
 
         private int poll() {
@@ -208,6 +272,16 @@ public final class ForwardPushPpr {
         /** Pushes performed by the last run (its work, up to the degree of each pushed node). */
         public long pushes() {
             return pushes;
+        }
+
+        /** Arcs scanned by the last run (its work). */
+        public long arcVisits() {
+            return arcVisits;
+        }
+
+        /** False when the last {@link #runToResidual} stopped at its work budget before reaching its bound. */
+        public boolean withinBudget() {
+            return withinBudget;
         }
 
         /** Residual mass left by the last run: exactly the L1 distance between its estimate and the exact PPR. */

@@ -46,6 +46,40 @@ public final class TopK {
         return result;
     }
 
+    /**
+     * Like {@link #of(double[], int, IntPredicate)} but only over the first {@code count} entries of
+     * {@code candidates} (distinct indices), e.g. the nodes a local PageRank touched: O(count log k), not O(n).
+     */
+    public static int[] of(double[] scores, int[] candidates, int count, int k, IntPredicate filter) {
+        if (k < 0) {
+            throw new IllegalArgumentException("k must be >= 0, got " + k);
+        }
+        int cap = Math.min(k, count);
+        int[] heap = new int[cap];
+        int size = 0;
+        for (int c = 0; c < count && cap > 0; c++) {
+            int i = candidates[c];
+            double s = scores[i];
+            if (Double.isNaN(s) || (filter != null && !filter.test(i))) {
+                continue;
+            }
+            if (size < cap) {
+                heap[size] = i;
+                siftUp(heap, size++, scores);
+            } else if (better(i, heap[0], scores)) {
+                heap[0] = i;
+                siftDown(heap, size, scores);
+            }
+        }
+        int[] result = new int[size];
+        for (int out = size - 1; out >= 0; out--) {
+            result[out] = heap[0];
+            heap[0] = heap[--size];
+            siftDown(heap, size, scores);
+        }
+        return result;
+    }
+
     /** Whether index a ranks above index b. */
     private static boolean better(int a, int b, double[] scores) {
         return scores[a] > scores[b] || (scores[a] == scores[b] && a < b);

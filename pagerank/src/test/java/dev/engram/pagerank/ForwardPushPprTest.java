@@ -40,6 +40,49 @@ class ForwardPushPprTest {
     }
 
     @Test
+    void runToResidualMeetsItsL1BoundOnAPowerLawGraphWithHubs() {
+        // hubs are the hard case: their threshold scales with their degree, so they are pushed only once epsilon is low
+        CsrGraph g = powerLawGraph(20_000, 100_000, 21);
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        PersonalizedPageRank power = new PersonalizedPageRank(g);
+        int[] seeds = {0, 1, 5000, 12345};
+        double[] weights = {1, 0.5, 2, 0.25};
+        double[] reset = new double[g.nodeCount()];
+        for (int i = 0; i < seeds.length; i++) {
+            reset[seeds[i]] += weights[i];
+        }
+        double[] exact = power.run(reset, PprOptions.DEFAULT.withTolerance(1e-14).withMaxIterations(200),
+                power.newWorkspace()).clone();
+        for (double bound : new double[] {1e-2, 1e-3, 1e-5}) {
+            double[] approx = push.runToResidual(seeds, weights, 0.5, bound, Long.MAX_VALUE, ws);
+            double l1 = 0;
+            for (int v = 0; v < g.nodeCount(); v++) {
+                assertThat(approx[v]).isLessThanOrEqualTo(exact[v] + 1e-12);
+                l1 += exact[v] - approx[v];
+            }
+            assertThat(ws.withinBudget()).isTrue();
+            assertThat(ws.residualMass()).isLessThanOrEqualTo(bound);
+            assertThat(l1).isCloseTo(ws.residualMass(), within(1e-10));
+        }
+        // a budget far below what the bound needs is reported, not silently ignored
+        push.runToResidual(seeds, weights, 0.5, 1e-9, 1_000, ws);
+        assertThat(ws.withinBudget()).isFalse();
+        assertThat(ws.residualMass()).isGreaterThan(1e-9);
+    }
+
+    static CsrGraph powerLawGraph(int n, int m, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        for (int e = 0; e < m; e++) {
+            // endpoints drawn with probability ~ 1/rank: node 0 is a hub
+            int u = (int) Math.min(n - 1, Math.floor(Math.pow(n, random.nextDouble())) - 1);
+            b.addEdge(Math.max(0, u), random.nextInt(n), 0.1f + random.nextFloat());
+        }
+        return b.build(true);
+    }
+
+    @Test
     void localRunTouchesOnlyTheNeighbourhoodForALooseEpsilon() {
         CsrGraph g = PersonalizedPageRankTest.randomGraph(100_000, 300_000, 4, true);
         ForwardPushPpr push = new ForwardPushPpr(g);

@@ -108,7 +108,8 @@ class PersonalizedPageRankTest {
         double[] serial = ppr.run(reset, PprOptions.DEFAULT, ppr.newWorkspace()).clone();
         PersonalizedPageRank.Workspace ws = ppr.newWorkspace();
         double[] parallel = ppr.run(reset, PprOptions.DEFAULT.withThreads(2), ws);
-        assertThat(l1(serial, parallel)).isLessThan(1e-12);
+        // sweeps on two threads read each other's latest values: the same fixed point, not the same rounding
+        assertThat(l1(serial, parallel)).isLessThan(1e-7);
         assertThat(ws.iterations()).isBetween(10, 40);
     }
 

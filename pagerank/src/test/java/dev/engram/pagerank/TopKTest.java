@@ -30,4 +30,26 @@ class TopKTest {
         assertThat(TopK.of(scores, 2, i -> i % 2 == 1)).containsExactly(3, 5);
         assertThat(TopK.of(scores, 10)).containsExactly(0, 4, 3, 5, 1);
     }
+
+    @Test
+    void overCandidatesEqualsTheFullScanRestrictedToThem() {
+        java.util.Random random = new java.util.Random(5);
+        double[] scores = new double[1000];
+        int[] candidates = new int[300];
+        java.util.BitSet chosen = new java.util.BitSet();
+        for (int c = 0; c < candidates.length; c++) {
+            int i;
+            do {
+                i = random.nextInt(scores.length);
+            } while (chosen.get(i));
+            chosen.set(i);
+            candidates[c] = i;
+        }
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = random.nextInt(50); // ties on purpose
+        }
+        int[] expected = TopK.of(scores, 20, i -> chosen.get(i) && i % 3 != 0);
+        assertThat(TopK.of(scores, candidates, candidates.length, 20, i -> i % 3 != 0)).containsExactly(expected);
+        assertThat(TopK.of(scores, candidates, 0, 20, null)).isEmpty();
+    }
 }

@@ -15,7 +15,9 @@ public enum Mode {
     /** Personalized PageRank over the knowledge graph only. */
     PPR,
     /** Everything: PPR seeded from the question, fused with dense, paths and context. */
-    GRAPHRAG;
+    GRAPHRAG,
+    /** Questions about the whole collection, answered from community summaries (themes). */
+    GLOBAL;
 
     /** The lower-case name used on the command line and in JSON. */
     public String id() {

@@ -7,16 +7,24 @@ import java.util.Map;
 
 /**
  * What a retriever found: ranked passages, and for graph modes the seeds it started from and the
- * verbalized paths that explain the ranking, with per-stage timings in milliseconds.
+ * verbalized paths that explain the ranking, with per-stage timings in milliseconds; {@code global} questions
+ * also get the collection's ranked themes.
  */
 public record RetrievalResult(List<RankedPassage> passages, List<Seed> seeds, List<VerbalizedPath> paths,
-                              Map<String, Double> timingsMillis) {
+                              Map<String, Double> timingsMillis, List<Theme> themes) {
     public RetrievalResult {
         passages = List.copyOf(passages);
         seeds = List.copyOf(seeds);
         paths = List.copyOf(paths);
+        themes = themes == null ? List.of() : List.copyOf(themes);
         // stage order is pipeline order, which readers of --explain and eval rely on
         timingsMillis = Collections.unmodifiableMap(new LinkedHashMap<>(timingsMillis));
+    }
+
+    /** A result without themes. */
+    public RetrievalResult(List<RankedPassage> passages, List<Seed> seeds, List<VerbalizedPath> paths,
+                           Map<String, Double> timingsMillis) {
+        this(passages, seeds, paths, timingsMillis, List.of());
     }
 
     /** A result with passages only. */

@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "engram", mixinStandardHelpOptions = true, version = "engram 0.1.0",
         description = "GraphRAG knowledge graphs in Neo4j: ingest documents, extract triples, answer questions "
                 + "HippoRAG-style.",
-        subcommands = {DemoCommand.class, IngestCommand.class, QueryCommand.class, StatsCommand.class,
-                DeleteCommand.class, EvalCommand.class, ServeCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, QueryCommand.class, CommunitiesCommand.class, StatsCommand.class,
+                DeleteCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -54,9 +54,7 @@ public final class Commands implements Runnable {
 
     /** Opens the store of a parsed command, saying so when it works through another running Engram. */
     static GraphStore openStore(CommandLine.Model.CommandSpec spec) {
-        GraphStore store = GraphStore.open(config(spec).store());
-        EngramRuntime.announce(store);
-        return store;
+        return EngramRuntime.openStore(config(spec));
     }
 
     /** Where each setting of a parsed command comes from. */

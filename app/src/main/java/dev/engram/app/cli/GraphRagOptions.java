@@ -33,4 +33,10 @@ public final class GraphRagOptions {
 
     @Option(names = "--mention-weight", paramLabel = "<w>", description = "Weight of chunk-entity MENTIONS edges in the walk (env ENGRAM_MENTION_WEIGHT, default ${DEFAULT-VALUE}).")
     Double mentionWeight;
+
+    @Option(names = "--ppr-method", paramLabel = "<auto|global|local>",
+            description = "PageRank over the whole graph (global), from the seeds' neighbourhood (local, forward push "
+                    + "to the same L1 error bound), or chosen by graph size and seed count (env ENGRAM_PPR_METHOD, "
+                    + "default ${DEFAULT-VALUE}: local from 2 million arcs).")
+    String pprMethod;
 }

@@ -21,6 +21,10 @@ import picocli.CommandLine.Parameters;
                 + "Unchanged documents are skipped; unreadable ones are reported and skipped.")
 final class IngestCommand extends ConfiguredCommand {
     @Mixin EmbedOptions embed;
+    @Mixin CommunityOptions communityOptions;
+
+    @Option(names = "--communities", description = "After ingesting, recompute and store the communities (as engram communities does).")
+    boolean communities;
 
     @Parameters(paramLabel = "<paths>", arity = "1..*", description = "Files or directories.")
     List<Path> paths;
@@ -54,6 +58,9 @@ final class IngestCommand extends ConfiguredCommand {
             IngestReport report = ConsoleIngest.run(runtime, Sources.files(paths, include), triples,
                     new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), System.err);
             System.out.println(report.summary());
+            if (communities) {
+                ConsoleCommunities.run(runtime, config.communities(), System.out, System.err);
+            }
             if (compareEmbedding) {
                 double ingest = report.documentsPerSecond();
                 System.out.printf("embedding only: %.1f documents/s; end-to-end ingest: %.1f documents/s (%.0f%%); peak heap %d MiB%n",

@@ -9,6 +9,8 @@ import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalRequest;
 import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Seed;
+import dev.engram.retrieval.Theme;
+import dev.engram.store.community.CitedLine;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
@@ -26,7 +28,7 @@ final class QueryCommand extends ConfiguredCommand {
     @Parameters(paramLabel = "<question>", description = "The question, quoted.")
     String question;
 
-    @Option(names = "--mode", description = "dense, bm25, hybrid, ppr or graphrag (env ENGRAM_MODE, default ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", description = "dense, bm25, hybrid, ppr, graphrag or global (env ENGRAM_MODE, default ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--top-k", defaultValue = "5", description = "Passages to return (default ${DEFAULT-VALUE}).")
@@ -55,6 +57,10 @@ final class QueryCommand extends ConfiguredCommand {
     }
 
     static void print(RetrievalResult result, boolean explain, PrintStream out) {
+        if (!result.themes().isEmpty()) {
+            printThemes(result, explain, out);
+            return;
+        }
         int n = 1;
         for (RankedPassage p : result.passages()) {
             out.printf("[%d] %s  (%s, score %.4f)%n    %s%n", n++, p.title(), p.chunkId(), p.score(),
@@ -76,6 +82,19 @@ final class QueryCommand extends ConfiguredCommand {
             }
             out.println("timings (ms): " + result.timingsMillis());
         }
+    }
+
+    private static void printThemes(RetrievalResult result, boolean explain, PrintStream out) {
+        int n = 1;
+        for (Theme t : result.themes()) {
+            out.printf("[%d] %s  (%s: %d entities, %d documents, score %.3f)%n", n++, t.title(), t.communityId(),
+                    t.size(), t.documentCount(), t.score());
+            if (!t.keywords().isEmpty()) out.println("    keywords: " + String.join(", ", t.keywords()));
+            for (CitedLine line : t.evidence()) {
+                out.printf("    - %s  [%s]%n", abbreviate(line.text(), 200), line.chunkId());
+            }
+        }
+        if (explain) out.println("timings (ms): " + result.timingsMillis());
     }
 
     private static String abbreviate(String text, int max) {

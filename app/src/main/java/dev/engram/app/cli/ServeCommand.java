@@ -3,6 +3,7 @@ package dev.engram.app.cli;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.EngramServer;
+import dev.engram.app.server.ListenPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -23,12 +24,20 @@ final class ServeCommand extends ConfiguredCommand {
     @Option(names = "--port", paramLabel = "<port>", description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--host", paramLabel = "<address>", description = "Address to listen on (env ENGRAM_HOST, default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "<address>", description = "Address to listen on (env ENGRAM_HOST, default "
+            + "${DEFAULT-VALUE}); another address than loopback needs ENGRAM_API_KEYS or --allow-open.")
     String host;
+
+    @Option(names = "--allow-open", arity = "0..1", description = "Accept listening on a non-loopback address without "
+            + "API keys: everyone who can reach it may read, ingest and delete (env ENGRAM_ALLOW_OPEN, default ${DEFAULT-VALUE}).")
+    boolean allowOpen;
 
     @Override
     public Integer call() throws InterruptedException {
         EngramConfig config = config();
+        // decided before anything opens, so a refused exposure costs nothing
+        ListenPolicy.check(config.server().host(), config.server().hasApiKeys(), config.server().allowOpen())
+                .ifPresent(System.err::println);
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             serveUntilStopped(runtime, config);
             return 0;

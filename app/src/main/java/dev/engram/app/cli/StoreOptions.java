@@ -23,4 +23,9 @@ public final class StoreOptions {
 
     @Option(names = "--neo4j-database", description = "Database name (env ENGRAM_NEO4J_DATABASE, default ${DEFAULT-VALUE}).")
     String database;
+
+    @Option(names = "--bolt-password", paramLabel = "<password>",
+            description = "Password (user neo4j) the embedded Bolt port requires; without it, one is generated into "
+                    + "<data-dir>/bolt-password when serving with API keys (env ENGRAM_BOLT_PASSWORD).")
+    String boltPassword;
 }

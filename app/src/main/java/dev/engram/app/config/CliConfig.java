@@ -23,7 +23,7 @@ public final class CliConfig implements CommandLine.IDefaultValueProvider {
     @Override
     public String defaultValue(ArgSpec arg) {
         if (arg instanceof OptionSpec option) {
-            return Setting.ofFlag(option.longestName()).map(s -> source(Map.of()).envOrDefault(s)).orElse(null);
+            return setting(option).map(s -> source(Map.of()).envOrDefault(s)).orElse(null);
         }
         return null;
     }
@@ -34,7 +34,7 @@ public final class CliConfig implements CommandLine.IDefaultValueProvider {
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         if (parsed != null) {
             for (OptionSpec option : parsed.matchedOptions()) {
-                Setting.ofFlag(option.longestName()).ifPresent(s -> {
+                setting(option).ifPresent(s -> {
                     Object value = option.getValue();
                     if (value != null) {
                         flags.put(s, value instanceof char[] chars ? new String(chars) : String.valueOf(value));
@@ -43,6 +43,10 @@ public final class CliConfig implements CommandLine.IDefaultValueProvider {
             }
         }
         return source(flags);
+    }
+
+    private static java.util.Optional<Setting> setting(OptionSpec option) {
+        return Setting.ofFlag(option.command() == null ? null : option.command().name(), option.longestName());
     }
 
     /** The configuration of a parsed command. */

@@ -1,13 +1,20 @@
 package dev.engram.app.config;
 
+import dev.engram.app.mcp.McpSettings;
 import dev.engram.app.runtime.EmbedderSettings;
+import dev.engram.app.server.InputLimits;
 import dev.engram.extraction.llm.LlmConfig;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.PprStrategy;
+import dev.engram.store.community.CommunitySettings;
 import dev.engram.store.neo4j.StoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The whole configuration, built once from flags over environment over {@link Setting} defaults and handed down:
@@ -19,10 +26,14 @@ import java.util.Optional;
  * @param ingest     extractor and batching of ingest (CLI and server jobs alike)
  * @param llm        an OpenAI-compatible chat server, when configured
  * @param retrieval  the default mode and every weight of graph retrieval
- * @param server     the HTTP server's address, limits and keys
+ * @param communities how Leiden finds communities ({@code engram communities}, {@code ingest --communities})
+ * @param server     the HTTP server's address, keys and query endpoints
+ * @param limits     every size limit on what a client may send or ask for (REST, chat and MCP alike)
+ * @param mcp        the MCP server (/mcp and {@code engram mcp})
  */
 public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Optional<EmbeddingsServer> embeddings,
-                           Ingest ingest, Optional<LlmConfig> llm, Retrieval retrieval, Server server) {
+                           Ingest ingest, Optional<LlmConfig> llm, Retrieval retrieval, CommunitySettings communities,
+                           Server server, InputLimits limits, Mcp mcp) {
 
     /** An OpenAI-compatible embeddings endpoint. */
     public record EmbeddingsServer(LlmConfig client, String queryPrefix, int batchSize, int dimensions) {}
@@ -39,13 +50,33 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
     /** The default retrieval mode and the graph retrieval settings. */
     public record Retrieval(Mode mode, GraphRagSettings graph) {}
 
-    /** The HTTP server. */
-    public record Server(int port, String host, String maxUpload, int contextTokens, int maxTopK, String apiKeys,
-                         Duration cypherTimeout, int cypherMaxRows, Duration sparqlTimeout, int sparqlMaxRows,
-                         int sparqlMaxQueryBytes) {
+    /**
+     * The HTTP server.
+     *
+     * @param allowOpen accept a non-loopback address without API keys (see {@code ListenPolicy})
+     * @param apiKeys   the ENGRAM_API_KEYS text, or null for an open single-user install
+     */
+    public record Server(int port, String host, boolean allowOpen, int contextTokens, String apiKeys,
+                         Duration sparqlTimeout, int sparqlMaxRows, int sparqlMaxQueryBytes) {
         @Override
         public String toString() {
-            return "Server[port=" + port + ", host=" + host + ", apiKeys=" + (apiKeys == null ? "none" : "***") + "]";
+            return "Server[port=" + port + ", host=" + host + ", allowOpen=" + allowOpen + ", apiKeys="
+                    + (apiKeys == null ? "none" : "***") + "]";
+        }
+
+        /** True when callers need an API key (which also puts a password on the embedded Bolt port). */
+        public boolean hasApiKeys() {
+            return apiKeys != null && !apiKeys.isBlank();
+        }
+    }
+
+    /**
+     * The MCP server: its settings, and who the stdio caller of {@code engram mcp} is (the rule of an
+     * ENGRAM_API_KEYS entry).
+     */
+    public record Mcp(McpSettings settings, String role, String tenant, List<String> groups) {
+        public Mcp {
+            groups = List.copyOf(groups);
         }
     }
 
@@ -54,7 +85,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         Values v = new Values(source);
         StoreConfig store = new StoreConfig(Path.of(v.text(Setting.DATA_DIR)), v.integer(Setting.BOLT_PORT),
                 v.text(Setting.NEO4J_URI), v.text(Setting.NEO4J_USER), v.text(Setting.NEO4J_PASSWORD),
-                v.text(Setting.NEO4J_DATABASE));
+                v.text(Setting.NEO4J_DATABASE), source.raw(Setting.BOLT_PASSWORD));
         int threads = v.integer(Setting.EMBED_THREADS);
         EmbedderSettings embedding = new EmbedderSettings(v.integer(Setting.CHUNK_TOKENS), v.integer(Setting.CHUNK_OVERLAP),
                 v.integer(Setting.EMBED_BATCH), threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
@@ -78,38 +109,69 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                 .projection(GraphRagSettings.DEFAULTS.projection()
                         .withMinSynonymScore(v.number(Setting.SYNONYM_MIN_SCORE))
                         .withMention(v.number(Setting.MENTION_WEIGHT)))
+                .pprStrategy(GraphRagSettings.DEFAULTS.pprStrategy().withMethod(v.parse(Setting.PPR_METHOD,
+                        EngramConfig::pprMethod)))
                 .build();
         Retrieval retrieval = new Retrieval(v.parse(Setting.MODE, Mode::parse), graph);
+        CommunitySettings communities = CommunitySettings.DEFAULTS
+                .withSeed(v.parse(Setting.COMMUNITY_SEED, Long::parseLong))
+                .withMaxSize(v.integer(Setting.COMMUNITY_MAX_SIZE))
+                .withMaxLevels(v.integer(Setting.COMMUNITY_LEVELS))
+                .withResolution(v.number(Setting.COMMUNITY_RESOLUTION));
         Duration cypherTimeout = v.duration(Setting.CYPHER_TIMEOUT);
         int cypherRows = v.integer(Setting.CYPHER_MAX_ROWS);
         // SPARQL follows the Cypher limits unless set itself
         boolean sparqlTimeoutSet = source.get(Setting.SPARQL_TIMEOUT).origin() != ConfigSource.Origin.DEFAULT;
         boolean sparqlRowsSet = source.get(Setting.SPARQL_MAX_ROWS).origin() != ConfigSource.Origin.DEFAULT;
-        Server server = new Server(v.integer(Setting.PORT), v.text(Setting.HOST), v.text(Setting.MAX_UPLOAD),
-                v.integer(Setting.CONTEXT_TOKENS), v.integer(Setting.QUERY_MAX_TOP_K), v.text(Setting.API_KEYS),
-                cypherTimeout, cypherRows,
+        Server server = new Server(v.integer(Setting.PORT), v.text(Setting.HOST), v.bool(Setting.ALLOW_OPEN),
+                v.integer(Setting.CONTEXT_TOKENS), v.text(Setting.API_KEYS),
                 sparqlTimeoutSet ? v.duration(Setting.SPARQL_TIMEOUT) : cypherTimeout,
                 sparqlRowsSet ? v.integer(Setting.SPARQL_MAX_ROWS) : cypherRows, v.integer(Setting.SPARQL_MAX_QUERY_BYTES));
-        return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, server);
+        InputLimits limits = v.checked("input limits", () -> new InputLimits(v.integer(Setting.MAX_QUESTION_CHARS),
+                v.integer(Setting.MAX_CYPHER_CHARS), v.bytes(Setting.MAX_BODY), v.bytes(Setting.MAX_UPLOAD),
+                v.integer(Setting.MAX_UPLOAD_FILES), v.integer(Setting.MAX_TOP_K), v.integer(Setting.MAX_HOPS),
+                v.integer(Setting.MAX_PATHS), cypherRows, cypherTimeout));
+        String ingestRoot = v.text(Setting.MCP_INGEST_ROOT);
+        McpSettings mcpSettings = v.checked("MCP settings", () -> new McpSettings(
+                Optional.ofNullable(ingestRoot).map(root -> Path.of(root).toAbsolutePath().normalize()),
+                v.list(Setting.MCP_ALLOWED_ORIGINS), v.integer(Setting.MCP_MAX_TEXT_CHARS),
+                v.integer(Setting.MCP_MAX_REQUEST_BYTES), v.duration(Setting.MCP_INGEST_WAIT),
+                v.duration(Setting.MCP_SESSION_IDLE)));
+        Mcp mcp = new Mcp(mcpSettings, v.text(Setting.MCP_ROLE), v.text(Setting.MCP_TENANT), v.list(Setting.MCP_GROUPS));
+        return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, communities, server, limits, mcp);
     }
 
     /** This configuration with the store's data directory replaced (eval keeps one per dataset). */
     public EngramConfig withDataDir(Path dataDir) {
-        return new EngramConfig(new StoreConfig(dataDir, store.boltPort(), store.uri(), store.user(), store.password(),
-                store.database()), embedding, embeddings, ingest, llm, retrieval, server);
+        return withStore(new StoreConfig(dataDir, store.boltPort(), store.uri(), store.user(), store.password(),
+                store.database(), store.boltPassword()));
+    }
+
+    /** This configuration with another store (the Bolt password resolved, for instance). */
+    public EngramConfig withStore(StoreConfig value) {
+        return new EngramConfig(value, embedding, embeddings, ingest, llm, retrieval, communities, server, limits, mcp);
     }
 
     /** This configuration with the HTTP server on another address. */
     public EngramConfig withHost(String host) {
         Server s = server;
-        return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, new Server(s.port(), host,
-                s.maxUpload(), s.contextTokens(), s.maxTopK(), s.apiKeys(), s.cypherTimeout(), s.cypherMaxRows(),
-                s.sparqlTimeout(), s.sparqlMaxRows(), s.sparqlMaxQueryBytes()));
+        return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval, communities, new Server(s.port(),
+                host, s.allowOpen(), s.contextTokens(), s.apiKeys(), s.sparqlTimeout(), s.sparqlMaxRows(),
+                s.sparqlMaxQueryBytes()), limits, mcp);
     }
 
     /** This configuration with other graph retrieval settings. */
     public EngramConfig withGraph(GraphRagSettings graph) {
-        return new EngramConfig(store, embedding, embeddings, ingest, llm, new Retrieval(retrieval.mode(), graph), server);
+        return new EngramConfig(store, embedding, embeddings, ingest, llm, new Retrieval(retrieval.mode(), graph),
+                communities, server, limits, mcp);
+    }
+
+    private static PprStrategy.Method pprMethod(String value) {
+        try {
+            return PprStrategy.Method.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be auto, global or local");
+        }
     }
 
     /** Typed reads of a source, each failing with the name a user can fix. */
@@ -137,6 +199,26 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
 
         Duration duration(Setting s) {
             return parse(s, Values::durationOf);
+        }
+
+        long bytes(Setting s) {
+            return parse(s, text -> DataSize.parse(text).toBytes());
+        }
+
+        List<String> list(Setting s) {
+            String raw = text(s);
+            return raw == null ? List.of()
+                    : Arrays.stream(raw.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+        }
+
+        /** Builds a record from several settings, naming the group when the record refuses the combination. */
+        <T> T checked(String what, java.util.function.Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                throw e.getMessage() != null && e.getMessage().contains("ENGRAM_") ? e
+                        : new IllegalArgumentException(what + ": " + e.getMessage(), e);
+            }
         }
 
         <T> T parse(Setting s, java.util.function.Function<String, T> parser) {

@@ -1,12 +1,9 @@
 package dev.engram.app.config;
 
 import dev.engram.retrieval.graph.GraphRagSettings;
-import java.util.Arrays;
+import dev.engram.store.community.CommunitySettings;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Every setting of Engram, stated once: its property name (Spring), the {@code ENGRAM_*} variable derived from it
@@ -20,6 +17,8 @@ public enum Setting {
     NEO4J_USER("engram.neo4j.user", "--neo4j-user", "neo4j", "remote Neo4j user"),
     NEO4J_PASSWORD("engram.neo4j.password", "--neo4j-password", null, "remote Neo4j password", true),
     NEO4J_DATABASE("engram.neo4j.database", "--neo4j-database", "neo4j", "remote Neo4j database"),
+    BOLT_PASSWORD("engram.bolt-password", "--bolt-password", null,
+            "password (user neo4j) of the embedded Bolt port; unset = generated into <data-dir>/bolt-password when API keys are set", true),
 
     CHUNK_TOKENS("engram.chunk-tokens", "--chunk-tokens", "256", "chunk size in embedding-model tokens"),
     CHUNK_OVERLAP("engram.chunk-overlap", "--chunk-overlap", "32", "tokens shared by consecutive chunks"),
@@ -66,18 +65,48 @@ public enum Setting {
             String.valueOf(GraphRagSettings.DEFAULTS.projection().minSynonymScore()), "walk only SYNONYM edges at least this similar"),
     MENTION_WEIGHT("engram.mention-weight", "--mention-weight",
             String.valueOf(GraphRagSettings.DEFAULTS.projection().mention()), "weight of chunk-entity MENTIONS edges in the walk"),
+    PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
+            "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen by graph size (auto: local from 2 million arcs)"),
+
+    COMMUNITY_SEED("engram.community.seed", "--community-seed", String.valueOf(CommunitySettings.DEFAULTS.seed()),
+            "random seed of Leiden; the same seed and graph give the same communities"),
+    COMMUNITY_MAX_SIZE("engram.community.max-size", "--community-max-size", String.valueOf(CommunitySettings.DEFAULTS.maxSize()),
+            "communities with more entities are split one level down"),
+    COMMUNITY_LEVELS("engram.community.levels", "--community-levels", String.valueOf(CommunitySettings.DEFAULTS.maxLevels()),
+            "most levels of the community hierarchy"),
+    COMMUNITY_RESOLUTION("engram.community.resolution", "--community-resolution",
+            String.valueOf(CommunitySettings.DEFAULTS.resolution()), "modularity resolution; lower gives fewer, larger communities"),
 
     PORT("engram.port", "--port", "8080", "HTTP port of serve and demo; 0 = any free port"),
-    HOST("engram.host", "--host", "0.0.0.0", "address the HTTP server listens on"),
-    MAX_UPLOAD("engram.max-upload", null, "256MB", "largest upload through POST /api/documents"),
+    HOST("engram.host", "--host", "127.0.0.1", "address the HTTP server listens on; another than loopback needs API keys or --allow-open"),
+    ALLOW_OPEN("engram.allow-open", "--allow-open", "false", "accept listening beyond loopback without API keys (with a warning)"),
+    MAX_UPLOAD("engram.max-upload", null, "256MB", "largest upload through POST /api/documents (all files together; larger is 413)"),
     CONTEXT_TOKENS("engram.context-tokens", null, "3000", "context handed to the LLM for an answer, in tokens"),
-    QUERY_MAX_TOP_K("engram.query.max-top-k", null, "100", "largest topK a query request may ask for"),
     API_KEYS("engram.api-keys", null, null, "key:read|write[:tenant[:group1|group2]],...; empty = open single-user install", true),
+
+    MAX_QUESTION_CHARS("engram.limits.question-chars", null, "4000", "longest question, in characters", envName("ENGRAM_MAX_QUESTION_CHARS")),
+    MAX_CYPHER_CHARS("engram.limits.cypher-chars", null, "20000", "longest Cypher query, in characters", envName("ENGRAM_MAX_CYPHER_CHARS")),
+    MAX_BODY("engram.limits.body-size", null, "1MB", "largest JSON request body; larger is 413", envName("ENGRAM_MAX_BODY")),
+    MAX_UPLOAD_FILES("engram.limits.upload-files", null, "100", "most files in one upload", envName("ENGRAM_MAX_UPLOAD_FILES")),
+    MAX_TOP_K("engram.query.max-top-k", null, "100", "largest topK a query may ask for", envName("ENGRAM_MAX_TOP_K")),
+    MAX_HOPS("engram.limits.hops", null, "6", "longest path the explorer searches", envName("ENGRAM_MAX_HOPS")),
+    MAX_PATHS("engram.limits.paths", null, "10", "most paths a path search returns", envName("ENGRAM_MAX_PATHS")),
     CYPHER_TIMEOUT("engram.cypher.timeout", null, "10s", "transaction timeout of /api/cypher"),
     CYPHER_MAX_ROWS("engram.cypher.max-rows", null, "1000", "row cap of /api/cypher"),
     SPARQL_TIMEOUT("engram.sparql.timeout", null, "10s", "query timeout of /sparql and /api/sparql; by default the Cypher one"),
     SPARQL_MAX_ROWS("engram.sparql.max-rows", null, "1000", "row or triple cap of /sparql and /api/sparql"),
-    SPARQL_MAX_QUERY_BYTES("engram.sparql.max-query-bytes", null, "65536", "largest SPARQL query text, in UTF-8 bytes");
+    SPARQL_MAX_QUERY_BYTES("engram.sparql.max-query-bytes", null, "65536", "largest SPARQL query text, in UTF-8 bytes"),
+
+    MCP_ROLE("engram.mcp.role", "--role", "read", "engram mcp: the stdio caller's role, read or write", "mcp"),
+    MCP_TENANT("engram.mcp.tenant", "--tenant", "*", "engram mcp: the tenant the stdio caller sees and writes; * = all", "mcp"),
+    MCP_GROUPS("engram.mcp.groups", "--groups", null, "engram mcp: the groups the stdio caller reads as (comma-separated)", "mcp"),
+    MCP_INGEST_ROOT("engram.mcp.ingest-root", "--ingest-root", null, "the only folder the MCP tool ingest_files may read; unset = the tool is off"),
+    MCP_ALLOWED_ORIGINS("engram.mcp.allowed-origins", null, null,
+            "browser origins allowed on /mcp (comma-separated; requests without an Origin, as agent hosts send, always pass)"),
+    MCP_MAX_TEXT_CHARS("engram.mcp.max-text-chars", null, "1000000", "the longest text ingest_text accepts"),
+    MCP_MAX_REQUEST_BYTES("engram.mcp.max-request-bytes", null, "8388608", "the largest /mcp request body"),
+    MCP_INGEST_WAIT("engram.mcp.ingest-wait", null, "60s", "how long MCP ingest tools wait for their job by default"),
+    MCP_SESSION_IDLE("engram.mcp.session-idle", null, "60m", "how long an unused /mcp session is kept");
 
     /**
      * What a setting is.
@@ -87,16 +116,13 @@ public enum Setting {
      * @param defaultValue the default as text, or null when unset by default
      * @param description  what the setting does, in a few words
      * @param secret       true for keys and passwords, which are never printed
+     * @param env          the environment variable: Spring's relaxed form of the property (e.g.
+     *                     {@code ENGRAM_EMBED_BATCH}), or a shorter name where one was documented first
+     *                     ({@code ENGRAM_MAX_*} for the input limits)
+     * @param command      the one subcommand whose flag this is, or null when the flag means this setting everywhere
      */
-    public record Spec(String property, String flag, String defaultValue, String description, boolean secret) {
-        /** The environment variable, e.g. {@code ENGRAM_EMBED_BATCH}: Spring's relaxed form of the property. */
-        public String env() {
-            return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-        }
-    }
-
-    private static final Map<String, Setting> BY_FLAG = Arrays.stream(values()).filter(s -> s.spec.flag() != null)
-            .collect(Collectors.toUnmodifiableMap(s -> s.spec.flag(), Function.identity()));
+    public record Spec(String property, String flag, String defaultValue, String description, boolean secret,
+                       String env, String command) {}
 
     private final Spec spec;
 
@@ -105,7 +131,28 @@ public enum Setting {
     }
 
     Setting(String property, String flag, String defaultValue, String description, boolean secret) {
-        this.spec = new Spec(property, flag, defaultValue, description, secret);
+        this.spec = new Spec(property, flag, defaultValue, description, secret, relaxed(property), null);
+    }
+
+    /** A setting whose flag belongs to one subcommand ({@code engram mcp --tenant} is not the ingest tenant). */
+    Setting(String property, String flag, String defaultValue, String description, String command) {
+        this.spec = new Spec(property, flag, defaultValue, description, false, relaxed(property), command);
+    }
+
+    /** A setting whose variable is not the relaxed form of its property. */
+    Setting(String property, String flag, String defaultValue, String description, EnvName env) {
+        this.spec = new Spec(property, flag, defaultValue, description, false, env.name(), null);
+    }
+
+    /** An environment variable named other than by Spring's relaxed rule. */
+    private record EnvName(String name) {}
+
+    private static EnvName envName(String name) {
+        return new EnvName(name);
+    }
+
+    private static String relaxed(String property) {
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
 
     /** What this setting is: names, default, description. */
@@ -118,8 +165,19 @@ public enum Setting {
         return spec.env();
     }
 
-    /** The setting a command-line flag (its long name) sets. */
-    public static Optional<Setting> ofFlag(String flag) {
-        return Optional.ofNullable(BY_FLAG.get(flag));
+    /** The setting a command-line flag (its long name) sets in {@code command} (a subcommand's name). */
+    public static Optional<Setting> ofFlag(String command, String flag) {
+        Setting general = null;
+        for (Setting s : values()) {
+            if (flag.equals(s.spec.flag())) {
+                if (command != null && command.equals(s.spec.command())) {
+                    return Optional.of(s);
+                }
+                if (s.spec.command() == null) {
+                    general = s;
+                }
+            }
+        }
+        return Optional.ofNullable(general);
     }
 }

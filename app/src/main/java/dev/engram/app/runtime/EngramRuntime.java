@@ -15,6 +15,17 @@ import dev.engram.retrieval.HybridRetriever;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
+import dev.engram.retrieval.global.CommunityBuilder;
+import dev.engram.retrieval.global.CommunityReporter;
+import dev.engram.retrieval.global.CommunitySummarizer;
+import dev.engram.retrieval.global.CommunityViews;
+import dev.engram.retrieval.global.GlobalRetriever;
+import dev.engram.extraction.llm.CachedChat;
+import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.OpenAiClient;
+import dev.engram.store.community.CommunitySettings;
+import dev.engram.store.community.CommunityStore;
+import java.util.Optional;
 import dev.engram.retrieval.graph.GraphRagRetriever;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.ProjectionCache;
@@ -46,9 +57,15 @@ public final class EngramRuntime implements AutoCloseable {
     private QueryEntityExtractor queryEntities;
     private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+    private CommunityViews communityViews;
+    private final Optional<LlmConfig> llm;
+    private final CommunitySettings communities;
 
-    private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings) {
+    private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings,
+                          Optional<LlmConfig> llm, CommunitySettings communities) {
         this.store = store;
+        this.llm = llm;
+        this.communities = communities;
         this.embedder = embedder;
         this.chunker = chunker;
         this.settings = settings;
@@ -67,12 +84,11 @@ public final class EngramRuntime implements AutoCloseable {
         CompletableFuture<Embedder> loading = CompletableFuture.supplyAsync(() -> createEmbedder(config));
         GraphStore store;
         try {
-            store = GraphStore.open(config.store());
+            store = openStore(config);
         } catch (RuntimeException e) {
             loading.thenAccept(Embedder::close);
             throw e;
         }
-        announce(store);
         Embedder embedder;
         try {
             embedder = loading.join();
@@ -85,12 +101,25 @@ public final class EngramRuntime implements AutoCloseable {
             // chunks are sized in bge tokens even with a remote embedder: close enough for any BERT-like model
             TextTokenizer tokenizer = embedder instanceof OnnxBgeEmbedder onnx ? onnx.tokenizer() : BgeTokenizer.loadDefault();
             return new EngramRuntime(store, embedder,
-                    new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings);
+                    new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings,
+                    config.llm(), config.communities());
         } catch (RuntimeException e) {
             store.close();
             embedder.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens the configured store, saying so when it works through another running Engram. The embedded Bolt port
+     * gets its password here: the configured one, else the data directory's generated one, else (with API keys) a
+     * new one, so neither a second process nor a Bolt client gets around the keys; a process working through a
+     * running Engram's port logs in with that same password.
+     */
+    public static GraphStore openStore(EngramConfig config) {
+        GraphStore store = GraphStore.open(BoltPassword.resolve(config.store(), config.server().hasApiKeys()));
+        announce(store);
+        return store;
     }
 
     /** Says on stderr when the data directory is another running Engram's, so commands work through it. */
@@ -143,11 +172,29 @@ public final class EngramRuntime implements AutoCloseable {
             case BM25 -> new Bm25Retriever(search);
             case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
                     new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
+            case GLOBAL -> new GlobalRetriever(embedder, communityViews());
             case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
                     new MentionLinker(queryEntities()::extract, embedder, new EntitySearch(store)),
                     new NameLinker(queryEntities()::extract),
                     new ChunkLookup(store), projections, settings);
         };
+    }
+
+    /** Builds communities with these settings: Leiden, offline summaries, and LLM reports when an LLM is configured. */
+    public CommunityBuilder communityBuilder(CommunitySettings communitySettings) {
+        Optional<CommunityReporter> reporter = llm
+                .map(config -> new CommunityReporter(new CachedChat(new OpenAiClient(config))));
+        return new CommunityBuilder(communitySettings, new CommunitySummarizer(new ChunkLookup(store)), embedder,
+                reporter);
+    }
+
+    /** The communities each caller may see (stored for unrestricted callers, built per restricted caller). */
+    public synchronized CommunityViews communityViews() {
+        if (communityViews == null) {
+            communityViews = new CommunityViews(projections, communityBuilder(communities),
+                    new CommunityStore(store));
+        }
+        return communityViews;
     }
 
     // the OpenNLP models are loaded once and shared by every linker

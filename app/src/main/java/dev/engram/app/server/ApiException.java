@@ -22,6 +22,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.FORBIDDEN, message);
     }
 
+    /** 409: the request conflicts with what the graph holds. */
+    public static ApiException conflict(String message) {
+        return new ApiException(HttpStatus.CONFLICT, message);
+    }
+
     /** 404: nothing the caller may see has this id. */
     public static ApiException notFound(String message) {
         return new ApiException(HttpStatus.NOT_FOUND, message);

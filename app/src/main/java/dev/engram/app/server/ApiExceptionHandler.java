@@ -1,5 +1,6 @@
 package dev.engram.app.server;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,11 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns failures into JSON {@link ApiError}s with a status a client can act on. */
+/**
+ * Turns failures into JSON {@link ApiError}s with a status a client can act on. Only problems with the request are
+ * 4xx; anything else is a 500 that says nothing but the request id, which the log line with the details also has.
+ * No body ever carries a stack trace, an exception class name or a query the server built.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -28,16 +33,29 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-        // the parser's first line says where the JSON broke; the rest is a stack of type names
-        String detail = e.getMostSpecificCause().getMessage();
-        detail = detail == null ? "" : ": " + detail.lines().findFirst().orElse("");
-        return error(HttpStatus.BAD_REQUEST, "malformed request body" + detail);
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.TooLarge tooLarge) {
+                return error(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+        }
+        return error(HttpStatus.BAD_REQUEST, "malformed request body: " + JsonProblem.describe(e.getMostSpecificCause()));
+    }
+
+    @ExceptionHandler(BodyLimitFilter.TooLarge.class)
+    ResponseEntity<ApiError> bodyTooLarge(BodyLimitFilter.TooLarge e) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ExceptionHandler({IllegalArgumentException.class, MissingServletRequestParameterException.class,
-            MethodArgumentTypeMismatchException.class, MissingServletRequestPartException.class})
+            MissingServletRequestPartException.class})
     ResponseEntity<ApiError> badRequest(Exception e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
+        // Spring's own message names Java types; the parameter name is what the caller can fix
+        return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -61,9 +79,10 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e) {
-        LOG.error("request failed", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        String id = RequestIdFilter.of(request);
+        LOG.error("request {} failed: {} {}", id, request.getMethod(), request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; the server log has the details under request id " + id);
     }
 
     static ResponseEntity<ApiError> error(HttpStatus status, String message) {

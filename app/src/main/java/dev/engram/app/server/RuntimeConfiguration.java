@@ -7,7 +7,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
 /**
  * The configuration and the runtime as beans. {@code engram serve} hands in both, built from its flags; otherwise
@@ -26,7 +25,7 @@ public class RuntimeConfiguration {
     /** Upload limits from the configuration (Spring's own default is 1 MB). */
     @Bean
     MultipartConfigElement multipartConfig(EngramConfig config) {
-        long max = DataSize.parse(config.server().maxUpload()).toBytes();
+        long max = config.limits().uploadBytes();
         return new MultipartConfigElement(null, max, max, 0);
     }
 

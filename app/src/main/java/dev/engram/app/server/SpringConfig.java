@@ -17,6 +17,10 @@ final class SpringConfig {
         Map<Setting, String> given = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
             String value = environment.getProperty(s.spec().property());
+            if (value == null) {
+                // a variable not named by Spring's relaxed rule (ENGRAM_MAX_*) is looked up as it is
+                value = environment.getProperty(s.env());
+            }
             if (value != null && !value.isBlank()) {
                 given.put(s, value);
             }

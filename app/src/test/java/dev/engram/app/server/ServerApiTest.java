@@ -114,6 +114,56 @@ class ServerApiTest {
     }
 
     @Test
+    void communitiesAndGlobalAnswersShowNothingOfAnotherTenant() throws Exception {
+        List<String> tenantB = List.of("velmora", "oskar", "brandt", "fungi", "tagus", "biologist");
+        // the unrestricted caller sees both tenants' communities, so the checks below can fail
+        String everything = allCommunities(ADMIN).toLowerCase(java.util.Locale.ROOT);
+        assertThat(everything).contains("zorblax").contains("velmora");
+
+        String seenByA = allCommunities(READER_A).toLowerCase(java.util.Locale.ROOT);
+        assertThat(seenByA).contains("zorblax");
+        Reply global = post("/api/query", READER_A, Map.of("question", "What are the main topics of this collection?",
+                "mode", "global", "topK", 10));
+        assertThat(global.status()).as(global.text()).isEqualTo(200);
+        assertThat(global.body().get("themes")).isNotEmpty();
+        assertThat(documentIds(global.body().get("passages"))).isNotEmpty().allMatch(d -> d.startsWith("a"));
+        Reply chat = post("/v1/chat/completions", READER_A, Map.of("model", "engram-global",
+                "messages", List.of(Map.of("role", "user", "content", "What are the main topics?"))));
+        assertThat(chat.status()).as(chat.text()).isEqualTo(200);
+        Reply membership = post("/api/communities/membership?level=0", READER_A,
+                List.of("velmora institute", "oskar brandt", "zorblax corporation"));
+        assertThat(membership.status()).as(membership.text()).isEqualTo(200);
+        for (String shown : List.of(seenByA, global.text().toLowerCase(java.util.Locale.ROOT),
+                chat.text().toLowerCase(java.util.Locale.ROOT), membership.text().toLowerCase(java.util.Locale.ROOT))) {
+            for (String hidden : tenantB) {
+                assertThat(shown).as("tenant A sees '%s'", hidden).doesNotContain(hidden);
+            }
+        }
+        // and the other way round
+        String seenByB = allCommunities(READER_B).toLowerCase(java.util.Locale.ROOT);
+        assertThat(seenByB).contains("velmora").doesNotContain("zorblax").doesNotContain("tanaka");
+        assertThat(get("/api/communities?level=99", READER_A).status()).isEqualTo(400);
+    }
+
+    /** Every level, and every community opened, as one text. */
+    private String allCommunities(String key) throws Exception {
+        StringBuilder all = new StringBuilder();
+        Reply first = get("/api/communities?level=0", key);
+        assertThat(first.status()).as(first.text()).isEqualTo(200);
+        int levels = first.body().get("levels").asInt();
+        for (int level = 0; level < levels; level++) {
+            Reply r = get("/api/communities?level=" + level, key);
+            all.append(r.text());
+            for (JsonNode c : r.body().get("communities")) {
+                Reply detail = get("/api/communities/" + c.get("id").asText(), key);
+                assertThat(detail.status()).as(detail.text()).isEqualTo(200);
+                all.append(detail.text());
+            }
+        }
+        return all.toString();
+    }
+
+    @Test
     void malformedBodiesGet400WithAMessage() throws Exception {
         Reply broken = send(request("/api/query", ADMIN).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"question\": ")).build());

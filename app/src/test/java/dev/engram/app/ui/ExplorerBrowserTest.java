@@ -335,6 +335,34 @@ class ExplorerBrowserTest {
         screenshot("synthetic-2000");
     }
 
+    @Test
+    @Order(10)
+    void communitiesPanelColoursTheCanvasAndAskAnswersGlobalQuestions() {
+        js("window.engram.canvas.clear()");
+        js("window.engram.openTab('communities')");
+        wait.until(d -> !d.findElements(By.cssSelector("#communities-list .community button")).isEmpty());
+        assertThat(driver.findElement(By.id("communities-count")).getText()).contains("level 0");
+        driver.findElement(By.cssSelector("#communities-list .community button")).click();
+        WebElement title = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("community-title")));
+        assertThat(title.getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("community-summary")).getText()).isNotBlank();
+        assertThat(driver.findElements(By.cssSelector("#community-entities .chip"))).isNotEmpty();
+        driver.findElement(By.id("community-show")).click();
+        wait.until(d -> ((Number) js("return window.engram.canvas.instance().nodes('[communityColour]').length")).intValue() > 0);
+        assertThat(driver.findElement(By.id("communities-colour")).getDomAttribute("aria-pressed")).isEqualTo("true");
+        screenshot("communities");
+
+        driver.findElement(By.id("tab-ask")).click();
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("ask-mode"))).selectByValue("global");
+        WebElement question = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ask-question")));
+        question.clear();
+        question.sendKeys("What are the main topics of this collection?", Keys.ENTER);
+        wait.until(d -> !d.findElements(By.cssSelector("#ask-themes .theme")).isEmpty());
+        String themes = driver.findElement(By.id("ask-themes")).getText();
+        assertThat(themes).contains("entities").contains("[");
+        screenshot("ask-global");
+    }
+
     // ---- helpers ----
 
     private Object js(String script) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.neo4j.driver.Session;
 
@@ -19,12 +20,21 @@ import org.neo4j.driver.Session;
  * Writes the lexical graph (documents, chunks, PART_OF, NEXT, FIRST) in batched, idempotent transactions.
  * A document counts as complete only once {@link #markComplete} has stored its hash, after all its lexical
  * and knowledge writes; until then {@link #existingHashes} does not report it and the next write redoes it.
+ *
+ * <p>A document belongs to exactly one tenant (or to none: the public corpus). This writer is the one way documents
+ * enter the graph (ingest, uploads, RDF import), and it writes a document only where it is new or already belongs to
+ * the tenant being written: the id is claimed in the same transaction that checks the owner, so neither a guessed
+ * name nor a race replaces, takes over or mixes another tenant's document. Refused ids come back in the summary.
  */
 public final class DocumentWriter {
 
     /** Properties Engram owns on a Document; metadata keys that collide are stored as {@code meta_<key>}. */
     private static final Set<String> RESERVED = Set.of(
             "id", "title", "source", "sha256", "pendingSha256", "tenant", "acl", "ingestedAt");
+
+    /** Why a refused document was not written; names no tenant, so it tells a writer only that the id is taken. */
+    public static final String REFUSED_MESSAGE = "not written: a document with this id already exists and belongs to "
+            + "another tenant (or to the public corpus); give the document another id or name";
 
     private final GraphStore store;
     private final DocumentDeleter deleter;
@@ -51,6 +61,23 @@ public final class DocumentWriter {
         return hashes;
     }
 
+    // hash and owner of complete documents, as "sha\0tenant"
+    private Map<String, String> completeHashesByOwner(Collection<String> documentIds) {
+        Map<String, String> hashes = new HashMap<>();
+        try (Session session = store.session()) {
+            for (List<String> ids : Batches.of(List.copyOf(documentIds))) {
+                session.executeRead(tx -> tx.run("""
+                        UNWIND $ids AS id
+                        MATCH (d:Document {id: id}) WHERE d.sha256 IS NOT NULL
+                        RETURN d.id AS id, d.sha256 AS sha256, coalesce(d.tenant, '') AS tenant
+                        """, Map.of("ids", ids)).list())
+                        .forEach(r -> hashes.put(r.get("id").asString(),
+                                r.get("sha256").asString() + "\u0000" + r.get("tenant").asString()));
+            }
+        }
+        return hashes;
+    }
+
     /**
      * Writes documents and their chunks. A document already complete with the same hash is left untouched; one
      * that changed, or was left half-written, first loses its old chunks and their knowledge-graph provenance.
@@ -58,11 +85,12 @@ public final class DocumentWriter {
     public LexicalWriteSummary write(List<DocumentRecord> documents) {
         Map<String, DocumentRecord> byId = new LinkedHashMap<>();
         documents.forEach(d -> byId.put(d.id(), d)); // the last record of an id wins
-        Map<String, String> complete = existingHashes(byId.keySet());
+        Map<String, String> complete = completeHashesByOwner(byId.keySet());
         List<DocumentRecord> toWrite = new ArrayList<>();
         int unchanged = 0;
         for (DocumentRecord d : byId.values()) {
-            if (d.sha256().equals(complete.get(d.id()))) {
+            // the same content under another owner is not "unchanged": the claim below refuses it
+            if ((d.sha256() + "\u0000" + Objects.toString(d.tenant(), "")).equals(complete.get(d.id()))) {
                 unchanged++;
             } else {
                 toWrite.add(d);
@@ -71,8 +99,16 @@ public final class DocumentWriter {
         if (toWrite.isEmpty()) {
             return new LexicalWriteSummary(0, unchanged, 0, 0);
         }
+        Claim claim = claim(toWrite);
+        List<String> refused = claim.refused();
+        if (!refused.isEmpty()) {
+            Set<String> out = Set.copyOf(refused);
+            toWrite = toWrite.stream().filter(d -> !out.contains(d.id())).toList();
+            if (toWrite.isEmpty()) {
+                return new LexicalWriteSummary(0, unchanged, 0, 0, refused);
+            }
+        }
         List<String> ids = toWrite.stream().map(DocumentRecord::id).toList();
-        int replaced = countExisting(ids);
         deleter.clearChunks(ids);
         int chunks = 0;
         try (Session session = store.session()) {
@@ -119,7 +155,61 @@ public final class DocumentWriter {
             }
             chunks = chunkRows.size();
         }
-        return new LexicalWriteSummary(toWrite.size(), unchanged, replaced, chunks);
+        return new LexicalWriteSummary(toWrite.size(), unchanged, claim.existing(), chunks, refused);
+    }
+
+    /**
+     * The owner check, atomic per batch: creates the Document nodes that do not exist yet (so a concurrent writer of
+     * another tenant sees them taken) and returns the ids whose existing document belongs to another tenant.
+     */
+    private Claim claim(List<DocumentRecord> records) {
+        List<String> refused = new ArrayList<>();
+        int existing = 0;
+        try (Session session = store.session()) {
+            for (List<DocumentRecord> slice : Batches.of(records)) {
+                List<Map<String, Object>> rows = slice.stream().map(d -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("id", d.id());
+                    row.put("tenant", d.tenant());
+                    return row;
+                }).toList();
+                var result = session.executeWrite(tx -> tx.run("""
+                        UNWIND $rows AS row
+                        MERGE (d:Document {id: row.id})
+                        ON CREATE SET d.tenant = row.tenant, d.claimed = true
+                        WITH d, row, d.claimed IS NOT NULL AS fresh
+                        REMOVE d.claimed
+                        RETURN row.id AS id, fresh, coalesce(d.tenant, '') = coalesce(row.tenant, '') AS owned
+                        """, Map.of("rows", rows)).list());
+                for (var r : result) {
+                    if (!r.get("owned").asBoolean()) {
+                        refused.add(r.get("id").asString());
+                    } else if (!r.get("fresh").asBoolean()) {
+                        existing++;
+                    }
+                }
+            }
+        }
+        return new Claim(refused, existing);
+    }
+
+    /** Ids owned by another tenant, and how many of the others already existed (are being replaced). */
+    private record Claim(List<String> refused, int existing) {}
+
+    /**
+     * Those of {@code ids} that name a document of another owner than {@code tenant} (null = the public corpus): a
+     * write with that tenant would refuse them. Lets a front end refuse an upload before any work; {@link #write}
+     * still refuses them at write time, so a document created meanwhile is not taken over either.
+     */
+    public List<String> ownedByOthers(Collection<String> ids, String tenant) {
+        try (Session session = store.session()) {
+            return session.executeRead(tx -> tx.run("""
+                    UNWIND $ids AS id
+                    MATCH (d:Document {id: id}) WHERE coalesce(d.tenant, '') <> coalesce($tenant, '')
+                    RETURN d.id AS id ORDER BY id
+                    """, Map.of("ids", List.copyOf(ids), "tenant", tenant == null ? "" : tenant))
+                    .list(r -> r.get("id").asString()));
+        }
     }
 
     /** Records these documents as completely written (lexical and knowledge graph), making their hashes visible. */
@@ -133,18 +223,6 @@ public final class DocumentWriter {
                         REMOVE d.pendingSha256
                         """, Map.of("ids", ids)).consume());
             }
-        }
-    }
-
-    private int countExisting(List<String> ids) {
-        try (Session session = store.session()) {
-            int n = 0;
-            for (List<String> slice : Batches.of(ids)) {
-                n += session.executeRead(tx -> tx.run(
-                        "UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN count(d) AS n", Map.of("ids", slice))
-                        .single().get("n").asInt());
-            }
-            return n;
         }
     }
 

@@ -40,7 +40,8 @@ public final class GraphStore implements AutoCloseable {
     /**
      * Opens the store the config names: starts embedded Neo4j, or connects to a remote server. An embedded data
      * directory another live Engram holds is opened through that process's loopback Bolt port instead (see
-     * {@link #heldBy()}), since Neo4j lets one process at a time open it.
+     * {@link #heldBy()}), since Neo4j lets one process at a time open it, logging in with the config's Bolt
+     * password when it has one.
      */
     public static GraphStore open(StoreConfig config) {
         if (config.isRemote()) {
@@ -48,7 +49,10 @@ public final class GraphStore implements AutoCloseable {
         }
         Optional<StoreHolder> holder = StoreHolder.find(config.dataDir());
         if (holder.isPresent()) {
-            GraphStore shared = openRemote(StoreConfig.remote(holder.get().boltUri(), null, null, EmbeddedNeo4j.DATABASE));
+            // the holder's port asks for the data directory's Bolt password when it was started with one
+            String password = config.boltPassword();
+            GraphStore shared = openRemote(StoreConfig.remote(holder.get().boltUri(),
+                    password == null ? null : EmbeddedNeo4j.USER, password, EmbeddedNeo4j.DATABASE));
             shared.holder = holder.get();
             return shared;
         }
@@ -56,9 +60,11 @@ public final class GraphStore implements AutoCloseable {
     }
 
     private static GraphStore openEmbedded(StoreConfig config) {
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config.dataDir(), config.boltPort());
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(config.dataDir(), config.boltPort(), config.boltPassword());
         try {
-            Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none(), driverConfig());
+            AuthToken auth = config.boltPassword() == null ? AuthTokens.none()
+                    : AuthTokens.basic(EmbeddedNeo4j.USER, config.boltPassword());
+            Driver driver = GraphDatabase.driver(neo4j.boltUri(), auth, driverConfig());
             driver.verifyConnectivity();
             StoreHolder.claim(config.dataDir(), neo4j.boltUri());
             GraphStore store = new GraphStore(driver, EmbeddedNeo4j.DATABASE, neo4j.boltUri(), neo4j);

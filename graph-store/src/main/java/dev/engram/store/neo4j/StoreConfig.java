@@ -5,8 +5,10 @@ import java.nio.file.Path;
 /**
  * Where the graph lives: an embedded database under {@code dataDir} with Bolt on loopback {@code boltPort}
  * (0 lets the OS pick a free port), or, when {@code uri} is set, a remote Neo4j server, cluster or Aura.
+ * {@code boltPassword}, when set, makes the embedded Bolt port require user {@code neo4j} with that password.
  */
-public record StoreConfig(Path dataDir, int boltPort, String uri, String user, String password, String database) {
+public record StoreConfig(Path dataDir, int boltPort, String uri, String user, String password, String database,
+                          String boltPassword) {
 
     /** Default data directory of an embedded store. */
     public static final Path DEFAULT_DATA_DIR = Path.of("engram-data");
@@ -22,6 +24,20 @@ public record StoreConfig(Path dataDir, int boltPort, String uri, String user, S
         user = blankToNull(user);
         password = password == null || password.isEmpty() ? null : password;
         database = blankToNull(database);
+        boltPassword = boltPassword == null || boltPassword.isEmpty() ? null : boltPassword;
+        if (boltPassword != null && boltPassword.length() < 8) {
+            throw new IllegalArgumentException("the Bolt password must have at least 8 characters (Neo4j's minimum)");
+        }
+    }
+
+    /** A store whose embedded Bolt port needs no authentication (reachable from loopback only). */
+    public StoreConfig(Path dataDir, int boltPort, String uri, String user, String password, String database) {
+        this(dataDir, boltPort, uri, user, password, database, null);
+    }
+
+    /** This config with the embedded Bolt port requiring {@code neo4j} / {@code boltPassword} (null = no auth). */
+    public StoreConfig withBoltPassword(String boltPassword) {
+        return new StoreConfig(dataDir, boltPort, uri, user, password, database, boltPassword);
     }
 
     /** An embedded store in {@code dataDir} with Bolt on loopback {@code boltPort} (0 = any free port). */
@@ -52,7 +68,8 @@ public record StoreConfig(Path dataDir, int boltPort, String uri, String user, S
         // never print the password
         return isRemote()
                 ? "StoreConfig[remote " + uri + ", user=" + user + ", database=" + database + "]"
-                : "StoreConfig[embedded " + dataDir + ", boltPort=" + boltPort + "]";
+                : "StoreConfig[embedded " + dataDir + ", boltPort=" + boltPort
+                + (boltPassword == null ? "" : ", bolt auth") + "]";
     }
 
     private static String blankToNull(String s) {

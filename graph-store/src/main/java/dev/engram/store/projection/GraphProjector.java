@@ -34,9 +34,13 @@ public final class GraphProjector {
         }
     }
 
-    /** Reads the whole graph; streams records, so memory stays proportional to the projection itself. */
+    /**
+     * Reads the whole graph; streams records, so memory stays proportional to the projection itself. Repeated
+     * strings (predicates, document ids, tenants, the chunk ids of relation provenance) are stored once.
+     */
     public GraphProjection project() {
         try (Session session = store.session()) {
+            Map<String, String> strings = new HashMap<>();
             Map<String, Integer> index = new HashMap<>();
             List<String> ids = new ArrayList<>();
             List<String> names = new ArrayList<>();
@@ -56,9 +60,10 @@ public final class GraphProjector {
                     + "coalesce(c.acl, []) AS acl ORDER BY id").stream().forEach(r -> {
                         index.put(r.get("id").asString(), ids.size());
                         ids.add(r.get("id").asString());
-                        docs.add(r.get("doc").asString(null));
-                        tenants.add(r.get("tenant").isNull() ? null : r.get("tenant").asString());
-                        acls.add(r.get("acl").asList(Value::asString));
+                        docs.add(intern(strings, r.get("doc").asString(null)));
+                        tenants.add(r.get("tenant").isNull() ? null : intern(strings, r.get("tenant").asString()));
+                        List<String> acl = r.get("acl").asList(Value::asString);
+                        acls.add(acl.isEmpty() ? List.of() : List.copyOf(acl));
                     });
 
             EdgeBuffer edges = new EdgeBuffer();
@@ -66,11 +71,15 @@ public final class GraphProjector {
             List<List<String>> provenance = new ArrayList<>();
             session.run("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s.id AS s, o.id AS o, "
                     + "r.predicate AS p, coalesce(r.chunkIds, []) AS chunks").stream().forEach(r -> {
-                        List<String> chunks = r.get("chunks").asList(Value::asString);
+                        // provenance names chunks by the same String objects as the node ids: no copy per relation
+                        List<String> chunks = r.get("chunks").asList(v -> {
+                            Integer node = index.get(v.asString());
+                            return node == null ? v.asString() : ids.get(node);
+                        });
                         edges.add(index.get(r.get("s").asString()), index.get(r.get("o").asString()),
                                 (float) (weights.relation() * Math.max(1, chunks.size())));
-                        predicates.add(r.get("p").asString(""));
-                        provenance.add(chunks);
+                        predicates.add(intern(strings, r.get("p").asString("")));
+                        provenance.add(chunks.isEmpty() ? List.of() : List.copyOf(chunks));
                     });
             int relationCount = edges.size;
             session.run("MATCH (a:Entity)-[y:SYNONYM]->(b:Entity) WHERE coalesce(y.score, 1.0) >= $min "
@@ -94,6 +103,10 @@ public final class GraphProjector {
                     subjects, objects, predicates.toArray(String[]::new), List.copyOf(provenance),
                     builder.build(true), Map.copyOf(index), edges.toList(synonymEnd));
         }
+    }
+
+    private static String intern(Map<String, String> strings, String value) {
+        return value == null ? null : strings.computeIfAbsent(value, v -> v);
     }
 
     /** Growable primitive edge arrays. */

@@ -9,6 +9,8 @@ public final class IndexNames {
     public static final String ENTITY_EMBEDDING = "engram_entity_embedding";
     /** Vector index on {@code RELATION.embedding} (the facts). */
     public static final String FACT_EMBEDDING = "engram_fact_embedding";
+    /** Vector index on {@code Community.embedding} (the community summaries). */
+    public static final String COMMUNITY_EMBEDDING = "engram_community_embedding";
     /** Full-text (Lucene BM25) index on {@code Chunk.text}. */
     public static final String CHUNK_TEXT = "engram_chunk_text";
     /** Full-text index on {@code Entity.name}. */

@@ -96,6 +96,7 @@ public final class SchemaManager {
                 "CREATE CONSTRAINT engram_document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE",
                 "CREATE CONSTRAINT engram_chunk_id IF NOT EXISTS FOR (c:Chunk) REQUIRE c.id IS UNIQUE",
                 "CREATE CONSTRAINT engram_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
+                "CREATE CONSTRAINT engram_community_id IF NOT EXISTS FOR (c:Community) REQUIRE c.id IS UNIQUE",
                 "CREATE INDEX engram_chunk_document IF NOT EXISTS FOR (c:Chunk) ON (c.documentId)",
                 "CREATE INDEX engram_document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)",
                 "CREATE INDEX engram_relation_predicate IF NOT EXISTS FOR ()-[r:RELATION]-() ON (r.predicate)",
@@ -103,6 +104,8 @@ public final class SchemaManager {
                         + vectorOptions,
                 "CREATE VECTOR INDEX " + IndexNames.ENTITY_EMBEDDING + " IF NOT EXISTS FOR (e:Entity) ON e.embedding "
                         + vectorOptions,
+                "CREATE VECTOR INDEX " + IndexNames.COMMUNITY_EMBEDDING
+                        + " IF NOT EXISTS FOR (c:Community) ON c.embedding " + vectorOptions,
                 "CREATE VECTOR INDEX " + IndexNames.FACT_EMBEDDING
                         + " IF NOT EXISTS FOR ()-[r:RELATION]-() ON r.embedding " + vectorOptions,
                 // english analyzer: stems and drops stop words, so "What is the capital" matches on "capit"

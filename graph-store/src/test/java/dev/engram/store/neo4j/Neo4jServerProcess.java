@@ -25,7 +25,7 @@ public final class Neo4jServerProcess {
         }
         Path dataDir = Path.of(args[0]);
         int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
-        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, port);
+        EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(dataDir, port, args.length > 2 ? args[2] : null);
         // as a running Engram does, so another process on the same directory works through this one
         StoreHolder.claim(dataDir, neo4j.boltUri());
         try {

@@ -99,11 +99,20 @@ public final class RdfImporter {
             writeDocuments(List.of(record), mapped.knowledge(), totals);
         }
         return new ImportSummary(rdf.tripleCount(), totals.documentsWritten, totals.documentsUnchanged, totals.chunks,
-                totals.entities, totals.relations, totals.facts);
+                totals.entities, totals.relations, totals.facts, totals.refused);
     }
 
     private void writeDocuments(List<DocumentRecord> records, List<ChunkKnowledge> chunkKnowledge, Totals totals) {
         LexicalWriteSummary lexical = documents.write(records);
+        if (!lexical.refused().isEmpty()) {
+            // those ids belong to another tenant's documents: their knowledge must not land on its chunks
+            Set<String> out = Set.copyOf(lexical.refused());
+            Set<String> outChunks = new HashSet<>();
+            records.stream().filter(r -> out.contains(r.id())).forEach(r -> r.chunks().forEach(c -> outChunks.add(c.id())));
+            chunkKnowledge = chunkKnowledge.stream().filter(k -> !outChunks.contains(k.chunkId())).toList();
+            records = records.stream().filter(r -> !out.contains(r.id())).toList();
+            totals.refused.addAll(lexical.refused());
+        }
         totals.documentsWritten += lexical.documentsWritten();
         totals.documentsUnchanged += lexical.documentsUnchanged();
         totals.chunks += lexical.chunksWritten();
@@ -136,5 +145,6 @@ public final class RdfImporter {
         int entities;
         int relations;
         int facts;
+        final List<String> refused = new ArrayList<>();
     }
 }

@@ -29,14 +29,8 @@ public final class AccessMask {
         return new AccessMask(projection, bits);
     }
 
-    // the same rule as the store's Cypher filters: null tenant = public, empty ACL = whole tenant, "*" = any
     static boolean readable(AccessFilter filter, String tenant, List<String> acl) {
-        boolean anyTenant = AccessFilter.ANY.equals(filter.tenant());
-        if (tenant != null && !anyTenant && !tenant.equals(filter.tenant())) {
-            return false;
-        }
-        return acl.isEmpty() || filter.groups().contains(AccessFilter.ANY)
-                || acl.stream().anyMatch(filter.groups()::contains);
+        return filter.canRead(tenant, acl);
     }
 
     /** True when the caller may read this chunk node. */

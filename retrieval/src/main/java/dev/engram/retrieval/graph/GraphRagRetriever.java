@@ -1,6 +1,7 @@
 package dev.engram.retrieval.graph;
 
 import dev.engram.records.embedding.Embedder;
+import dev.engram.pagerank.ForwardPushPpr;
 import dev.engram.pagerank.PprOptions;
 import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.Mode;
@@ -30,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntPredicate;
 
 /**
  * HippoRAG-style retrieval: link the question to seed entities, spread Personalized PageRank from them (plus a
@@ -107,19 +109,22 @@ public final class GraphRagRetriever implements Retriever {
 
         double[] reset = engine.resets().get();
         int[] touched = fillReset(reset, seeds, dense, projection, request.mode());
-        double[] scores;
+        Ranking ranked;
         try {
-            PprOptions options = PprOptions.DEFAULT.withDamping(settings.damping()).withTolerance(settings.pprTolerance());
-            scores = engine.ranker().run(reset, options, engine.workspaces().get());
+            ranked = rank(engine, reset, touched);
         } finally {
             for (int node : touched) {
                 reset[node] = 0;
             }
         }
-        t = lap(timings, "ppr", t);
+        double[] scores = ranked.scores();
+        t = lap(timings, ranked.local() ? "ppr-local" : "ppr", t); // separate stages, so medians stay per method
 
         int depth = Math.max(request.topK(), settings.fusionWeight() > 0 ? settings.denseDepth() : request.topK());
-        int[] top = TopK.of(scores, depth, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
+        IntPredicate readableChunk = node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0;
+        int[] top = ranked.local()
+                ? TopK.of(scores, ranked.candidates(), ranked.candidateCount(), depth, readableChunk)
+                : TopK.of(scores, depth, readableChunk);
         List<RankedPassage> graphRanking = passagesFor(top, scores, projection, dense);
         List<RankedPassage> ranking = graphRanking;
         if (request.mode() == Mode.GRAPHRAG && settings.fusionWeight() > 0) {
@@ -136,6 +141,35 @@ public final class GraphRagRetriever implements Retriever {
         timings.put("total", (System.nanoTime() - start) / 1e6);
         List<Seed> seedList = seeds.stream().map(SeedNode::seed).toList();
         return new RetrievalResult(ranking, seedList, paths, timings);
+    }
+
+    /** PageRank scores; when local, only {@code candidates[0..candidateCount)} may be nonzero. */
+    private record Ranking(double[] scores, boolean local, int[] candidates, int candidateCount) {}
+
+    /**
+     * Runs PageRank from the reset vector (nonzero only at {@code touched}), locally when the strategy says so and the
+     * push stays within its work budget, globally otherwise. Both meet the L1 bound the retrieval tolerance implies.
+     */
+    Ranking rank(ProjectionCache.Engine engine, double[] reset, int[] touched) {
+        double d = settings.damping();
+        PprStrategy strategy = settings.pprStrategy();
+        int[] nodes = Arrays.stream(touched).distinct().toArray();
+        long arcs = engine.projection().graph().arcCount();
+        if (strategy.local(arcs, nodes.length)) {
+            double[] weights = new double[nodes.length];
+            for (int i = 0; i < nodes.length; i++) {
+                weights[i] = reset[nodes[i]];
+            }
+            double bound = settings.pprTolerance() * d / (1 - d) * strategy.localErrorShare();
+            ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
+            double[] scores = engine.localRanker().runToResidual(nodes, weights, d, bound,
+                    (long) Math.max(1, strategy.workShare() * arcs), ws);
+            if (ws.withinBudget() || strategy.method() == PprStrategy.Method.LOCAL) {
+                return new Ranking(scores, true, ws.touched(), ws.touchedCount());
+            }
+        }
+        PprOptions options = PprOptions.DEFAULT.withDamping(d).withTolerance(settings.pprTolerance());
+        return new Ranking(engine.ranker().run(reset, options, engine.workspaces().get()), false, null, 0);
     }
 
     private Future<List<SeedNode>> factSeeds(float[] question, GraphProjection projection, RetrievalRequest request) {

@@ -21,12 +21,13 @@ import java.util.Objects;
  * @param pathCandidates      top PPR entities taken as answer candidates for paths
  * @param maxPaths            verbalized paths returned
  * @param projection          edge weights of the in-memory graph PageRank walks
+ * @param pprStrategy         global or local PageRank, and when to pick which
  */
 public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, boolean mentionSeeds,
                                double mentionThreshold, int mentionTopK, double nameWeight, double passageNodeWeight,
                                double damping, double pprTolerance,
                                double fusionWeight, int pathHops, int pathCandidates, int maxPaths,
-                               ProjectionWeights projection) {
+                               ProjectionWeights projection, PprStrategy pprStrategy) {
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS = new Builder().build();
@@ -39,6 +40,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             throw new IllegalArgumentException("damping must be in (0, 1), was " + damping);
         }
         Objects.requireNonNull(projection, "projection");
+        Objects.requireNonNull(pprStrategy, "pprStrategy");
         if (!(pprTolerance > 0)) {
             throw new IllegalArgumentException("PPR tolerance must be > 0, was " + pprTolerance);
         }
@@ -70,6 +72,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         private int pathCandidates = 5;
         private int maxPaths = 5;
         private ProjectionWeights projection = ProjectionWeights.DEFAULTS;
+        private PprStrategy pprStrategy = PprStrategy.DEFAULTS;
 
         private Builder() {}
 
@@ -89,6 +92,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             pathCandidates = s.pathCandidates;
             maxPaths = s.maxPaths;
             projection = s.projection;
+            pprStrategy = s.pprStrategy;
         }
 
         public Builder factTopK(int value) {
@@ -136,11 +140,16 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             return this;
         }
 
+        public Builder pprStrategy(PprStrategy value) {
+            pprStrategy = value;
+            return this;
+        }
+
         /** The settings, checked. */
         public GraphRagSettings build() {
             return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
                     nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates,
-                    maxPaths, projection);
+                    maxPaths, projection, pprStrategy);
         }
     }
 }

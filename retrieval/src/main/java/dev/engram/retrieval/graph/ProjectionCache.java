@@ -1,5 +1,6 @@
 package dev.engram.retrieval.graph;
 
+import dev.engram.pagerank.ForwardPushPpr;
 import dev.engram.pagerank.PersonalizedPageRank;
 import dev.engram.pagerank.ShortestPaths;
 import dev.engram.store.projection.GraphProjection;
@@ -19,18 +20,20 @@ import java.util.function.Supplier;
 public final class ProjectionCache {
     private static final int MAX_RESTRICTED = 32;
 
-    /** A projection with its ranker and one workspace per querying thread. */
-    public record Engine(GraphProjection projection, PersonalizedPageRank ranker, ShortestPaths paths,
-                         ThreadLocal<PersonalizedPageRank.Workspace> workspaces,
+    /** A projection with its rankers (global and local) and one workspace of each per querying thread. */
+    public record Engine(GraphProjection projection, PersonalizedPageRank ranker, ForwardPushPpr localRanker,
+                         ShortestPaths paths, ThreadLocal<PersonalizedPageRank.Workspace> workspaces,
+                         ThreadLocal<ForwardPushPpr.Workspace> localWorkspaces,
                          ThreadLocal<ShortestPaths.Workspace> pathWorkspaces, ThreadLocal<double[]> resets,
                          Map<AccessFilter, Engine> restricted) {
         static Engine of(GraphProjection projection) {
             PersonalizedPageRank ranker = new PersonalizedPageRank(projection.graph());
+            ForwardPushPpr local = new ForwardPushPpr(projection.graph());
             ShortestPaths paths = new ShortestPaths(projection.graph());
             int n = projection.graph().nodeCount();
-            return new Engine(projection, ranker, paths, ThreadLocal.withInitial(ranker::newWorkspace),
-                    ThreadLocal.withInitial(paths::newWorkspace), ThreadLocal.withInitial(() -> new double[n]),
-                    new ConcurrentHashMap<>());
+            return new Engine(projection, ranker, local, paths, ThreadLocal.withInitial(ranker::newWorkspace),
+                    ThreadLocal.withInitial(local::newWorkspace), ThreadLocal.withInitial(paths::newWorkspace),
+                    ThreadLocal.withInitial(() -> new double[n]), new ConcurrentHashMap<>());
         }
     }
 

@@ -54,12 +54,12 @@ public class ChatController {
 
     @PostMapping(path = "/v1/chat/completions")
     Object complete(@RequestBody ChatRequest request, Caller caller) {
+        if (request == null) {
+            throw ApiException.badRequest("a JSON body {model, messages} is required");
+        }
         Mode mode = mode(request.model());
         String question = lastUserMessage(request);
         int topK = request.topK() == null ? 5 : request.topK();
-        if (topK < 1 || topK > 100) {
-            throw ApiException.badRequest("top_k must be between 1 and 100");
-        }
         Retrieved retrieved = answerer.retrieve(question, mode, topK, caller.access());
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();

@@ -3,6 +3,7 @@ package dev.engram.app.server.cypher;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,37 +23,40 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs caller-supplied Cypher read-only, behind three fences: a deny list of admin and writing procedures, the
- * planner's query type (EXPLAIN must say READ_ONLY), and a READ-mode session with a read transaction, in which
- * Neo4j itself refuses writes. A server-side transaction timeout and a row cap bound the cost.
+ * Runs caller-supplied Cypher read-only, behind three fences: the {@link CypherGuard}'s allow-list decision on the
+ * parse tree, the planner's query type (EXPLAIN must say READ_ONLY), and a READ-mode session with a read
+ * transaction, in which Neo4j itself refuses writes. The query runs as Cypher 25, the grammar the guard parsed. A
+ * server-side transaction timeout and a row cap bound the cost. Shared by every caller of the Cypher API (REST, MCP).
  */
 @Component
 public class CypherRunner {
+    /** Pins the language version to the grammar {@link CypherGuard} checked, whatever the database defaults to. */
+    static final String VERSION_PREFIX = "CYPHER 25 ";
+
     private final EngramRuntime runtime;
+    private final CypherGuard guard = new CypherGuard();
     private final Duration timeout;
     private final int maxRows;
 
+    private final InputLimits limits;
+
     CypherRunner(EngramRuntime runtime, EngramConfig config) {
         this.runtime = runtime;
-        this.timeout = config.server().cypherTimeout();
-        this.maxRows = config.server().cypherMaxRows();
+        this.limits = config.limits();
+        this.timeout = limits.cypherTimeout();
+        this.maxRows = limits.cypherRows();
     }
 
     /** Runs a read-only query with its parameters. */
     public CypherResponse run(String query, Map<String, Object> parameters) {
-        if (query == null || query.isBlank()) {
-            throw ApiException.badRequest("query is required");
-        }
-        String cypher = query.strip();
-        if (cypher.regionMatches(true, 0, "EXPLAIN", 0, 7) || cypher.regionMatches(true, 0, "PROFILE", 0, 7)) {
-            throw ApiException.badRequest("send the query without EXPLAIN or PROFILE");
-        }
-        ReadOnlyGuard.check(cypher);
+        limits.cypher(query);
+        guard.check(query);
+        String cypher = VERSION_PREFIX + query;
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         TransactionConfig tx = TransactionConfig.builder().withTimeout(timeout).build();
         try (Session session = runtime.store().driver().session(SessionConfig.builder()
                 .withDatabase(runtime.store().database()).withDefaultAccessMode(AccessMode.READ).build())) {
-            QueryType type = session.executeRead(t -> t.run("EXPLAIN " + cypher, params).consume().queryType(), tx);
+            QueryType type = session.executeRead(t -> t.run(VERSION_PREFIX + "EXPLAIN " + query, params).consume().queryType(), tx);
             if (type != QueryType.READ_ONLY) {
                 throw ApiException.forbidden("/api/cypher runs read-only queries only; this query is " + type);
             }
@@ -99,9 +103,16 @@ public class CypherRunner {
         }
         String code = e.code() == null ? "" : e.code();
         if (code.contains("Forbidden") || code.contains("AccessMode") || code.contains("WriteOnReadOnly")) {
-            return ApiException.forbidden("/api/cypher runs read-only queries only: " + e.getMessage());
+            return ApiException.forbidden("/api/cypher runs read-only queries only");
         }
-        return ApiException.badRequest(e.getMessage());
+        return ApiException.badRequest("the query was refused: " + clientMessage(e));
+    }
+
+    // the first line of Neo4j's message, without positions: those count our version prefix, not the caller's text
+    private static String clientMessage(ClientException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+        message = message.replace(VERSION_PREFIX + "EXPLAIN ", "").replace(VERSION_PREFIX, "");
+        return message.replaceAll("\\s*\\(line \\d+, column \\d+ \\(offset: \\d+\\)\\)", "").strip();
     }
 
     private static boolean isTimeout(Neo4jException e) {

@@ -1,6 +1,7 @@
 package dev.engram.app.server.graph;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.graph.GraphRecords.ChunkView;
 import dev.engram.app.server.graph.GraphRecords.DocumentView;
 import dev.engram.app.server.graph.GraphRecords.EntityHit;
@@ -13,32 +14,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The graph explorer's endpoints: entity search, neighbourhoods, paths, documents and chunks. */
+/** The graph explorer's endpoints: entity search, neighbourhoods, paths, documents and chunks (GraphQueries checks the bounds). */
 @RestController
 public class GraphController {
     private final GraphQueries graph;
+    private final InputLimits limits;
 
-    GraphController(GraphQueries graph) {
+    GraphController(GraphQueries graph, InputLimits limits) {
         this.graph = graph;
+        this.limits = limits;
     }
 
     @GetMapping("/api/entities")
     List<EntityHit> entities(@RequestParam("q") String q, @RequestParam(name = "k", defaultValue = "10") int k, Caller caller) {
-        if (q.isBlank()) {
-            throw ApiException.badRequest("q must not be empty");
-        }
-        return graph.searchEntities(q, bounded("k", k, 1, 100), caller.access());
+        return graph.searchEntities(q, k, caller.access());
     }
 
     @GetMapping("/api/nodes/{id}/neighbourhood")
     Neighbourhood neighbourhood(@PathVariable("id") String id, @RequestParam(name = "limit", defaultValue = "50") int limit, Caller caller) {
-        return graph.neighbourhood(id, bounded("limit", limit, 1, 1000), caller.access());
+        return graph.neighbourhood(id, limit, caller.access());
     }
 
     @GetMapping("/api/paths")
     List<GraphPath> paths(@RequestParam("from") String from, @RequestParam("to") String to,
                           @RequestParam(name = "maxHops", defaultValue = "3") int maxHops, Caller caller) {
-        return graph.paths(from, to, bounded("maxHops", maxHops, 1, 6), caller.access());
+        return graph.paths(from, to, maxHops, caller.access());
     }
 
     @GetMapping("/api/documents/{id}")
@@ -49,12 +49,5 @@ public class GraphController {
     @GetMapping("/api/chunks/{id}")
     ChunkView chunk(@PathVariable("id") String id, Caller caller) {
         return graph.chunk(id, caller.access());
-    }
-
-    private static int bounded(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
     }
 }

@@ -2,6 +2,7 @@ package dev.engram.app.server.graph;
 
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.graph.GraphRecords.ChunkRef;
 import dev.engram.app.server.graph.GraphRecords.ChunkText;
 import dev.engram.app.server.graph.GraphRecords.ChunkView;
@@ -11,6 +12,7 @@ import dev.engram.app.server.graph.GraphRecords.EntityHit;
 import dev.engram.app.server.graph.GraphRecords.EntityNode;
 import dev.engram.app.server.graph.GraphRecords.GraphPath;
 import dev.engram.app.server.graph.GraphRecords.Neighbourhood;
+import dev.engram.store.search.AccessCypher;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.EntitySearch;
 import dev.engram.store.search.ScoredEntity;
@@ -29,16 +31,36 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class GraphQueries {
+    /** Most entity hits asked for in one search ({@code k}). */
+    public static final int MAX_SEARCH_K = 100;
+    /** Most edges asked for around one entity. */
+    public static final int MAX_NEIGHBOURHOOD_LIMIT = 1000;
+
     private final EngramRuntime runtime;
     private final EntitySearch entities;
+    private final InputLimits limits;
 
-    GraphQueries(EngramRuntime runtime) {
+    GraphQueries(EngramRuntime runtime, InputLimits limits) {
         this.runtime = runtime;
         this.entities = new EntitySearch(runtime.store());
+        this.limits = limits;
+    }
+
+    /** Longest path searched for, in RELATION edges ({@link InputLimits#hops()}). */
+    public int maxHops() {
+        return limits.hops();
     }
 
     /** Entities matching {@code q} by name (full-text) and by meaning (vector), best first, each once. */
     public List<EntityHit> searchEntities(String q, int k, AccessFilter access) {
+        if (q == null || q.isBlank()) {
+            throw ApiException.badRequest("q must not be empty");
+        }
+        if (q.length() > limits.questionChars()) {
+            throw ApiException.badRequest("q has " + q.length() + " characters; the limit is " + limits.questionChars()
+                    + " (ENGRAM_MAX_QUESTION_CHARS)");
+        }
+        bounded("k", k, 1, MAX_SEARCH_K);
         Map<String, EntityHit> hits = new LinkedHashMap<>();
         for (ScoredEntity e : entities.entityByName(q, k, access)) {
             hits.putIfAbsent(e.id(), new EntityHit(e.id(), e.name(), e.score(), e.chunkCount(), "name"));
@@ -53,12 +75,13 @@ public class GraphQueries {
 
     /** An entity, up to {@code limit} readable edges around it, and readable chunks mentioning it. */
     public Neighbourhood neighbourhood(String id, int limit, AccessFilter access) {
-        Map<String, Object> params = Readable.params(access);
+        bounded("limit", limit, 1, MAX_NEIGHBOURHOOD_LIMIT);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("id", id);
         params.put("limit", limit + 1);
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> {
-                Record center = tx.run("MATCH (e:Entity {id: $id}) WHERE " + Readable.entity("e")
+                Record center = tx.run("MATCH (e:Entity {id: $id}) WHERE " + AccessCypher.entity("e")
                         + " RETURN e.id AS id, e.name AS name, " + chunkCount("e") + " AS chunkCount", params)
                         .list().stream().findFirst()
                         .orElseThrow(() -> ApiException.notFound("no entity with id '" + id + "'"));
@@ -69,7 +92,7 @@ public class GraphQueries {
                         RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.predicate AS predicate,
                                coalesce(r.weight, r.score, 0.0) AS weight, %s AS chunkIds,
                                n.id AS nid, n.name AS nname, %s AS ncount
-                        """.formatted(Readable.relation("r"), Readable.entity("n"), readableChunkIds("r"),
+                        """.formatted(AccessCypher.relation("r"), AccessCypher.entity("n"), readableChunkIds("r"),
                         chunkCount("n")), params).list();
                 boolean truncated = rows.size() > limit;
                 List<Edge> edges = new ArrayList<>();
@@ -80,7 +103,7 @@ public class GraphQueries {
                             r.get("nname").asString(null), r.get("ncount").asLong()));
                 }
                 List<ChunkRef> chunks = tx.run("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: $id}) WHERE "
-                        + Readable.node("c") + """
+                        + AccessCypher.readable("c") + """
                          OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
                         RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index
                         ORDER BY id LIMIT $limit
@@ -94,9 +117,12 @@ public class GraphQueries {
 
     /** Shortest paths of at most {@code maxHops} RELATION edges, in either direction, through readable provenance. */
     public List<GraphPath> paths(String from, String to, int maxHops, AccessFilter access) {
-        Map<String, Object> params = Readable.params(access);
+        limits.hops(maxHops);
+        int maxPaths = limits.paths();
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("from", from);
         params.put("to", to);
+        params.put("maxPaths", maxPaths);
         // a variable-length bound cannot be a parameter; maxHops is a checked int, so formatting it in is safe
         String query = """
                 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
@@ -106,9 +132,9 @@ public class GraphQueries {
                 RETURN [n IN nodes(p) | {id: n.id, name: n.name, count: %s}] AS nodes,
                        [r IN relationships(p) | {source: startNode(r).id, target: endNode(r).id, predicate: r.predicate,
                         weight: coalesce(r.weight, 0.0), chunkIds: %s}] AS edges
-                LIMIT 10
-                """.formatted(Readable.entity("a"), Readable.entity("b"), maxHops,
-                Readable.relation("r"),
+                LIMIT $maxPaths
+                """.formatted(AccessCypher.entity("a"), AccessCypher.entity("b"), maxHops,
+                AccessCypher.relation("r"),
                 chunkCount("n"), readableChunkIds("r"));
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> tx.run(query, params).list(r -> new GraphPath(
@@ -122,17 +148,17 @@ public class GraphQueries {
 
     /** A readable document with its chunks in reading (NEXT) order. */
     public DocumentView document(String id, AccessFilter access) {
-        Map<String, Object> params = Readable.params(access);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("id", id);
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> {
-                Record d = tx.run("MATCH (d:Document {id: $id}) WHERE " + Readable.node("d")
+                Record d = tx.run("MATCH (d:Document {id: $id}) WHERE " + AccessCypher.readable("d")
                         + " RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,"
                         + " toString(d.ingestedAt) AS ingestedAt", params).list().stream().findFirst()
                         .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'"));
                 // index follows the NEXT chain (the writer links chunk i to i+1), and sorts without walking it
                 List<ChunkText> chunks = tx.run("MATCH (c:Chunk)-[:PART_OF]->(:Document {id: $id}) WHERE "
-                        + Readable.node("c") + " RETURN c.id AS id, c.index AS index, c.text AS text,"
+                        + AccessCypher.readable("c") + " RETURN c.id AS id, c.index AS index, c.text AS text,"
                         + " c.tokenCount AS tokens ORDER BY c.index", params).list(r -> new ChunkText(
                         r.get("id").asString(), r.get("index").asInt(0), r.get("text").asString(null),
                         r.get("tokens").asInt(0)));
@@ -146,11 +172,11 @@ public class GraphQueries {
 
     /** A readable chunk with the entities it mentions and the triples it supports. */
     public ChunkView chunk(String id, AccessFilter access) {
-        Map<String, Object> params = Readable.params(access);
+        Map<String, Object> params = AccessCypher.params(access);
         params.put("id", id);
         try (Session session = runtime.store().session()) {
             return session.executeRead(tx -> {
-                Record c = tx.run("MATCH (c:Chunk {id: $id}) WHERE " + Readable.node("c")
+                Record c = tx.run("MATCH (c:Chunk {id: $id}) WHERE " + AccessCypher.readable("c")
                         + " OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)"
                         + " RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index,"
                         + " c.text AS text", params).list().stream().findFirst()
@@ -171,6 +197,12 @@ public class GraphQueries {
         }
     }
 
+    private static void bounded(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+    }
+
     private static Edge edge(Record r) {
         return new Edge(r.get("source").asString(), r.get("target").asString(), r.get("type").asString(),
                 r.get("predicate").asString(null), r.get("weight").asDouble(),
@@ -179,11 +211,11 @@ public class GraphQueries {
 
     private static String chunkCount(String e) {
         return "CASE WHEN $unrestricted THEN coalesce(" + e + ".chunkCount, 0) ELSE COUNT { MATCH (cc:Chunk)-[:MENTIONS]->("
-                + e + ") WHERE " + Readable.node("cc") + " } END";
+                + e + ") WHERE " + AccessCypher.readable("cc") + " } END";
     }
 
     private static String readableChunkIds(String r) {
         return "CASE WHEN " + r + ".chunkIds IS NULL THEN [] WHEN $unrestricted THEN " + r + ".chunkIds ELSE [cid IN "
-                + r + ".chunkIds WHERE EXISTS { MATCH (xc:Chunk {id: cid}) WHERE " + Readable.node("xc") + " }] END";
+                + r + ".chunkIds WHERE EXISTS { MATCH (xc:Chunk {id: cid}) WHERE " + AccessCypher.readable("xc") + " }] END";
     }
 }

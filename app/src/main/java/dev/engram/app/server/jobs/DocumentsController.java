@@ -1,8 +1,10 @@
 package dev.engram.app.server.jobs;
 
+import dev.engram.ingest.IngestStamp;
+
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
-import dev.engram.store.search.AccessFilter;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,10 +22,12 @@ import org.springframework.web.multipart.MultipartFile;
 public class DocumentsController {
     private final IngestJobs jobs;
     private final DocumentCatalog catalog;
+    private final InputLimits limits;
 
-    DocumentsController(IngestJobs jobs, DocumentCatalog catalog) {
+    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
         this.jobs = jobs;
         this.catalog = catalog;
+        this.limits = limits;
     }
 
     /**
@@ -40,34 +44,27 @@ public class DocumentsController {
         if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
             throw ApiException.badRequest("upload at least one non-empty file in the multipart part 'files'");
         }
-        AccessFilter access = caller.access();
-        List<String> groups = acl == null ? List.of() : acl.stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
-        String stampTenant = tenant == null || tenant.isBlank() ? null : tenant.strip();
-        if (!caller.unrestricted()) {
-            if (stampTenant != null && !stampTenant.equals(access.tenant())) {
-                throw ApiException.forbidden("this API key may ingest only into tenant '" + access.tenant() + "'");
-            }
-            if (!access.groups().contains(AccessFilter.ANY) && !access.groups().containsAll(groups)) {
-                throw ApiException.forbidden("this API key may stamp only its own groups " + access.groups());
-            }
-            stampTenant = AccessFilter.ANY.equals(access.tenant()) ? stampTenant : access.tenant();
-            if (groups.isEmpty()) {
-                groups = access.groups().stream().filter(g -> !AccessFilter.ANY.equals(g)).toList();
-            }
+        if (files.size() > limits.uploadFiles()) {
+            throw ApiException.badRequest("an upload holds at most " + limits.uploadFiles() + " files (ENGRAM_MAX_UPLOAD_FILES), got "
+                    + files.size());
         }
-        if (AccessFilter.ANY.equals(stampTenant) || groups.contains(AccessFilter.ANY)) {
-            throw ApiException.badRequest("'*' is a reader's wildcard, not a tenant or group a document can carry");
-        }
+        IngestStamp stamp = caller.stamp(tenant, acl);
         Upload upload = Upload.save(files);
-        return jobs.submit(upload.directory(), upload.files(), access, stampTenant, groups);
+        // refused here, before any work, when the ids are already another tenant's; the writer refuses them again
+        // at write time, so a document created meanwhile is not taken over either
+        List<String> taken = catalog.ownedByOthers(upload.documentIds(), stamp.tenant());
+        if (!taken.isEmpty()) {
+            upload.delete();
+            throw ApiException.conflict("documents " + taken.subList(0, Math.min(20, taken.size()))
+                    + " already exist and belong to another tenant (or to the public corpus); rename the files "
+                    + "(or the JSONL ids) and upload again. Nothing was ingested.");
+        }
+        return jobs.submit(upload.directory(), upload.files(), caller.access(), stamp.tenant(), stamp.acl());
     }
 
     @GetMapping("/api/documents")
     List<DocumentSummary> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
                                @RequestParam(name = "limit", defaultValue = "100") int limit, Caller caller) {
-        if (offset < 0 || limit < 1 || limit > 1000) {
-            throw ApiException.badRequest("offset must be >= 0 and limit between 1 and 1000");
-        }
         return catalog.list(caller.access(), offset, limit);
     }
 

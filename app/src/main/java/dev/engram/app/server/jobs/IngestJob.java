@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One upload being ingested: its files, who owns it, and progress as the pipeline reports it. Thread-safe. */
+/**
+ * One upload being ingested: its files, who owns it, and progress as the pipeline reports it. Thread-safe.
+ * {@code directory} is the temporary folder to delete afterwards, or null when the files are read in place.
+ */
 final class IngestJob implements IngestListener {
     private static final int MAX_ERRORS = 1000;
 

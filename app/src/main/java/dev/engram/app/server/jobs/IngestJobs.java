@@ -58,15 +58,26 @@ public class IngestJobs {
     }
 
     /** Queues an ingest of files saved under {@code directory} (deleted when the job ends); returns its status. */
-    JobStatus submit(Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl) {
-        IngestJob job = new IngestJob(UUID.randomUUID().toString(), directory, files, owner, tenant, acl);
+    public JobStatus submit(Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl) {
+        return queue(new IngestJob(UUID.randomUUID().toString(), directory, files, owner, tenant, acl));
+    }
+
+    /**
+     * Queues an ingest of files and directories read where they are (nothing is deleted afterwards); the caller
+     * has already checked that it may read them. Returns the job's status.
+     */
+    public JobStatus submitInPlace(List<Path> paths, AccessFilter owner, String tenant, List<String> acl) {
+        return queue(new IngestJob(UUID.randomUUID().toString(), null, paths, owner, tenant, acl));
+    }
+
+    private JobStatus queue(IngestJob job) {
         jobs.put(job.id, job);
         worker.submit(() -> run(job));
         return job.status();
     }
 
     /** A job the caller may see: its own tenant's, or any for an unrestricted caller. */
-    JobStatus status(String id, AccessFilter caller) {
+    public JobStatus status(String id, AccessFilter caller) {
         return visible(id, caller).status();
     }
 
@@ -130,6 +141,9 @@ public class IngestJobs {
     }
 
     private static void deleteQuietly(Path directory) {
+        if (directory == null) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(directory)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException | UncheckedIOException e) {

@@ -37,11 +37,28 @@ record Upload(Path directory, List<Path> files) {
         }
     }
 
+    /** The ids of the documents in these files (file names, and the ids inside JSONL files). */
+    List<String> documentIds() {
+        List<String> ids = new ArrayList<>();
+        new dev.engram.extraction.document.DocumentLoader().forEach(files, d -> ids.add(d.id()), problem -> { });
+        return ids;
+    }
+
+    /** Removes the saved files. */
+    void delete() {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary directory left behind costs disk space only
+        }
+    }
+
     // only the last path segment, so a crafted name cannot write outside the upload directory
     private static String safeName(String original) {
         String name = original == null ? "" : original.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1).strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")) {
+        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".") || name.length() > 255
+                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f || c == ':')) {
             throw ApiException.badRequest("uploaded file name '" + original + "' is not usable; name files like notes.md or corpus.jsonl");
         }
         return name;

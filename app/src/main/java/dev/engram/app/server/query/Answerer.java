@@ -2,6 +2,7 @@ package dev.engram.app.server.query;
 
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
+import dev.engram.app.server.InputLimits;
 import dev.engram.extraction.llm.OpenAiClient;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
@@ -12,6 +13,8 @@ import dev.engram.retrieval.answer.AssembledContext;
 import dev.engram.retrieval.answer.Citation;
 import dev.engram.retrieval.answer.ContextAssembler;
 import dev.engram.retrieval.answer.GeneratedAnswer;
+import dev.engram.retrieval.global.GlobalAnswerer;
+import dev.engram.retrieval.global.ThemeContext;
 import dev.engram.store.search.AccessFilter;
 import java.util.HashMap;
 import java.util.List;
@@ -26,12 +29,17 @@ public class Answerer {
     private final EngramRuntime runtime;
     private final ContextAssembler assembler;
     private final Optional<AnswerGenerator> generator;
+    private final InputLimits limits;
+    private final Optional<GlobalAnswerer> globalAnswerer;
 
     /** An answerer over the runtime, generating only when ENGRAM_LLM_BASE_URL names an LLM. */
     public Answerer(EngramRuntime runtime, EngramConfig config) {
         this.runtime = runtime;
+        this.limits = config.limits();
         this.assembler = new ContextAssembler(config.server().contextTokens());
-        this.generator = config.llm().map(llm -> new AnswerGenerator(new OpenAiClient(llm)));
+        Optional<OpenAiClient> client = config.llm().map(OpenAiClient::new);
+        this.generator = client.map(AnswerGenerator::new);
+        this.globalAnswerer = client.map(GlobalAnswerer::new);
     }
 
     /** True when an LLM is configured. */
@@ -39,17 +47,20 @@ public class Answerer {
         return generator.isPresent();
     }
 
-    /** Retrieval and context for a question, without generation. */
+    /** Retrieval and context for a question, without generation; refuses (400) a question or top-k over the limits. */
     public Retrieved retrieve(String question, Mode mode, int topK, AccessFilter access) {
+        limits.question(question);
+        limits.topK(topK);
         RetrievalResult result = runtime.retriever(mode).retrieve(new RetrievalRequest(question, mode, topK, access));
-        return new Retrieved(question, mode, result, assembler.assemble(result));
+        AssembledContext context = mode == Mode.GLOBAL
+                ? ThemeContext.assemble(result.themes(), assembler.tokenBudget()) : assembler.assemble(result);
+        return new Retrieved(question, mode, result, context);
     }
 
     /** The full answer to a question: retrieval, context, and generation when configured. */
     public QueryResponse answer(String question, Mode mode, int topK, AccessFilter access) {
         Retrieved retrieved = retrieve(question, mode, topK, access);
-        Answer answer = generator.map(g -> toAnswer(g.generate(question, retrieved.context()))).orElse(null);
-        return retrieved.response(answer);
+        return retrieved.response(generate(retrieved));
     }
 
     /** Generates the answer streaming into {@code onDelta}; without an LLM the context text is the one delta. */
@@ -58,11 +69,20 @@ public class Answerer {
             onDelta.accept(retrieved.context().text().isEmpty() ? "No passages were found." : retrieved.context().text());
             return null;
         }
+        if (retrieved.mode() == Mode.GLOBAL) {
+            return toAnswer(globalAnswerer.get().answer(retrieved.question(), retrieved.result().themes(),
+                    retrieved.context(), onDelta));
+        }
         return toAnswer(generator.get().generate(retrieved.question(), retrieved.context(), onDelta));
     }
 
     /** Generates the answer in one piece; null without an LLM. */
     public Answer generate(Retrieved retrieved) {
+        if (retrieved.mode() == Mode.GLOBAL) {
+            // map-reduce over the themes, as GraphRAG's global search
+            return globalAnswerer.map(g -> toAnswer(g.answer(retrieved.question(), retrieved.result().themes(),
+                    retrieved.context(), null))).orElse(null);
+        }
         return generator.map(g -> toAnswer(g.generate(retrieved.question(), retrieved.context()))).orElse(null);
     }
 
@@ -79,7 +99,7 @@ public class Answerer {
             List<CitedPassage> passages = result.passages().stream().map((RankedPassage p) -> new CitedPassage(
                     citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(), p.text(), p.score())).toList();
             return new QueryResponse(question, mode.id(), passages, result.paths(), result.seeds(), context.text(),
-                    answer, result.timingsMillis());
+                    answer, result.timingsMillis(), result.themes());
         }
     }
 }

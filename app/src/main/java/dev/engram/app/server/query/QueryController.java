@@ -1,6 +1,6 @@
 package dev.engram.app.server.query;
 
-import dev.engram.app.config.EngramConfig;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -10,16 +10,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class QueryController {
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
 
-    QueryController(Answerer answerer, EngramConfig config) {
+    QueryController(Answerer answerer, InputLimits limits) {
         this.answerer = answerer;
-        this.maxTopK = config.server().maxTopK();
+        this.limits = limits;
     }
 
     @PostMapping("/api/query")
     QueryResponse query(@RequestBody QueryRequest request, Caller caller) {
-        ValidQuery q = ValidQuery.of(request, caller, maxTopK);
+        ValidQuery q = ValidQuery.of(request, caller, limits);
         return answerer.answer(q.question(), q.mode(), q.topK(), q.access());
     }
 }

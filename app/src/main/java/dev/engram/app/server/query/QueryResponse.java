@@ -1,10 +1,15 @@
 package dev.engram.app.server.query;
 
 import dev.engram.retrieval.Seed;
+import dev.engram.retrieval.Theme;
 import dev.engram.retrieval.VerbalizedPath;
 import java.util.List;
 import java.util.Map;
 
-/** What a question found: cited passages, explanation paths, seeds, the assembled context, timings, and an answer when an LLM is configured. */
+/**
+ * What a question found: cited passages, explanation paths, seeds, the assembled context, timings, an answer when an
+ * LLM is configured, and for {@code global} questions the ranked themes.
+ */
 public record QueryResponse(String question, String mode, List<CitedPassage> passages, List<VerbalizedPath> paths,
-                            List<Seed> seeds, String context, Answer answer, Map<String, Double> timingsMillis) {}
+                            List<Seed> seeds, String context, Answer answer, Map<String, Double> timingsMillis,
+                            List<Theme> themes) {}

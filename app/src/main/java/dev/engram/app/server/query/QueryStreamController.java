@@ -1,10 +1,10 @@
 package dev.engram.app.server.query;
 
-import dev.engram.app.config.EngramConfig;
 import dev.engram.app.server.query.Answerer.Retrieved;
 import dev.engram.app.server.query.StreamEvents.Delta;
 import dev.engram.app.server.query.StreamEvents.Done;
 import dev.engram.app.server.query.StreamEvents.Passages;
+import dev.engram.app.server.InputLimits;
 import dev.engram.app.server.security.Caller;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,17 +25,17 @@ public class QueryStreamController {
     private static final Logger LOG = LoggerFactory.getLogger(QueryStreamController.class);
 
     private final Answerer answerer;
-    private final int maxTopK;
+    private final InputLimits limits;
 
-    QueryStreamController(Answerer answerer, EngramConfig config) {
+    QueryStreamController(Answerer answerer, InputLimits limits) {
         this.answerer = answerer;
-        this.maxTopK = config.server().maxTopK();
+        this.limits = limits;
     }
 
     @PostMapping("/api/query/stream")
     SseEmitter stream(@RequestBody QueryRequest request, Caller caller) {
         // validation and retrieval run before the emitter is returned, so their failures are ordinary JSON errors
-        ValidQuery q = ValidQuery.of(request, caller, maxTopK);
+        ValidQuery q = ValidQuery.of(request, caller, limits);
         Retrieved retrieved = answerer.retrieve(q.question(), q.mode(), q.topK(), q.access());
         SseEmitter emitter = new SseEmitter(0L);
         Thread.ofVirtual().name("engram-query-stream").start(() -> emit(emitter, retrieved));

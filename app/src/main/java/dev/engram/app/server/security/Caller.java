@@ -1,6 +1,7 @@
 package dev.engram.app.server.security;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.ingest.IngestStamp;
 import dev.engram.store.search.AccessFilter;
 import java.util.List;
 
@@ -14,6 +15,18 @@ public record Caller(Role role, AccessFilter access) {
     public void requireWrite() {
         if (role != Role.WRITE) {
             throw ApiException.forbidden("this API key is read-only; ingesting and deleting need a write key");
+        }
+    }
+
+    /**
+     * The tenant and groups this caller's new documents get when it asks for {@code tenant} and {@code acl} (both
+     * optional), by the ingest module's one rule; a refusal is a 403 (not its own) or a 400 (a wildcard).
+     */
+    public IngestStamp stamp(String tenant, List<String> acl) {
+        try {
+            return IngestStamp.resolve(access, tenant, acl);
+        } catch (IngestStamp.Refused e) {
+            throw e.forbidden() ? ApiException.forbidden(e.getMessage()) : ApiException.badRequest(e.getMessage());
         }
     }
 

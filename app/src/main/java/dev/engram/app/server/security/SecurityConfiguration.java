@@ -1,6 +1,18 @@
 package dev.engram.app.server.security;
 
 import dev.engram.app.server.ApiException;
+import dev.engram.app.server.BodyLimitFilter;
+import dev.engram.app.server.InputLimits;
+import dev.engram.app.server.ListenPolicy;
+import dev.engram.app.server.RequestIdFilter;
+import org.slf4j.LoggerFactory;
+import dev.engram.app.config.EngramConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +27,55 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Puts the API-key filter in front of /api, /v1 and the SPARQL protocol endpoint /sparql, and lets controllers take
- * a {@link Caller} parameter.
+ * Puts request ids, the body-size limit and the API-key filter in front of /api, /v1 and the SPARQL protocol
+ * endpoint /sparql, checks where the server listens, and lets controllers take a {@link Caller} parameter.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(InputLimits limits) {
+        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
+        registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys) {
         FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
         registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    /**
+     * Listens where the configuration says (loopback by default) unless Spring's own {@code server.address} is given,
+     * and refuses to start on a non-loopback address without API keys unless the operator opted in; warns if so.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableWebServerFactory> listenPolicy(ApiKeys keys, EngramConfig config,
+                                                                          Environment environment) {
+        String address = environment.getProperty("server.address", config.server().host());
+        ListenPolicy.check(address, keys.enabled(), config.server().allowOpen())
+                .ifPresent(w -> LoggerFactory.getLogger(ListenPolicy.class).warn(w));
+        return factory -> {
+            if (environment.getProperty("server.address") == null) {
+                try {
+                    factory.setAddress(InetAddress.getByName(address));
+                } catch (UnknownHostException e) {
+                    throw new IllegalStateException("cannot listen on " + address + " (ENGRAM_HOST): unknown host", e);
+                }
+            }
+        };
     }
 
     @Override

@@ -1,0 +1,199 @@
+package dev.engram.app.bench.scale;
+
+import dev.engram.extraction.query.QueryEntityExtractor;
+import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.RetrievalRequest;
+import dev.engram.retrieval.RetrievalResult;
+import dev.engram.retrieval.eval.LatencyStats;
+import dev.engram.pagerank.ForwardPushPpr;
+import dev.engram.pagerank.PprOptions;
+import dev.engram.pagerank.TopK;
+import dev.engram.retrieval.graph.AccessMask;
+import dev.engram.retrieval.graph.GraphRagRetriever;
+import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.PprStrategy;
+import dev.engram.retrieval.graph.ProjectionCache;
+import dev.engram.retrieval.linking.FactLinker;
+import dev.engram.retrieval.linking.MentionLinker;
+import dev.engram.retrieval.linking.NameLinker;
+import dev.engram.retrieval.linking.SeedNode;
+import dev.engram.store.lookup.ChunkLookup;
+import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.neo4j.StoreConfig;
+import dev.engram.store.projection.GraphProjection;
+import dev.engram.store.projection.GraphProjector;
+import dev.engram.store.search.AccessFilter;
+import dev.engram.store.search.ChunkSearch;
+import dev.engram.store.search.EntitySearch;
+import dev.engram.store.search.FactSearch;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Measures, on a store built by {@code ScaleBench load} or {@code import}: the projection's build time and heap,
+ * bytes per edge, and the latency (p50/p95) of full {@code graphrag} and {@code ppr} queries, with the PageRank
+ * stage alone, for global and automatically chosen (local at scale) PageRank. Questions name an entity and two
+ * predicates of a chunk's facts; seeds come from the normal linking (fact vector index, exact names).
+ */
+final class ScaleQueries {
+    private ScaleQueries() {
+    }
+
+    static void run(SyntheticCorpus corpus, HashedEmbedder embedder, Path dir, Map<String, String> opts)
+            throws Exception {
+        int queries = Integer.parseInt(opts.getOrDefault("queries", "100"));
+        List<String> out = new ArrayList<>();
+        long t = System.nanoTime();
+        try (GraphStore store = GraphStore.open(StoreConfig.embedded(dir.resolve("db"), 0))) {
+            out.add(String.format(Locale.ROOT, "store opened in %.1f s", secondsSince(t)));
+            GraphRagSettings base = GraphRagSettings.DEFAULTS;
+            GraphProjector projector = new GraphProjector(store, base.projection());
+            long heapBefore = usedHeap();
+            t = System.nanoTime();
+            GraphProjection projection = projector.project();
+            double projectSeconds = secondsSince(t);
+            long heapProjection = usedHeap() - heapBefore;
+            t = System.nanoTime();
+            ProjectionCache cache = new ProjectionCache(() -> projection, null);
+            ProjectionCache.Engine engine = cache.engine();
+            double engineSeconds = secondsSince(t);
+            long heapEngine = usedHeap() - heapBefore;
+            long edges = projection.edgeCount();
+            out.add(String.format(Locale.ROOT, "projection: %,d nodes, %,d edges (%,d arcs) built in %.1f s; heap %,d MB "
+                            + "(%.1f B/edge), CSR arrays %.1f B/edge; with PageRank engines %.1f s more, heap %,d MB "
+                            + "(%.1f B/edge)", projection.graph().nodeCount(), edges, projection.graph().arcCount(),
+                    projectSeconds, heapProjection >> 20, (double) heapProjection / edges,
+                    (double) projection.graph().memoryBytes() / edges, engineSeconds, heapEngine >> 20,
+                    (double) heapEngine / edges));
+            QueryEntityExtractor names = new QueryEntityExtractor();
+            SplittableRandom random = new SplittableRandom(7);
+            List<String> questions = new ArrayList<>();
+            for (int i = 0; i < queries + 10; i++) {
+                questions.add(corpus.question(random.nextInt(corpus.chunkCount())));
+            }
+            out.add(pageRankOnly(engine, names, questions, queries, base));
+            System.err.println(out.getLast());
+            if (!Boolean.parseBoolean(opts.getOrDefault("retrievers", "true"))) {
+                questions.clear(); // store without online indexes: PageRank from name seeds only
+            }
+            for (PprStrategy.Method method : questions.isEmpty() ? new PprStrategy.Method[0]
+                    : new PprStrategy.Method[] {PprStrategy.Method.GLOBAL, PprStrategy.Method.AUTO}) {
+                GraphRagSettings settings = base.toBuilder().pprStrategy(base.pprStrategy().withMethod(method)).build();
+                GraphRagRetriever retriever = new GraphRagRetriever(embedder, new ChunkSearch(store),
+                        new FactLinker(new FactSearch(store)),
+                        new MentionLinker(names::extract, embedder, new EntitySearch(store)),
+                        new NameLinker(names::extract), new ChunkLookup(store), cache, settings);
+                for (Mode mode : new Mode[] {Mode.GRAPHRAG, Mode.PPR}) {
+                    out.add(measure(retriever, mode, method, questions, queries));
+                    System.err.println(out.getLast());
+                }
+            }
+        }
+        String report = String.join("\n", out) + "\n";
+        System.out.print(report);
+        Files.writeString(dir.resolve("query.txt"), report);
+    }
+
+    /**
+     * PageRank alone from the seeds the name linker finds in each question (in memory, no index needed): the global
+     * iteration at the retrieval tolerance against forward push to the same L1 bound, and how often their top-5
+     * chunks agree.
+     */
+    private static String pageRankOnly(ProjectionCache.Engine engine, QueryEntityExtractor names, List<String> questions,
+                                       int queries, GraphRagSettings settings) {
+        GraphProjection projection = engine.projection();
+        NameLinker linker = new NameLinker(names::extract);
+        AccessMask all = AccessMask.of(projection, AccessFilter.ALL);
+        double d = settings.damping();
+        PprOptions options = PprOptions.DEFAULT.withDamping(d).withTolerance(settings.pprTolerance());
+        double bound = settings.pprTolerance() * d / (1 - d) * settings.pprStrategy().localErrorShare();
+        double[] reset = new double[projection.graph().nodeCount()];
+        List<Double> global = new ArrayList<>();
+        List<Double> local = new ArrayList<>();
+        long arcs = 0;
+        int agree = 0;
+        int iterations = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            List<SeedNode> seeds = linker.link(questions.get(i), 1.0, projection, all);
+            if (seeds.isEmpty()) {
+                continue;
+            }
+            int[] nodes = seeds.stream().mapToInt(SeedNode::node).distinct().toArray();
+            double[] weights = new double[nodes.length];
+            for (SeedNode s : seeds) {
+                reset[s.node()] += s.seed().weight();
+            }
+            for (int k = 0; k < nodes.length; k++) {
+                weights[k] = reset[nodes[k]];
+            }
+            long t = System.nanoTime();
+            double[] exact = engine.ranker().run(reset, options, engine.workspaces().get());
+            double g = (System.nanoTime() - t) / 1e6;
+            iterations = engine.workspaces().get().iterations();
+            int[] topGlobal = TopK.of(exact, 5, v -> projection.isChunk(v) && exact[v] > 0);
+            t = System.nanoTime();
+            ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
+            double[] approx = engine.localRanker().runToResidual(nodes, weights, d, bound, Long.MAX_VALUE, ws);
+            int[] topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5, v -> projection.isChunk(v) && approx[v] > 0);
+            double l = (System.nanoTime() - t) / 1e6;
+            for (int node : nodes) {
+                reset[node] = 0;
+            }
+            if (i >= 10) {
+                global.add(g);
+                local.add(l);
+                arcs += ws.arcVisits();
+                agree += java.util.Arrays.equals(topGlobal, topLocal) ? 1 : 0;
+            }
+        }
+        double[] gs = global.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] ls = local.stream().mapToDouble(Double::doubleValue).toArray();
+        return String.format(Locale.ROOT, "PageRank from name seeds (%d questions): global (%d sweeps, tolerance %.0e) "
+                        + "p50 %.1f ms, p95 %.1f ms; local (L1 bound %.0e) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
+                        + "on average of %,d; top-5 chunks identical in %d of %d", gs.length, iterations,
+                settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), bound,
+                LatencyStats.percentile(ls, 50), LatencyStats.percentile(ls, 95),
+                ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, gs.length);
+    }
+
+    private static String measure(GraphRagRetriever retriever, Mode mode, PprStrategy.Method method,
+                                  List<String> questions, int queries) {
+        double[] total = new double[queries];
+        double[] ppr = new double[queries];
+        int local = 0;
+        int seeded = 0;
+        for (int i = 0; i < questions.size(); i++) {
+            RetrievalResult r = retriever.retrieve(new RetrievalRequest(questions.get(i), mode, 5, AccessFilter.ALL));
+            int q = i - 10; // the first ten warm up
+            if (q >= 0) {
+                total[q] = r.timingsMillis().get("total");
+                Double p = r.timingsMillis().containsKey("ppr-local") ? r.timingsMillis().get("ppr-local") : r.timingsMillis().get("ppr");
+                ppr[q] = p == null ? 0 : p;
+                local += r.timingsMillis().containsKey("ppr-local") ? 1 : 0;
+                seeded += r.seeds().isEmpty() ? 0 : 1;
+            }
+        }
+        return String.format(Locale.ROOT, "%s, PPR %s: query p50 %.1f ms, p95 %.1f ms; PageRank stage p50 %.1f ms, "
+                        + "p95 %.1f ms; %d of %d queries seeded, %d ran locally", mode.name().toLowerCase(Locale.ROOT),
+                method.name().toLowerCase(Locale.ROOT), LatencyStats.percentile(total, 50),
+                LatencyStats.percentile(total, 95), LatencyStats.percentile(ppr, 50), LatencyStats.percentile(ppr, 95),
+                seeded, queries, local);
+    }
+
+    private static long usedHeap() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static double secondsSince(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+}
