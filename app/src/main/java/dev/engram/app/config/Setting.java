@@ -45,7 +45,7 @@ public enum Setting {
     LLM_CONCURRENCY("engram.llm.concurrency", null, "4", "chat requests in flight at once"),
     LLM_CACHE_DIR("engram.llm.cache-dir", null, "~/.cache/engram/llm", "cache of extraction responses; none = no cache"),
 
-    MODE("engram.mode", "--mode", "graphrag", "retrieval mode: dense, bm25, hybrid, ppr, graphrag"),
+    MODE("engram.mode", "--mode", "graphrag", "retrieval mode: dense, bm25, hybrid, ppr, graphrag, global"),
     FACT_TOP_K("engram.fact-top-k", "--fact-top-k", String.valueOf(GraphRagSettings.DEFAULTS.factTopK()),
             "facts linked to the question as PageRank seeds"),
     FACT_SEEDS("engram.fact-seeds", "--fact-seeds", String.valueOf(GraphRagSettings.DEFAULTS.factSeeds()),

@@ -86,14 +86,75 @@ class EngramConfigTest {
     void everyVariableFollowsSpringsRelaxedName() {
         for (Setting s : Setting.values()) {
             assertThat(s.env()).startsWith("ENGRAM_").matches("[A-Z0-9_]+");
+            if (!s.spec().property().startsWith("engram.limits.") && s != Setting.MAX_TOP_K) {
+                assertThat(s.env()).isEqualTo(s.spec().property().toUpperCase(java.util.Locale.ROOT)
+                        .replace('.', '_').replace('-', '_'));
+            }
         }
         assertThat(Setting.NEO4J_PASSWORD.env()).isEqualTo("ENGRAM_NEO4J_PASSWORD");
+        // the input limits keep the shorter names SECURITY.md documented first
+        assertThat(Setting.MAX_BODY.env()).isEqualTo("ENGRAM_MAX_BODY");
+        assertThat(Setting.MAX_TOP_K.env()).isEqualTo("ENGRAM_MAX_TOP_K");
+    }
+
+    @Test
+    void securityCommunityPageRankAndMcpSettingsAreInTheOneModel() {
+        EngramConfig defaults = EngramConfig.load(ConfigSource.defaults());
+        assertThat(defaults.limits()).isEqualTo(dev.engram.app.server.InputLimits.DEFAULTS);
+        assertThat(defaults.server().host()).isEqualTo("127.0.0.1");
+        assertThat(defaults.server().allowOpen()).isFalse();
+        assertThat(defaults.store().boltPassword()).isNull();
+        assertThat(defaults.communities()).isEqualTo(dev.engram.store.community.CommunitySettings.DEFAULTS);
+        assertThat(defaults.mcp().settings().ingestRoot()).isEmpty();
+        assertThat(defaults.mcp().role()).isEqualTo("read");
+        assertThat(defaults.mcp().tenant()).isEqualTo("*");
+
+        EngramConfig set = EngramConfig.load(ConfigSource.ofEnv(Map.ofEntries(
+                Map.entry("ENGRAM_MAX_QUESTION_CHARS", "50"), Map.entry("ENGRAM_MAX_BODY", "2KB"),
+                Map.entry("ENGRAM_MAX_UPLOAD", "1MB"), Map.entry("ENGRAM_MAX_TOP_K", "7"),
+                Map.entry("ENGRAM_CYPHER_MAX_ROWS", "9"), Map.entry("ENGRAM_BOLT_PASSWORD", "longenough"),
+                Map.entry("ENGRAM_ALLOW_OPEN", "true"), Map.entry("ENGRAM_PPR_METHOD", "local"),
+                Map.entry("ENGRAM_COMMUNITY_MAX_SIZE", "12"), Map.entry("ENGRAM_MCP_ALLOWED_ORIGINS", "http://a, http://b"),
+                Map.entry("ENGRAM_MCP_SESSION_IDLE", "5s"))));
+        assertThat(set.limits().questionChars()).isEqualTo(50);
+        assertThat(set.limits().bodyBytes()).isEqualTo(2048);
+        assertThat(set.limits().uploadBytes()).isEqualTo(1_048_576);
+        assertThat(set.limits().topK()).isEqualTo(7);
+        assertThat(set.limits().cypherRows()).isEqualTo(9);
+        assertThat(set.store().boltPassword()).isEqualTo("longenough");
+        assertThat(set.store().toString()).doesNotContain("longenough");
+        assertThat(set.server().allowOpen()).isTrue();
+        assertThat(set.retrieval().graph().pprStrategy().method())
+                .isEqualTo(dev.engram.retrieval.graph.PprStrategy.Method.LOCAL);
+        assertThat(set.communities().maxSize()).isEqualTo(12);
+        assertThat(set.mcp().settings().allowedOrigins()).containsExactly("http://a", "http://b");
+        assertThat(set.mcp().settings().sessionIdle()).isEqualTo(Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_PPR_METHOD", "fast"))))
+                .hasMessageContaining("--ppr-method (ENGRAM_PPR_METHOD)").hasMessageContaining("auto, global or local");
+        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_MAX_HOPS", "0"))))
+                .hasMessageContaining("input limits");
+    }
+
+    @Test
+    void aFlagMeansItsCommandsSetting() {
+        // engram mcp --tenant names the stdio caller's tenant; engram ingest --tenant stamps documents
+        assertThat(Setting.ofFlag("mcp", "--tenant")).contains(Setting.MCP_TENANT);
+        assertThat(Setting.ofFlag("ingest", "--tenant")).contains(Setting.TENANT);
+        assertThat(Setting.ofFlag("export", "--role")).isEmpty();
+        CommandLine cli = Commands.commandLine(Map.of("ENGRAM_TENANT", "ingest-tenant"));
+        CommandLine.ParseResult parsed = cli.parseArgs("mcp", "--role", "write");
+        CommandLine mcp = parsed.subcommand().commandSpec().commandLine();
+        EngramConfig config = EngramConfig.load(((CliConfig) cli.getCommandSpec().defaultValueProvider())
+                .source(mcp.getCommandSpec()));
+        assertThat(config.mcp().role()).isEqualTo("write");
+        assertThat(config.mcp().tenant()).as("ENGRAM_TENANT is not the MCP caller's").isEqualTo("*");
     }
 
     @Test
     void configCommandMasksSecretsAndShowsOrigins() {
         CommandLine cli = Commands.commandLine(Map.of("ENGRAM_API_KEYS", "topsecret:write:*",
-                "ENGRAM_LLM_API_KEY", "sk-hidden", "ENGRAM_CHUNK_TOKENS", "128"));
+                "ENGRAM_LLM_API_KEY", "sk-hidden", "ENGRAM_CHUNK_TOKENS", "128", "ENGRAM_BOLT_PASSWORD", "bolt-secret-1"));
         java.io.PrintStream saved = System.out;
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
@@ -105,7 +166,10 @@ class EngramConfigTest {
         }
         String printed = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(status).isZero();
-        assertThat(printed).doesNotContain("topsecret").doesNotContain("sk-hidden");
+        assertThat(printed).doesNotContain("topsecret").doesNotContain("sk-hidden").doesNotContain("bolt-secret-1");
+        assertThat(printed).containsPattern("ENGRAM_BOLT_PASSWORD\\s+\\*\\*\\*\\*\\s+env");
+        assertThat(printed).containsPattern("ENGRAM_MAX_QUESTION_CHARS\\s+4000\\s+default");
+        assertThat(printed).containsPattern("ENGRAM_MCP_SESSION_IDLE\\s+60m\\s+default");
         assertThat(printed).containsPattern("ENGRAM_API_KEYS\\s+\\*\\*\\*\\*\\s+env");
         assertThat(printed).containsPattern("ENGRAM_EMBED_BATCH\\s+4\\s+flag");
         assertThat(printed).containsPattern("ENGRAM_CHUNK_TOKENS\\s+128\\s+env");

@@ -61,8 +61,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
         "engram.extractor=rule",
         "engram.cypher.timeout=3s",
         "engram.limits.upload-files=3",
-        "spring.servlet.multipart.max-file-size=256KB",
-        "spring.servlet.multipart.max-request-size=256KB",
+        "engram.max-upload=256KB",
         "engram.api-keys=admin-key:write:*,writer-a:write:tenantA,reader-a:read:tenantA,writer-b:write:tenantB,"
                 + "reader-b:read:tenantB"})
 @Import(AttackSuiteTest.Failing.class)

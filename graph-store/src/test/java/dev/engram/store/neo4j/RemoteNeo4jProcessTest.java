@@ -62,7 +62,7 @@ class RemoteNeo4jProcessTest {
     }
 
     /** Waits for the child to announce its Bolt URI in its log; fails with that log if it dies or hangs first. */
-    private static String awaitBoltUri(Process process, Path log) throws Exception {
+    static String awaitBoltUri(Process process, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
             if (Files.exists(log)) {
