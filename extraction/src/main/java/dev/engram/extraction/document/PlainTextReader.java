@@ -1,0 +1,9 @@
+package dev.engram.extraction.document;
+
+/** Plain text ({@code .txt}, or any file named explicitly): the whole file, titled with its name. */
+final class PlainTextReader extends TextFileReader {
+    @Override
+    String titleOf(String text) {
+        return null;
+    }
+}
