@@ -153,7 +153,7 @@ record Gap(Kind kind, String predicate, boolean conjoined, boolean relative, boo
             return NONE;
         }
         String predicate = s.surface(i, predicateEnd).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        if (predicate.contains(",") && SentenceRelations.distribute(predicate).size() < 2) {
+        if (predicate.contains(",") && PredicateDistribution.distribute(predicate).size() < 2) {
             return NONE; // a comma inside the relation only lists verbs: "written, composed, and performed by"
         }
         if (copula && predicate.endsWith(" an")) {

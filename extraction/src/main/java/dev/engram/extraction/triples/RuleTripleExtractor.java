@@ -28,6 +28,7 @@ public final class RuleTripleExtractor implements TripleExtractor {
     private final EnglishTagger tagger;
     private final NounPhraseChunker chunker = new NounPhraseChunker();
     private final EntityNormalizer normalizer = new EntityNormalizer();
+    private final Constructions constructions;
 
     /** An extractor over its own copy of the OpenNLP models. */
     public RuleTripleExtractor() {
@@ -36,7 +37,13 @@ public final class RuleTripleExtractor implements TripleExtractor {
 
     /** An extractor sharing {@code tagger}'s models. */
     public RuleTripleExtractor(EnglishTagger tagger) {
+        this(tagger, Constructions.standard());
+    }
+
+    /** An extractor reading the gaps between phrases with {@code constructions} (tests isolate one with it). */
+    RuleTripleExtractor(EnglishTagger tagger, Constructions constructions) {
         this.tagger = tagger;
+        this.constructions = constructions;
     }
 
     @Override
@@ -58,8 +65,8 @@ public final class RuleTripleExtractor implements TripleExtractor {
             }
             lifeDates(sentence, args, masked, context, triples);
             descriptions(sentence, args, context, triples);
-            SentenceRelations relations =
-                    new SentenceRelations(sentence, args, context, normalizer, previousSubject, triples);
+            SentenceRelations relations = new SentenceRelations(
+                    new SentenceView(sentence, args, context, normalizer, previousSubject), constructions, triples);
             relations.read();
             String named = relations.namedSubject();
             // only a name carries over: "he" after a sentence about the title is the title already

@@ -248,9 +248,9 @@ class RuleTripleExtractorTest {
                 .contains(new Triple("After the Gold Rush (song)", "written by", "Neil Young"),
                         new Triple("After the Gold Rush (song)", "composed by", "Neil Young"),
                         new Triple("After the Gold Rush (song)", "performed by", "Neil Young"));
-        assertThat(SentenceRelations.distribute("was recognized and worked with"))
+        assertThat(PredicateDistribution.distribute("was recognized and worked with"))
                 .containsExactly("was recognized and worked with");
-        assertThat(SentenceRelations.distribute("is owned and operated by"))
+        assertThat(PredicateDistribution.distribute("is owned and operated by"))
                 .containsExactly("is owned by", "is operated by");
     }
 
