@@ -447,7 +447,9 @@ class AttackSuiteTest {
     }
 
     private HttpRequest.Builder request(String path, String key) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        // an attack that keeps the server busy (a 5 MB question did, for ten minutes) fails the test instead of hanging it
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(60));
         return key == null ? b : b.header("Authorization", "Bearer " + key);
     }
 
