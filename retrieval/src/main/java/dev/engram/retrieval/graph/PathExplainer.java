@@ -41,9 +41,11 @@ public final class PathExplainer {
         int[] candidateNodes = TopK.of(scores, candidates,
                 node -> !projection.isChunk(node) && !seedSet.get(node) && scores[node] > 0);
         PathOptions options = PathOptions.heaviest(maxHops, 1).withAllowedArc(arc -> {
-            int edge = graph.edgeOf(arc);
-            return projection.isRelation(edge) && graph.weight(arc) > 0
-                    && access.anyChunk(projection.relationChunkIds(edge));
+            if (graph.weight(arc) <= 0) {
+                return false;
+            }
+            int edge = projection.relationBetween(graph.source(arc), graph.target(arc));
+            return edge >= 0 && access.anyRelationChunk(projection, edge);
         });
         List<GraphPath> found = new ArrayList<>();
         for (int source : seeds) {
@@ -81,15 +83,14 @@ public final class PathExplainer {
 
     /** Writes a path as {@code A —p→ B ←q— C}. */
     static VerbalizedPath verbalize(GraphPath path, GraphProjection projection, double score, AccessMask access) {
-        CsrGraph graph = projection.graph();
         StringBuilder text = new StringBuilder(projection.entityName(path.nodes()[0]));
         List<String> entities = new ArrayList<>();
         entities.add(projection.nodeId(path.nodes()[0]));
         LinkedHashSet<String> chunks = new LinkedHashSet<>();
         for (int i = 0; i < path.arcs().length; i++) {
-            int edge = graph.edgeOf(path.arcs()[i]);
             int from = path.nodes()[i];
             int to = path.nodes()[i + 1];
+            int edge = projection.relationBetween(from, to);
             String predicate = projection.relationPredicate(edge);
             boolean forward = projection.relationSubject(edge) == from;
             text.append(forward ? " —" + predicate + "→ " : " ←" + predicate + "— ")
