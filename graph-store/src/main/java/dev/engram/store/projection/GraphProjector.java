@@ -128,9 +128,9 @@ public final class GraphProjector {
             }
             // triples' entities are mentioned by their chunk, so the subject side reaches every relation the delta supports
             List<Record> relations = session.run("""
-                    MATCH (c:Chunk)-[:MENTIONS]->(s:Entity)-[r:RELATION]->(o:Entity)
-                    WHERE c.id IN $chunks AND c.id IN r.chunkIds
-                    WITH DISTINCT s, r, o
+                    MATCH (c:Chunk)-[:MENTIONS]->(s:Entity) WHERE c.id IN $chunks
+                    WITH DISTINCT s
+                    MATCH (s)-[r:RELATION]->(o:Entity) WHERE any(x IN r.chunkIds WHERE x IN $chunks)
                     RETURN s.id AS s, o.id AS o, r.predicate AS p, coalesce(r.chunkIds, []) AS chunks""",
                     Map.of("chunks", chunkIds)).list();
             List<String> newIds = newEntities.stream().map(e -> e[0]).toList();

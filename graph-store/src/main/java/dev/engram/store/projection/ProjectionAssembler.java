@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.HashSet;
 
 /**
  * Puts the rows of a projection (nodes already numbered, edges by node) into its canonical form: relations ordered
@@ -63,7 +63,7 @@ final class ProjectionAssembler {
         int relations = relS.size;
         // predicate ranks, so the last tie-break is a counting pass too
         Map<String, Integer> rank = new HashMap<>();
-        for (String p : new TreeSet<>(relP)) {
+        for (String p : new HashSet<>(relP).stream().sorted().toList()) {
             rank.put(p, rank.size());
         }
         int[] predicateRank = new int[relations];

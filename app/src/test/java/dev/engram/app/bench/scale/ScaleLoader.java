@@ -32,6 +32,11 @@ final class ScaleLoader {
 
     /** Writes documents {@code [fromDocument, toDocument)} of the corpus; prints progress. */
     void load(SyntheticCorpus corpus, int fromDocument, int toDocument) {
+        load(corpus, fromDocument, toDocument, "doc-");
+    }
+
+    /** The same, naming the documents {@code idPrefix + index} (a small ingest of copies under new ids). */
+    void load(SyntheticCorpus corpus, int fromDocument, int toDocument, String idPrefix) {
         DocumentWriter documents = new DocumentWriter(store);
         // name mentions are given explicitly by the generator, so the text scan for named entities is off
         KnowledgeWriter knowledge = new KnowledgeWriter(store, embedder, KnowledgeWriter.DEFAULT_SYNONYM_THRESHOLD, false);
@@ -41,7 +46,7 @@ final class ScaleLoader {
             List<DocumentRecord> records = new ArrayList<>();
             List<ChunkKnowledge> extracted = new ArrayList<>();
             for (int doc = d; doc < end; doc++) {
-                records.add(document(corpus, doc, extracted));
+                records.add(document(corpus, doc, idPrefix + doc, extracted));
             }
             documents.write(records);
             knowledge.write(extracted);
@@ -54,8 +59,7 @@ final class ScaleLoader {
         }
     }
 
-    private DocumentRecord document(SyntheticCorpus corpus, int doc, List<ChunkKnowledge> extracted) {
-        String docId = "doc-" + doc;
+    private DocumentRecord document(SyntheticCorpus corpus, int doc, String docId, List<ChunkKnowledge> extracted) {
         List<TextChunk> chunks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         StringBuilder all = new StringBuilder();
