@@ -126,11 +126,14 @@ public final class GraphProjector {
                     newCounts.add(touchedCounts.get(e[0]));
                 }
             }
-            // triples' entities are mentioned by their chunk, so the subject side reaches every relation the delta supports
+            // a triple's subject and object are both mentioned by its chunk, so the relations the delta supports join
+            // two entities one new chunk mentions; with both ends bound Neo4j expands from the end of smaller degree,
+            // never through all of a hub's relations (two MATCH clauses, so s = o, a self-loop fact, is matched too)
             List<Record> relations = session.run("""
                     MATCH (c:Chunk)-[:MENTIONS]->(s:Entity) WHERE c.id IN $chunks
-                    WITH DISTINCT s
-                    MATCH (s)-[r:RELATION]->(o:Entity) WHERE any(x IN r.chunkIds WHERE x IN $chunks)
+                    MATCH (c)-[:MENTIONS]->(o:Entity)
+                    WITH DISTINCT s, o
+                    MATCH (s)-[r:RELATION]->(o) WHERE any(x IN r.chunkIds WHERE x IN $chunks)
                     RETURN s.id AS s, o.id AS o, r.predicate AS p, coalesce(r.chunkIds, []) AS chunks""",
                     Map.of("chunks", chunkIds)).list();
             List<String> newIds = newEntities.stream().map(e -> e[0]).toList();
