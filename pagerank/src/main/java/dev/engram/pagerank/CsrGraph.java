@@ -9,8 +9,9 @@ import java.util.Arrays;
  * between the same ordered pair are merged into one arc whose weight is their sum. An undirected edge is stored as
  * two arcs (one each way); an undirected self-loop is stored as a single arc carrying its weight once.
  *
- * <p>Storage is 12 bytes an arc (target, weight, edge reference) plus 4 bytes a node, so an undirected graph costs
- * about 24 bytes per input edge and a directed one about 12.
+ * <p>Storage is 8 bytes an arc (target, weight) plus 4 bytes a node, so an undirected graph costs about 16 bytes per
+ * input edge and a directed one about 8; a graph built {@link Builder#build(boolean) with edge references} keeps 4
+ * bytes more an arc to map arcs back to the edges added.
  */
 public final class CsrGraph {
 
@@ -19,7 +20,10 @@ public final class CsrGraph {
     private final int[] offsets;
     private final int[] targets;
     private final float[] weights;
-    /** Index of the first added edge merged into the arc; bitwise complement when the arc runs against it. */
+    /**
+     * Index of the first added edge merged into the arc, bitwise complement when the arc runs against it; null when
+     * built without (callers that need the edge then find it from the arc's endpoints themselves).
+     */
     private final int[] edgeRefs;
     private final int edgeCount;
 
@@ -102,15 +106,31 @@ public final class CsrGraph {
         return lo;
     }
 
-    /** Index (in {@code addEdge} order) of the first added edge that was merged into {@code arc}. */
+    /** Whether {@link #edgeOf(int)} and {@link #forward(int)} are available (built with edge references). */
+    public boolean hasEdgeRefs() {
+        return edgeRefs != null;
+    }
+
+    /**
+     * Index (in {@code addEdge} order) of the first added edge that was merged into {@code arc}.
+     *
+     * @throws IllegalStateException if the graph was built without edge references
+     */
     public int edgeOf(int arc) {
-        int ref = edgeRefs[arc];
+        int ref = refs()[arc];
         return ref >= 0 ? ref : ~ref;
     }
 
     /** Whether {@code arc} runs in the direction its edge {@link #edgeOf(int)} was added (false for reverse copies). */
     public boolean forward(int arc) {
-        return edgeRefs[arc] >= 0;
+        return refs()[arc] >= 0;
+    }
+
+    private int[] refs() {
+        if (edgeRefs == null) {
+            throw new IllegalStateException("graph built without edge references");
+        }
+        return edgeRefs;
     }
 
     /** Arc id from {@code from} to {@code to}, or -1 if there is none; a binary search over the sorted targets. */
@@ -130,7 +150,7 @@ public final class CsrGraph {
 
     /** Approximate heap footprint of the arrays, in bytes. */
     public long memoryBytes() {
-        return 4L * offsets.length + 12L * targets.length;
+        return 4L * offsets.length + 8L * targets.length + (edgeRefs == null ? 0 : 4L * edgeRefs.length);
     }
 
     // Package-private raw access for the hot loops in this package; callers must not modify the arrays.
@@ -203,10 +223,20 @@ public final class CsrGraph {
         }
 
         /**
-         * Builds the graph. With {@code undirected} every edge {@code u-v} (u != v) becomes arcs u→v (forward) and
-         * v→u (reverse). The builder stays usable.
+         * Builds the graph with edge references ({@link CsrGraph#edgeOf(int)}). With {@code undirected} every edge
+         * {@code u-v} (u != v) becomes arcs u→v (forward) and v→u (reverse). The builder stays usable.
          */
         public CsrGraph build(boolean undirected) {
+            return buildWithEdgeRefs(undirected, true);
+        }
+
+        /** Builds the compact graph, 8 bytes an arc: no edge references, so {@code edgeOf} is not available. */
+        public CsrGraph buildCompact(boolean undirected) {
+            return buildWithEdgeRefs(undirected, false);
+        }
+
+        /** Builds the graph, keeping the arcs' edge references (4 bytes an arc) when {@code edgeRefs} is set. */
+        public CsrGraph buildWithEdgeRefs(boolean undirected, boolean edgeRefs) {
             long rawLong = size;
             if (undirected) {
                 for (int e = 0; e < size; e++) {
@@ -235,7 +265,7 @@ public final class CsrGraph {
             int[] offsets = new int[nodeCount + 1];
             int[] targets = new int[raw];
             float[] weights = new float[raw];
-            int[] refs = new int[raw];
+            int[] refs = edgeRefs ? new int[raw] : null;
             int arcs = 0;
             int prevSource = -1;
             int prevTarget = -1;
@@ -253,7 +283,9 @@ public final class CsrGraph {
                 groupWeight = weight[e];
                 targets[arcs] = t;
                 weights[arcs] = weight[e];
-                refs[arcs] = ref;
+                if (refs != null) {
+                    refs[arcs] = ref;
+                }
                 offsets[s + 1]++;
                 arcs++;
                 prevSource = s;
@@ -263,7 +295,8 @@ public final class CsrGraph {
                 offsets[v + 1] += offsets[v];
             }
             return new CsrGraph(nodeCount, undirected, offsets,
-                    Arrays.copyOf(targets, arcs), Arrays.copyOf(weights, arcs), Arrays.copyOf(refs, arcs), size);
+                    Arrays.copyOf(targets, arcs), Arrays.copyOf(weights, arcs),
+                    refs == null ? null : Arrays.copyOf(refs, arcs), size);
         }
 
         private int key(int ref, boolean byTarget) {

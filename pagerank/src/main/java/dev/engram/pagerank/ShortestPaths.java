@@ -3,7 +3,6 @@ package dev.engram.pagerank;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.IntPredicate;
 
 /**
  * Fewest-hop paths from a set of source nodes to a set of target nodes, following arcs in their stored direction
@@ -90,7 +89,10 @@ public final class ShortestPaths {
 
     /** Layered BFS recording every fewest-hop parent arc; stops after the layer that reaches the last target. */
     private void search(int[] targets, PathOptions options, Workspace ws) {
-        IntPredicate allowed = options.allowedArc();
+        PathOptions.ArcFilter allowed = options.allowedArc();
+        int limit = options.targetLimit();
+        long budget = options.maxArcVisits();
+        long scanned = 0;
         int layerStart = 0;
         for (int hop = 0; hop < options.maxHops(); hop++) {
             int layerEnd = ws.visitedCount;
@@ -100,21 +102,30 @@ public final class ShortestPaths {
             boolean lastLayer = hop == options.maxHops() - 1; // nodes found now matter only if they are targets
             for (int i = layerStart; i < layerEnd; i++) {
                 int u = ws.visited[i];
-                for (int a = graph.firstArc(u), end = graph.endArc(u); a < end; a++) {
-                    if (allowed != null && !allowed.test(a)) {
+                if (scanned > budget) {
+                    return;
+                }
+                int first = graph.firstArc(u);
+                int end = graph.endArc(u);
+                int a = first;
+                for (; a < end; a++) {
+                    int v = graph.target(a);
+                    if (v >= limit) {
+                        break; // targets are sorted: no later arc is below the limit
+                    }
+                    // the cheap tests first: the arc filter may be a lookup
+                    if ((lastLayer && !ws.isTarget[v]) || (ws.dist[v] >= 0 && ws.dist[v] != hop + 1)) {
                         continue;
                     }
-                    int v = graph.target(a);
-                    if (lastLayer && !ws.isTarget[v]) {
+                    if (allowed != null && !allowed.allows(u, a)) {
                         continue;
                     }
                     if (ws.dist[v] < 0) {
                         ws.visit(v, hop + 1);
                     }
-                    if (ws.dist[v] == hop + 1) {
-                        ws.addParent(v, u, a);
-                    }
+                    ws.addParent(v, u, a);
                 }
+                scanned += a - first;
             }
             layerStart = layerEnd;
         }

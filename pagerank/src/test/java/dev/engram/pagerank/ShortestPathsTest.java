@@ -18,6 +18,27 @@ class ShortestPathsTest {
     }
 
     @Test
+    void aTargetLimitKeepsTheSearchOffHigherNodes() {
+        CsrGraph g = diamond();
+        // below 5: the long way 0-5-6-7-4 is closed, the diamond is not
+        List<GraphPath> paths = new ShortestPaths(g).find(new int[] {0}, new int[] {4, 7},
+                PathOptions.allTies(4).withTargetLimit(5));
+        assertThat(paths).extracting(GraphPath::target).containsOnly(4);
+        assertThat(new ShortestPaths(g).find(new int[] {0}, new int[] {7}, PathOptions.allTies(4))).hasSize(1);
+    }
+
+    @Test
+    void anArcBudgetStopsTheSearchButKeepsWhatItFoundFewestHop() {
+        CsrGraph g = diamond();
+        // node 0 scans its 3 arcs, over the budget of 2: the second layer stops before any node two hops away is seen
+        PathOptions tight = PathOptions.allTies(4).withMaxArcVisits(2);
+        List<GraphPath> found = new ShortestPaths(g).find(new int[] {0}, new int[] {1, 3}, tight);
+        assertThat(found).extracting(GraphPath::target).containsExactly(1);
+        assertThat(new ShortestPaths(g).find(new int[] {0}, new int[] {1, 3}, PathOptions.allTies(4)))
+                .extracting(GraphPath::target).contains(1, 3);
+    }
+
+    @Test
     void allTiesReturnsEveryFewestHopPathHeaviestFirst() {
         CsrGraph g = diamond();
         List<GraphPath> paths = new ShortestPaths(g).find(new int[] {0}, new int[] {4}, PathOptions.allTies(4));

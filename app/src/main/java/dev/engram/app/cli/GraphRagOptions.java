@@ -37,6 +37,6 @@ public final class GraphRagOptions {
     @Option(names = "--ppr-method", paramLabel = "<auto|global|local>",
             description = "PageRank over the whole graph (global), from the seeds' neighbourhood (local, forward push "
                     + "to the same L1 error bound), or chosen by graph size and seed count (env ENGRAM_PPR_METHOD, "
-                    + "default ${DEFAULT-VALUE}: local from 2 million arcs).")
+                    + "default ${DEFAULT-VALUE}: local from 2 million arcs when the seeds' degrees are at most 5% of them).")
     String pprMethod;
 }

@@ -66,7 +66,7 @@ public enum Setting {
     MENTION_WEIGHT("engram.mention-weight", "--mention-weight",
             String.valueOf(GraphRagSettings.DEFAULTS.projection().mention()), "weight of chunk-entity MENTIONS edges in the walk"),
     PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
-            "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen by graph size (auto: local from 2 million arcs)"),
+            "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen per query (auto: local from 2 million arcs when the seeds' degrees sum to at most 5% of the arcs; a push that would scan more than that falls back to global)"),
 
     COMMUNITY_SEED("engram.community.seed", "--community-seed", String.valueOf(CommunitySettings.DEFAULTS.seed()),
             "random seed of Leiden; the same seed and graph give the same communities"),

@@ -155,6 +155,6 @@ public class PprBenchmark {
             int v = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * total)];
             builder.addEdge(u, v, 0.1f + (float) random.nextDouble());
         }
-        return builder.build(true);
+        return builder.buildCompact(true);
     }
 }

@@ -48,7 +48,7 @@ public final class PprVsIgraphJava {
         for (int e = 0; e < m; e++) {
             builder.addEdge(edges.getInt(), edges.getInt(), weights.getFloat());
         }
-        CsrGraph graph = builder.build(true);
+        CsrGraph graph = builder.buildCompact(true);
         PersonalizedPageRank ppr = new PersonalizedPageRank(graph);
         double buildMs = (System.nanoTime() - t0) / 1e6;
         List<double[]> resets = new ArrayList<>();

@@ -154,9 +154,9 @@ public final class CommunitySummarizer {
         for (int u : members) {
             for (int a = g.firstArc(u); a < g.endArc(u); a++) {
                 int v = g.target(a);
-                if (g.weight(a) <= 0f || v == u || !memberSet.contains(v) || !g.forward(a)) continue;
-                int edge = g.edgeOf(a);
-                if (!p.isRelation(edge)) continue;
+                if (g.weight(a) <= 0f || v == u || !memberSet.contains(v)) continue;
+                int edge = p.relationBetween(u, v); // the pair's first relation, stated once, from its subject
+                if (edge < 0 || p.relationSubject(edge) != u) continue;
                 String chunk = firstReadable(p, mask, p.relationChunkIds(edge));
                 if (chunk == null) continue;
                 String predicate = p.relationPredicate(edge);

@@ -52,6 +52,19 @@ public final class AccessMask {
         return false;
     }
 
+    /** True when the caller may read at least one chunk a relation was extracted from. */
+    public boolean anyRelationChunk(GraphProjection p, int relation) {
+        if (readable == null) {
+            return true;
+        }
+        for (int i = 0, n = p.relationChunkCount(relation); i < n; i++) {
+            if (readable.get(p.relationChunk(relation, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when no restriction applies. */
     public boolean all() {
         return readable == null;

@@ -1,8 +1,6 @@
 package dev.engram.retrieval.graph;
 
 import dev.engram.records.embedding.Embedder;
-import dev.engram.pagerank.ForwardPushPpr;
-import dev.engram.pagerank.PprOptions;
 import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
@@ -52,6 +50,7 @@ public final class GraphRagRetriever implements Retriever {
     private final NameLinker names;
     private final PathExplainer explainer = new PathExplainer();
     private final GraphRagSettings settings;
+    private final PageRankStage pageRank;
 
     /** A retriever over the store's indexes and the in-memory graph. */
     public GraphRagRetriever(Embedder embedder, ChunkSearch search, FactLinker facts, MentionLinker mentions,
@@ -65,6 +64,7 @@ public final class GraphRagRetriever implements Retriever {
         this.mentions = mentions;
         this.names = names;
         this.settings = settings;
+        this.pageRank = new PageRankStage(settings);
     }
 
     /** The settings in force. */
@@ -109,9 +109,9 @@ public final class GraphRagRetriever implements Retriever {
 
         double[] reset = engine.resets().get();
         int[] touched = fillReset(reset, seeds, dense, projection, request.mode());
-        Ranking ranked;
+        PageRankStage.Ranking ranked;
         try {
-            ranked = rank(engine, reset, touched);
+            ranked = pageRank.run(engine, reset, touched);
         } finally {
             for (int node : touched) {
                 reset[node] = 0;
@@ -141,35 +141,6 @@ public final class GraphRagRetriever implements Retriever {
         timings.put("total", (System.nanoTime() - start) / 1e6);
         List<Seed> seedList = seeds.stream().map(SeedNode::seed).toList();
         return new RetrievalResult(ranking, seedList, paths, timings);
-    }
-
-    /** PageRank scores; when local, only {@code candidates[0..candidateCount)} may be nonzero. */
-    private record Ranking(double[] scores, boolean local, int[] candidates, int candidateCount) {}
-
-    /**
-     * Runs PageRank from the reset vector (nonzero only at {@code touched}), locally when the strategy says so and the
-     * push stays within its work budget, globally otherwise. Both meet the L1 bound the retrieval tolerance implies.
-     */
-    Ranking rank(ProjectionCache.Engine engine, double[] reset, int[] touched) {
-        double d = settings.damping();
-        PprStrategy strategy = settings.pprStrategy();
-        int[] nodes = Arrays.stream(touched).distinct().toArray();
-        long arcs = engine.projection().graph().arcCount();
-        if (strategy.local(arcs, nodes.length)) {
-            double[] weights = new double[nodes.length];
-            for (int i = 0; i < nodes.length; i++) {
-                weights[i] = reset[nodes[i]];
-            }
-            double bound = settings.pprTolerance() * d / (1 - d) * strategy.localErrorShare();
-            ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
-            double[] scores = engine.localRanker().runToResidual(nodes, weights, d, bound,
-                    (long) Math.max(1, strategy.workShare() * arcs), ws);
-            if (ws.withinBudget() || strategy.method() == PprStrategy.Method.LOCAL) {
-                return new Ranking(scores, true, ws.touched(), ws.touchedCount());
-            }
-        }
-        PprOptions options = PprOptions.DEFAULT.withDamping(d).withTolerance(settings.pprTolerance());
-        return new Ranking(engine.ranker().run(reset, options, engine.workspaces().get()), false, null, 0);
     }
 
     private Future<List<SeedNode>> factSeeds(float[] question, GraphProjection projection, RetrievalRequest request) {

@@ -21,6 +21,12 @@ import java.util.List;
  * entities PageRank ranked highest, written with edge direction and predicates and citing their source chunks.
  */
 public final class PathExplainer {
+    /**
+     * Arcs one seed's search may scan: far above what a 3-hop search reads on the development sets' graphs (~10^5
+     * edges, whose whole entity graph is smaller), so their paths do not change, while at 10^7 edges a search from a
+     * hub, which would otherwise read most of the entity graph, costs a few milliseconds.
+     */
+    static final long MAX_ARC_VISITS = 1_000_000;
 
     /**
      * Paths from each seed to the other seeds and to the top {@code candidates} non-seed entities by PPR mass,
@@ -40,10 +46,15 @@ public final class PathExplainer {
         }
         int[] candidateNodes = TopK.of(scores, candidates,
                 node -> !projection.isChunk(node) && !seedSet.get(node) && scores[node] > 0);
-        PathOptions options = PathOptions.heaviest(maxHops, 1).withAllowedArc(arc -> {
-            int edge = graph.edgeOf(arc);
-            return projection.isRelation(edge) && graph.weight(arc) > 0
-                    && access.anyChunk(projection.relationChunkIds(edge));
+        // entities are numbered before chunks, so no search reads a mention arc
+        PathOptions options = PathOptions.heaviest(maxHops, 1).withTargetLimit(projection.entityCount())
+                .withMaxArcVisits(MAX_ARC_VISITS).withAllowedStep((from, arc) -> {
+            int to = graph.target(arc);
+            if (graph.weight(arc) <= 0) {
+                return false;
+            }
+            int edge = projection.relationBetween(from, to);
+            return edge >= 0 && access.anyRelationChunk(projection, edge);
         });
         List<GraphPath> found = new ArrayList<>();
         for (int source : seeds) {
@@ -81,15 +92,14 @@ public final class PathExplainer {
 
     /** Writes a path as {@code A —p→ B ←q— C}. */
     static VerbalizedPath verbalize(GraphPath path, GraphProjection projection, double score, AccessMask access) {
-        CsrGraph graph = projection.graph();
         StringBuilder text = new StringBuilder(projection.entityName(path.nodes()[0]));
         List<String> entities = new ArrayList<>();
         entities.add(projection.nodeId(path.nodes()[0]));
         LinkedHashSet<String> chunks = new LinkedHashSet<>();
         for (int i = 0; i < path.arcs().length; i++) {
-            int edge = graph.edgeOf(path.arcs()[i]);
             int from = path.nodes()[i];
             int to = path.nodes()[i + 1];
+            int edge = projection.relationBetween(from, to);
             String predicate = projection.relationPredicate(edge);
             boolean forward = projection.relationSubject(edge) == from;
             text.append(forward ? " —" + predicate + "→ " : " ←" + predicate + "— ")

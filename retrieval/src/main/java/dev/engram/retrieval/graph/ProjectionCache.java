@@ -8,7 +8,9 @@ import dev.engram.store.projection.GraphProjector;
 import dev.engram.store.search.AccessFilter;
 import java.util.BitSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +42,12 @@ public final class ProjectionCache {
     private static final long CHECK_EVERY_NANOS = 5_000_000_000L;
 
     private final Supplier<GraphProjection> projector;
+    private final Function<GraphProjection, Optional<GraphProjection>> refresher;
     private final Supplier<String> fingerprint;
     private volatile Engine engine;
+    /** The engine to refresh from a delta at the next query (documents were added), or null. */
+    private volatile Engine stale;
+    private volatile Refresh lastRefresh;
     private volatile String projectedFingerprint;
     private volatile long checkedAt;
 
@@ -50,13 +56,31 @@ public final class ProjectionCache {
      * fingerprint so that writes by another process (a CLI ingest next to a server) are noticed too.
      */
     public ProjectionCache(GraphProjector projector) {
-        this(projector::project, projector::fingerprint);
+        this(projector::project, projector::refresh, projector::fingerprint);
     }
 
     /** A cache over any source of projections; {@code fingerprint} may be null when only this process writes. */
     public ProjectionCache(Supplier<GraphProjection> projector, Supplier<String> fingerprint) {
+        this(projector, previous -> Optional.empty(), fingerprint);
+    }
+
+    /**
+     * A cache that, after documents were added, first tries {@code refresher} (a delta over the previous projection,
+     * empty when a delta cannot explain the change) before projecting in full.
+     */
+    public ProjectionCache(Supplier<GraphProjection> projector,
+                           Function<GraphProjection, Optional<GraphProjection>> refresher, Supplier<String> fingerprint) {
         this.projector = projector;
+        this.refresher = refresher;
         this.fingerprint = fingerprint;
+    }
+
+    /** How the projection was last brought up to date: by a delta or in full, and how long it took. */
+    public record Refresh(boolean delta, double millis) {}
+
+    /** How the current projection was built (null before the first). */
+    public Refresh lastRefresh() {
+        return lastRefresh;
     }
 
     /** The current engine over the whole graph, projecting it first if it changed since the last call. */
@@ -64,6 +88,7 @@ public final class ProjectionCache {
         if (fingerprint != null && engine != null && System.nanoTime() - checkedAt > CHECK_EVERY_NANOS) {
             checkedAt = System.nanoTime();
             if (!fingerprint.get().equals(projectedFingerprint)) {
+                stale = engine; // another process wrote: a delta if it only added documents, else a full rebuild
                 engine = null;
             }
         }
@@ -73,7 +98,13 @@ public final class ProjectionCache {
                 e = engine;
                 if (e == null) {
                     String before = fingerprint == null ? null : fingerprint.get();
-                    e = Engine.of(projector.get());
+                    long start = System.nanoTime();
+                    Engine previous = stale;
+                    Optional<GraphProjection> delta = previous == null ? Optional.empty()
+                            : refresher.apply(previous.projection());
+                    e = Engine.of(delta.orElseGet(projector));
+                    stale = null;
+                    lastRefresh = new Refresh(delta.isPresent(), (System.nanoTime() - start) / 1e6);
                     projectedFingerprint = before;
                     checkedAt = System.nanoTime();
                     engine = e;
@@ -98,26 +129,34 @@ public final class ProjectionCache {
     static GraphProjection restrict(GraphProjection projection, AccessFilter filter) {
         AccessMask mask = AccessMask.of(projection, filter);
         BitSet visibleEntities = new BitSet(projection.entityCount());
-        int edges = projection.edgeCount();
-        for (int e = 0; e < edges; e++) {
-            if (!projection.isRelation(e) && !projection.isSynonym(e) && mask.chunk(projection.mentionChunk(e))) {
-                int chunk = projection.mentionChunk(e);
-                visibleEntities.set(projection.edgeFrom(e) == chunk ? projection.edgeTo(e) : projection.edgeFrom(e));
+        var graph = projection.graph();
+        for (int c = projection.entityCount(); c < graph.nodeCount(); c++) {
+            if (mask.chunk(c)) {
+                for (int a = graph.firstArc(c); a < graph.endArc(c); a++) {
+                    visibleEntities.set(graph.target(a));
+                }
             }
         }
-        return projection.restrictedTo(e -> {
-            if (projection.isRelation(e)) {
-                return mask.anyChunk(projection.relationChunkIds(e));
-            }
-            if (projection.isSynonym(e)) {
-                return visibleEntities.get(projection.edgeFrom(e)) && visibleEntities.get(projection.edgeTo(e));
-            }
-            return mask.chunk(projection.mentionChunk(e));
-        });
+        return projection.restrictedTo(r -> mask.anyRelationChunk(projection, r),
+                s -> visibleEntities.get(projection.synonymFrom(s)) && visibleEntities.get(projection.synonymTo(s)),
+                mask::chunk);
     }
 
-    /** Marks the projection stale after the graph changed. */
+    /** Marks the projection stale after the graph changed in any way (a deletion, an edit): rebuilt in full. */
     public void invalidate() {
+        stale = null;
+        engine = null;
+    }
+
+    /**
+     * Marks the projection stale after documents were added: the next query refreshes it from the delta (the new
+     * documents' chunks, mentions, relations and synonyms) when that explains every change, in full otherwise.
+     */
+    public void documentsAdded() {
+        Engine e = engine;
+        if (e != null) {
+            stale = e;
+        }
         engine = null;
     }
 }

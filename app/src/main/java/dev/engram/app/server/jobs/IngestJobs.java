@@ -115,7 +115,7 @@ public class IngestJobs {
             LOG.warn("ingest job {} failed", job.id, e);
             job.finish(JobState.FAILED, "failed: " + e.getMessage());
         } finally {
-            runtime.projections().invalidate();
+            runtime.projections().documentsAdded(); // a delta refresh when it only added documents
             deleteQuietly(job.directory);
         }
     }

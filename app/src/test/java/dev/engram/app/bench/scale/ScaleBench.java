@@ -39,7 +39,8 @@ public final class ScaleBench {
                 Files.writeString(dir.resolve("csv.txt"), String.format(Locale.ROOT, "csv written in %.0f s%n",
                         (System.nanoTime() - start) / 1e9));
             }
-            case "finish" -> finish(corpus, embedder, dir, tail(opts));
+            case "finish" -> finish(corpus, embedder, dir, tail(opts),
+                    Integer.parseInt(opts.getOrDefault("index-wait", "7200")));
             case "query" -> ScaleQueries.run(corpus, embedder, dir, opts);
             case "serve" -> ScaleServe.run(corpus, embedder, dir, opts);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -87,12 +88,23 @@ public final class ScaleBench {
      * After the bulk import: creates Engram's schema (constraints, vector and full-text indexes, timed while they
      * populate), then writes the last {@code tail} documents through Engram's own writers, as a small ingest would.
      */
-    private static void finish(SyntheticCorpus corpus, HashedEmbedder embedder, Path dir, int tail) throws Exception {
+    private static void finish(SyntheticCorpus corpus, HashedEmbedder embedder, Path dir, int tail, int indexWait)
+            throws Exception {
         long start = System.nanoTime();
         try (GraphStore store = GraphStore.open(StoreConfig.embedded(dir.resolve("db"), 0))) {
             double opened = (System.nanoTime() - start) / 1e9;
             long t = System.nanoTime();
-            new SchemaManager(store).ensure(embedder);
+            try {
+                new SchemaManager(store).ensure(embedder);
+            } catch (RuntimeException e) {
+                // a bulk-imported store populates millions of vectors: wait here, in the JVM that started it, since
+                // a population cut short by closing the store starts over at the next opening
+                System.err.printf(Locale.ROOT, "finish: indexes not online after the schema manager's wait (%s); "
+                        + "waiting up to %d s more%n", e.getMessage(), indexWait);
+                try (var session = store.session()) {
+                    session.run("CALL db.awaitIndexes($s)", Map.of("s", indexWait)).consume();
+                }
+            }
             double schema = (System.nanoTime() - t) / 1e9;
             t = System.nanoTime();
             new ScaleLoader(store, embedder, tail).load(corpus, corpus.documentCount() - tail, corpus.documentCount());

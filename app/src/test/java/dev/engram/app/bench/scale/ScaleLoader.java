@@ -35,6 +35,11 @@ final class ScaleLoader {
 
     /** Writes documents {@code [fromDocument, toDocument)} of the corpus; prints progress. */
     void load(SyntheticCorpus corpus, int fromDocument, int toDocument) {
+        load(corpus, fromDocument, toDocument, "doc-");
+    }
+
+    /** The same, naming the documents {@code idPrefix + index} (a small ingest of copies under new ids). */
+    void load(SyntheticCorpus corpus, int fromDocument, int toDocument, String idPrefix) {
         DocumentWriter documents = new DocumentWriter(store);
         // name mentions are given explicitly by the generator, so the text scan for named entities is off
         KnowledgeStage knowledge = new KnowledgeStage(new KnowledgeWriter(store, embedder),
@@ -45,7 +50,7 @@ final class ScaleLoader {
             List<DocumentRecord> records = new ArrayList<>();
             List<ChunkKnowledge> extracted = new ArrayList<>();
             for (int doc = d; doc < end; doc++) {
-                records.add(document(corpus, doc, extracted));
+                records.add(document(corpus, doc, idPrefix + doc, extracted));
             }
             documents.write(records);
             knowledge.write(extracted);
@@ -58,8 +63,7 @@ final class ScaleLoader {
         }
     }
 
-    private DocumentRecord document(SyntheticCorpus corpus, int doc, List<ChunkKnowledge> extracted) {
-        String docId = "doc-" + doc;
+    private DocumentRecord document(SyntheticCorpus corpus, int doc, String docId, List<ChunkKnowledge> extracted) {
         List<TextChunk> chunks = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();
         StringBuilder all = new StringBuilder();

@@ -11,12 +11,14 @@ import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.graph.AccessMask;
 import dev.engram.retrieval.graph.GraphRagRetriever;
 import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.PageRankStage;
 import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.retrieval.graph.ProjectionCache;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.retrieval.linking.SeedNode;
+import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.StoreConfig;
@@ -52,6 +54,14 @@ final class ScaleQueries {
         long t = System.nanoTime();
         try (GraphStore store = GraphStore.open(StoreConfig.embedded(dir.resolve("db"), 0))) {
             out.add(String.format(Locale.ROOT, "store opened in %.1f s", secondsSince(t)));
+            t = System.nanoTime();
+            int wait = Integer.parseInt(opts.getOrDefault("index-wait", "3600"));
+            try (var session = store.session()) {
+                // a store opened after a bulk import populates Engram's vector and full-text indexes in the background
+                session.run("CALL db.awaitIndexes($s)", Map.of("s", wait)).consume();
+            }
+            out.add(String.format(Locale.ROOT, "indexes online after %.1f s more", secondsSince(t)));
+            System.err.println(out.getLast());
             GraphRagSettings base = GraphRagSettings.DEFAULTS;
             GraphProjector projector = new GraphProjector(store, base.projection());
             long heapBefore = usedHeap();
@@ -66,19 +76,27 @@ final class ScaleQueries {
             long heapEngine = usedHeap() - heapBefore;
             long edges = projection.edgeCount();
             out.add(String.format(Locale.ROOT, "projection: %,d nodes, %,d edges (%,d arcs) built in %.1f s; heap %,d MB "
-                            + "(%.1f B/edge), CSR arrays %.1f B/edge; with PageRank engines %.1f s more, heap %,d MB "
-                            + "(%.1f B/edge)", projection.graph().nodeCount(), edges, projection.graph().arcCount(),
-                    projectSeconds, heapProjection >> 20, (double) heapProjection / edges,
-                    (double) projection.graph().memoryBytes() / edges, engineSeconds, heapEngine >> 20,
+                            + "(%.1f B/edge), CSR arrays %.1f B/edge, all primitive columns %.1f B/edge; with PageRank "
+                            + "engines %.1f s more, heap %,d MB (%.1f B/edge)", projection.graph().nodeCount(), edges,
+                    projection.graph().arcCount(), projectSeconds, heapProjection >> 20,
+                    (double) heapProjection / edges, (double) projection.graph().memoryBytes() / edges,
+                    (double) projection.columnBytes() / edges, engineSeconds, heapEngine >> 20,
                     (double) heapEngine / edges));
+            System.err.println(out.getLast());
             QueryEntityExtractor names = new QueryEntityExtractor();
             SplittableRandom random = new SplittableRandom(7);
             List<String> questions = new ArrayList<>();
             for (int i = 0; i < queries + 10; i++) {
                 questions.add(corpus.question(random.nextInt(corpus.chunkCount())));
             }
-            out.add(pageRankOnly(engine, names, questions, queries, base));
+            out.add(pageRankOnly(engine, names, questions, queries, base,
+                    Integer.parseInt(opts.getOrDefault("local-queries", "20"))));
             System.err.println(out.getLast());
+            if (Boolean.parseBoolean(opts.getOrDefault("refresh", "true"))) {
+                out.add(refresh(corpus, embedder, store, projector, projection, projectSeconds,
+                        Integer.parseInt(opts.getOrDefault("refresh-docs", "10"))));
+                System.err.println(out.getLast());
+            }
             if (!Boolean.parseBoolean(opts.getOrDefault("retrievers", "true"))) {
                 questions.clear(); // store without online indexes: PageRank from name seeds only
             }
@@ -106,7 +124,7 @@ final class ScaleQueries {
      * chunks agree.
      */
     private static String pageRankOnly(ProjectionCache.Engine engine, QueryEntityExtractor names, List<String> questions,
-                                       int queries, GraphRagSettings settings) {
+                                       int queries, GraphRagSettings settings, int localQueries) {
         GraphProjection projection = engine.projection();
         NameLinker linker = new NameLinker(names::extract);
         AccessMask all = AccessMask.of(projection, AccessFilter.ALL);
@@ -116,6 +134,10 @@ final class ScaleQueries {
         double[] reset = new double[projection.graph().nodeCount()];
         List<Double> global = new ArrayList<>();
         List<Double> local = new ArrayList<>();
+        List<Double> auto = new ArrayList<>();
+        PageRankStage stage = new PageRankStage(settings);
+        int autoLocal = 0;
+        int autoFellBack = 0;
         long arcs = 0;
         int agree = 0;
         int iterations = 0;
@@ -137,29 +159,49 @@ final class ScaleQueries {
             double g = (System.nanoTime() - t) / 1e6;
             iterations = engine.workspaces().get().iterations();
             int[] topGlobal = TopK.of(exact, 5, v -> projection.isChunk(v) && exact[v] > 0);
-            t = System.nanoTime();
+            // forced local, unbounded, on the first few measured questions only: on an expander it scans the graph
+            // several times over (minutes a query at 10^7 edges)
+            boolean runLocal = i >= 10 && local.size() < localQueries;
             ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
-            double[] approx = engine.localRanker().runToResidual(nodes, weights, d, bound, Long.MAX_VALUE, ws);
-            int[] topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5, v -> projection.isChunk(v) && approx[v] > 0);
+            t = System.nanoTime();
+            int[] topLocal = null;
+            if (runLocal) {
+                double[] approx = engine.localRanker().runToResidual(nodes, weights, d, bound, Long.MAX_VALUE, ws);
+                topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5,
+                        v -> projection.isChunk(v) && approx[v] > 0);
+            }
             double l = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            PageRankStage.Ranking chosen = stage.run(engine, reset, nodes);
+            double a = (System.nanoTime() - t) / 1e6;
             for (int node : nodes) {
                 reset[node] = 0;
             }
             if (i >= 10) {
                 global.add(g);
-                local.add(l);
-                arcs += ws.arcVisits();
-                agree += java.util.Arrays.equals(topGlobal, topLocal) ? 1 : 0;
+                auto.add(a);
+                autoLocal += chosen.local() ? 1 : 0;
+                autoFellBack += chosen.fellBack() ? 1 : 0;
+                if (runLocal) {
+                    local.add(l);
+                    arcs += ws.arcVisits();
+                    agree += java.util.Arrays.equals(topGlobal, topLocal) ? 1 : 0;
+                }
             }
         }
         double[] gs = global.stream().mapToDouble(Double::doubleValue).toArray();
         double[] ls = local.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] as = auto.stream().mapToDouble(Double::doubleValue).toArray();
         return String.format(Locale.ROOT, "PageRank from name seeds (%d questions): global (%d sweeps, tolerance %.0e) "
                         + "p50 %.1f ms, p95 %.1f ms; local (L1 bound %.0e) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
-                        + "on average of %,d; top-5 chunks identical in %d of %d", gs.length, iterations,
+                        + "on average of %,d; top-5 chunks identical in %d of %d (local run on the first %d); auto p50 %.1f ms, p95 %.1f ms (%d "
+                        + "local, %d tried local and fell back, %d global at once)", gs.length, iterations,
                 settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), bound,
                 LatencyStats.percentile(ls, 50), LatencyStats.percentile(ls, 95),
-                ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, gs.length);
+                ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, ls.length,
+                ls.length,
+                LatencyStats.percentile(as, 50), LatencyStats.percentile(as, 95), autoLocal, autoFellBack,
+                as.length - autoLocal - autoFellBack);
     }
 
     private static String measure(GraphRagRetriever retriever, Mode mode, PprStrategy.Method method,
@@ -168,10 +210,12 @@ final class ScaleQueries {
         double[] ppr = new double[queries];
         int local = 0;
         int seeded = 0;
+        Map<String, List<Double>> stages = new java.util.LinkedHashMap<>();
         for (int i = 0; i < questions.size(); i++) {
             RetrievalResult r = retriever.retrieve(new RetrievalRequest(questions.get(i), mode, 5, AccessFilter.ALL));
             int q = i - 10; // the first ten warm up
             if (q >= 0) {
+                r.timingsMillis().forEach((k, v) -> stages.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
                 total[q] = r.timingsMillis().get("total");
                 Double p = r.timingsMillis().containsKey("ppr-local") ? r.timingsMillis().get("ppr-local") : r.timingsMillis().get("ppr");
                 ppr[q] = p == null ? 0 : p;
@@ -179,11 +223,55 @@ final class ScaleQueries {
                 seeded += r.seeds().isEmpty() ? 0 : 1;
             }
         }
+        StringBuilder medians = new StringBuilder();
+        stages.forEach((k, v) -> {
+            if (!k.equals("total")) {
+                medians.append(medians.isEmpty() ? "" : ", ").append(k).append(String.format(Locale.ROOT, " %.1f",
+                        LatencyStats.percentile(v.stream().mapToDouble(Double::doubleValue).toArray(), 50)));
+            }
+        });
         return String.format(Locale.ROOT, "%s, PPR %s: query p50 %.1f ms, p95 %.1f ms; PageRank stage p50 %.1f ms, "
-                        + "p95 %.1f ms; %d of %d queries seeded, %d ran locally", mode.name().toLowerCase(Locale.ROOT),
-                method.name().toLowerCase(Locale.ROOT), LatencyStats.percentile(total, 50),
-                LatencyStats.percentile(total, 95), LatencyStats.percentile(ppr, 50), LatencyStats.percentile(ppr, 95),
-                seeded, queries, local);
+                        + "p95 %.1f ms; %d of %d queries seeded, %d ran locally; stage medians (ms): %s",
+                mode.name().toLowerCase(Locale.ROOT), method.name().toLowerCase(Locale.ROOT),
+                LatencyStats.percentile(total, 50), LatencyStats.percentile(total, 95),
+                LatencyStats.percentile(ppr, 50), LatencyStats.percentile(ppr, 95), seeded, queries, local, medians);
+    }
+
+    /**
+     * Two small ingests, each followed by the projection brought up to date from its delta (the second from the
+     * first's result, with the queries' plans warm), against a full rebuild after both: times, and whether the
+     * refreshed projection equals the rebuilt one. The copies (the corpus' first documents under new ids) are deleted
+     * afterwards, so the store is as before.
+     */
+    private static String refresh(SyntheticCorpus corpus, HashedEmbedder embedder, GraphStore store,
+                                  GraphProjector projector, GraphProjection before, double fullSeconds, int docs) {
+        String prefix = "refresh-" + System.currentTimeMillis() + "-";
+        double[] ingest = new double[2];
+        double[] delta = new double[2];
+        GraphProjection current = before;
+        boolean applied = true;
+        for (int round = 0; round < 2; round++) {
+            long t = System.nanoTime();
+            new ScaleLoader(store, embedder, docs).load(corpus, round * docs, (round + 1) * docs, prefix);
+            ingest[round] = secondsSince(t);
+            t = System.nanoTime();
+            java.util.Optional<GraphProjection> refreshed = projector.refresh(current);
+            delta[round] = secondsSince(t);
+            applied &= refreshed.isPresent();
+            current = refreshed.orElse(current);
+        }
+        long t = System.nanoTime();
+        GraphProjection rebuilt = projector.project();
+        double rebuild = secondsSince(t);
+        boolean same = applied && current.sameAs(rebuilt);
+        DocumentDeleter deleter = new DocumentDeleter(store);
+        for (int d = 0; d < 2 * docs; d++) {
+            deleter.delete(prefix + d);
+        }
+        return String.format(Locale.ROOT, "refresh after ingesting %d documents (%.1f s), then %d more (%.1f s): delta %s "
+                        + "in %.2f s, then %.2f s, vs full rebuild %.1f s (first build %.1f s): %.0fx faster warm; "
+                        + "refreshed equals rebuilt: %s", docs, ingest[0], docs, ingest[1],
+                applied ? "applied" : "refused", delta[0], delta[1], rebuild, fullSeconds, rebuild / delta[1], same);
     }
 
     private static long usedHeap() {
