@@ -1,5 +1,6 @@
 package dev.engram.app.cli;
 
+import dev.engram.retrieval.graph.EvidenceWeighting;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.store.projection.ProjectionWeights;
@@ -55,6 +56,11 @@ public final class GraphRagOptions {
                     + "default auto: local from 2 million arcs).")
     String pprMethod;
 
+    @Option(names = "--weighting", paramLabel = "<adaptive|passage|share>", defaultValue = "${env:ENGRAM_WEIGHTING}",
+            description = "How graphrag weighs the graph walk against the dense walk: adaptive per question (default), "
+                    + "passage (the fixed --passage-node-weight), or a graph share in [0, 1] (env ENGRAM_WEIGHTING).")
+    String weighting;
+
     GraphRagSettings toSettings() {
         GraphRagSettings.Builder b = D.toBuilder();
         if (factTopK != null) {
@@ -80,6 +86,9 @@ public final class GraphRagOptions {
         }
         if (fusionWeight != null) {
             b.fusionWeight(fusionWeight);
+        }
+        if (weighting != null) {
+            b.weighting(EvidenceWeighting.parse(weighting));
         }
         ProjectionWeights projection = D.projection();
         if (synonymMinScore != null) {
