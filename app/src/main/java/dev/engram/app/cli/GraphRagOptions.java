@@ -61,6 +61,11 @@ public final class GraphRagOptions {
                     + "passage (the fixed --passage-node-weight), or a graph share in [0, 1] (env ENGRAM_WEIGHTING).")
     String weighting;
 
+    @Option(names = "--bridge-weight", paramLabel = "<w>", defaultValue = "${env:ENGRAM_BRIDGE_WEIGHT}",
+            description = "Share of graphrag's ranking from the second round, the walk restarted at the first round's "
+                    + "top 3 passages; 0 = off (env ENGRAM_BRIDGE_WEIGHT, default 0.4).")
+    Double bridgeWeight;
+
     GraphRagSettings toSettings() {
         GraphRagSettings.Builder b = D.toBuilder();
         if (factTopK != null) {
@@ -87,9 +92,11 @@ public final class GraphRagOptions {
         if (fusionWeight != null) {
             b.fusionWeight(fusionWeight);
         }
-        if (weighting != null) {
-            b.weighting(EvidenceWeighting.parse(weighting));
+        EvidenceWeighting w = weighting != null ? EvidenceWeighting.parse(weighting) : D.weighting();
+        if (bridgeWeight != null) {
+            w = w.withBridge(bridgeWeight);
         }
+        b.weighting(w);
         ProjectionWeights projection = D.projection();
         if (synonymMinScore != null) {
             projection = projection.withMinSynonymScore(synonymMinScore);

@@ -88,6 +88,10 @@ final class QueryCommand implements Callable<Integer> {
                 StringBuilder signals = new StringBuilder("  signals:");
                 w.signals().forEach((name, value) -> signals.append(String.format(" %s %.3f", name, value)));
                 out.println(signals);
+                if (w.bridgeShare() > 0) {
+                    out.printf("  second round: %.2f of the ranking from the walk restarted at %s%n", w.bridgeShare(),
+                            w.bridgeChunks());
+                }
             }
             out.println("timings (ms): " + result.timingsMillis());
         }

@@ -49,6 +49,8 @@ final class TraceWriter implements Evaluator.Trace, AutoCloseable {
             w.put("graph_share", o.weighting().graphShare());
             w.put("reason", o.weighting().reason());
             w.put("signals", o.weighting().signals());
+            w.put("bridge_share", o.weighting().bridgeShare());
+            w.put("bridge_chunks", o.weighting().bridgeChunks());
             line.put("weighting", w);
         }
         try {

@@ -15,10 +15,15 @@ import java.util.Locale;
  * on the development sets (musique-100, hotpotqa-100; BENCHMARKS.md) and the graph never gets all or none of the mass,
  * because on both sets either extreme was worse than any mix.
  *
+ * <p>Then a second round ({@code bridge} of the final ranking, 0 = off): the walk restarted from the first round's
+ * top {@link #BRIDGE_TOP} passages, weighted by their scores. Multi-hop evidence is a chain: the second hop's passage
+ * rarely resembles the question, but it shares an entity (the bridge) with the first hop's, and a walk restarted
+ * there reaches it. Chosen on the development sets like the share (BENCHMARKS.md).
+ *
  * <p>{@link Kind#PASSAGE_WEIGHT} is rounds 1–2's rule (dense reset mass = passage-node weight × normalised dense
  * scores); {@link Kind#FIXED} gives every question the same {@code share}.
  */
-public record EvidenceWeighting(Kind kind, double share) {
+public record EvidenceWeighting(Kind kind, double share, double bridge) {
     /** How the share is decided. */
     public enum Kind { ADAPTIVE, PASSAGE_WEIGHT, FIXED }
 
@@ -26,9 +31,13 @@ public record EvidenceWeighting(Kind kind, double share) {
     static final double HIGH = 0.8;
     static final double FROM = 0.5;
     static final double TO = 1.0;
+    /** Passages of the first round the second round restarts from. */
+    public static final int BRIDGE_TOP = 3;
+    /** The second round's default share of the final ranking. */
+    public static final double BRIDGE = 0.4;
 
     /** The default: adaptive. */
-    public static final EvidenceWeighting DEFAULTS = new EvidenceWeighting(Kind.ADAPTIVE, 0);
+    public static final EvidenceWeighting DEFAULTS = new EvidenceWeighting(Kind.ADAPTIVE, 0, BRIDGE);
 
     public EvidenceWeighting {
         if (kind == null) {
@@ -37,19 +46,30 @@ public record EvidenceWeighting(Kind kind, double share) {
         if (!(share >= 0 && share <= 1)) {
             throw new IllegalArgumentException("graph share must be in [0, 1], was " + share);
         }
+        if (!(bridge >= 0 && bridge < 1)) {
+            throw new IllegalArgumentException("bridge weight must be in [0, 1), was " + bridge);
+        }
     }
 
-    /** {@code adaptive}, {@code passage} (the fixed passage-node weight) or a graph share in [0, 1]. */
+    /** This rule with another second-round share. */
+    public EvidenceWeighting withBridge(double value) {
+        return new EvidenceWeighting(kind, share, value);
+    }
+
+    /**
+     * {@code adaptive}, {@code passage} (the fixed passage-node weight) or a graph share in [0, 1], with the default
+     * second round.
+     */
     public static EvidenceWeighting parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {
             case "adaptive", "auto":
                 return DEFAULTS;
             case "passage", "passage-weight":
-                return new EvidenceWeighting(Kind.PASSAGE_WEIGHT, 0);
+                return new EvidenceWeighting(Kind.PASSAGE_WEIGHT, 0, BRIDGE);
             default:
                 try {
-                    return new EvidenceWeighting(Kind.FIXED, Double.parseDouble(t));
+                    return new EvidenceWeighting(Kind.FIXED, Double.parseDouble(t), BRIDGE);
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException(
                             "weighting must be adaptive, passage or a graph share in [0, 1], got '" + text + "'");

@@ -98,6 +98,15 @@ public final class GraphRagRetriever implements Retriever {
             weighting = settings.weighting().decide(signals(linked, walks, projection));
             scores = mix(walks.graph().scores(), walks.dense().scores(), weighting.graphShare());
             local = false;
+            double bridgeShare = settings.weighting().bridge();
+            if (bridgeShare > 0) {
+                Bridge bridge = bridgeWalk(engine, scores, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+                if (bridge != null) {
+                    scores = mix(bridge.scores(), scores, bridgeShare);
+                    weighting = weighting.withBridge(bridgeShare, bridge.from());
+                }
+            }
+            t = lap(timings, "bridge", t);
         }
         double[] finalScores = scores;
 
@@ -140,18 +149,22 @@ public final class GraphRagRetriever implements Retriever {
         if (walks.dense() == null) {
             return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), null, null, null, projection);
         }
-        double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), bridgeShare);
-        double[] bridge = bridgeWalk(linked.engine(), mixed, linked.access(), bridgeTop);
-        return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(), bridge,
-                signals(linked, walks, projection), projection);
+        EvidenceSignals signals = signals(linked, walks, projection);
+        double share = settings.weighting().decide(signals).graphShare();
+        double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
+        Bridge bridge = bridgeWalk(linked.engine(), mixed, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+        return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
+                bridge == null ? null : bridge.scores(), signals, projection);
     }
 
-    // development knobs of the bridge experiment (see components)
-    static double bridgeShare = 0.7;
-    static int bridgeTop = 3;
+    /** The second round's walk and the passages it restarted from. */
+    record Bridge(double[] scores, List<String> from) {}
 
-    /** The walk restarting at the top passages of a ranking, weighted by their scores: what shares their entities. */
-    double[] bridgeWalk(ProjectionCache.Engine engine, double[] scores, AccessMask access, int top) {
+    /**
+     * The walk restarting at the top passages of a ranking, weighted by their scores: it reaches what shares their
+     * entities. Null when the ranking has no readable passage.
+     */
+    Bridge bridgeWalk(ProjectionCache.Engine engine, double[] scores, AccessMask access, int top) {
         GraphProjection projection = engine.projection();
         int[] best = TopK.of(scores, top, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
         if (best.length == 0) {
@@ -162,7 +175,8 @@ public final class GraphRagRetriever implements Retriever {
             reset[node] += scores[node];
         }
         try {
-            return rank(engine, reset, best).scores().clone();
+            double[] walked = rank(engine, reset, best).scores().clone();
+            return new Bridge(walked, Arrays.stream(best).mapToObj(projection::nodeId).toList());
         } finally {
             clear(reset, best);
         }
