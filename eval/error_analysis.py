@@ -3,7 +3,8 @@
 
 usage: eval/error_analysis.py <trace.jsonl> <corpus.jsonl> [--mode graphrag] [--k 8] [--out categories.jsonl]
 
-A question whose gold passages are all in the top k is `ok`. Otherwise the first category that fits, in this order:
+A question whose gold passages are all in the top k is `ok`; a miss of a mode without a graph (dense, bm25, hybrid) is
+`missed (no graph)`. Otherwise the first category that fits, in this order:
   no seeds        the question linked to nothing, so the walk never ran (dense ranking only)
   linking missed  no seed's name occurs in any gold passage: the walk started away from the evidence
   wrong seed hub  the heaviest seed occurs in no gold passage: most of the reset mass sat on the wrong entity
@@ -36,7 +37,7 @@ def categorise(row, docs, k):
         return "ok"
     seeds = row.get("seeds") or []
     if not seeds:
-        return "no seeds"
+        return "no seeds" if row["mode"] in ("ppr", "graphrag") else "missed (no graph)"
     names = [s[0].lower() for s in seeds if s[0]]
     def names_in(doc_id):
         text = docs.get(doc_id, "")
@@ -81,7 +82,7 @@ def main():
         out.close()
     total = sum(counts.values())
     print(f"{a.trace} mode {a.mode}, all-evidence@{a.k}: {total} questions")
-    for cat in ["ok", "no seeds", "linking missed", "wrong seed hub", "mass leaked", "evidence split", "other"]:
+    for cat in ["ok", "missed (no graph)", "no seeds", "linking missed", "wrong seed hub", "mass leaked", "evidence split", "other"]:
         print(f"  {cat:15s} {counts[cat]:4d}")
 
 
