@@ -39,4 +39,14 @@ public final class GraphRagOptions {
                     + "to the same L1 error bound), or chosen by graph size and seed count (env ENGRAM_PPR_METHOD, "
                     + "default ${DEFAULT-VALUE}: local from 2 million arcs when the seeds' degrees are at most 5% of them).")
     String pprMethod;
+
+    @Option(names = "--weighting", paramLabel = "<adaptive|passage|share>",
+            description = "How graphrag weighs the graph walk against the dense walk: adaptive per question, passage "
+                    + "(the fixed --passage-node-weight), or a graph share in [0, 1] (env ENGRAM_WEIGHTING, default ${DEFAULT-VALUE}).")
+    String weighting;
+
+    @Option(names = "--bridge-weight", paramLabel = "<w>",
+            description = "Share of graphrag's ranking from the second round, the walk restarted at the first round's "
+                    + "top 3 passages; 0 = off (env ENGRAM_BRIDGE_WEIGHT, default ${DEFAULT-VALUE}).")
+    Double bridgeWeight;
 }

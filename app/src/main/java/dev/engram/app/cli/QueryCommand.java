@@ -12,6 +12,7 @@ import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.Theme;
 import dev.engram.store.community.CitedLine;
 import dev.engram.retrieval.VerbalizedPath;
+import dev.engram.retrieval.Weighting;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -79,6 +80,17 @@ final class QueryCommand extends ConfiguredCommand {
             out.println("seeds:");
             for (Seed s : result.seeds()) {
                 out.printf("  %-40s via %-24s link %.3f weight %.4f%n", s.name(), s.via(), s.linkScore(), s.weight());
+            }
+            if (result.weighting() != null) {
+                Weighting w = result.weighting();
+                out.printf("weighting: graph %.2f, dense %.2f (%s)%n", w.graphShare(), 1 - w.graphShare(), w.reason());
+                StringBuilder signals = new StringBuilder("  signals:");
+                w.signals().forEach((name, value) -> signals.append(String.format(" %s %.3f", name, value)));
+                out.println(signals);
+                if (w.bridgeShare() > 0) {
+                    out.printf("  second round: %.2f of the ranking from the walk restarted at %s%n", w.bridgeShare(),
+                            w.bridgeChunks());
+                }
             }
             out.println("timings (ms): " + result.timingsMillis());
         }

@@ -39,6 +39,20 @@ final class TraceWriter implements Evaluator.Trace, AutoCloseable {
         // rank of each gold document (1-based), or 0 when it is not among the retrieved
         line.put("gold_ranks", gold.stream().mapToInt(g -> o.documents().indexOf(g) + 1).toArray());
         line.put("ms", Math.round(o.millis() * 10) / 10.0);
+        if (!o.seeds().isEmpty()) {
+            // [name, via, link score, reset weight]: which entities the walk started from
+            line.put("seeds", o.seeds().stream().map(s -> List.of(s.name(), s.via(),
+                    Math.round(s.linkScore() * 1000) / 1000.0, s.weight())).toList());
+        }
+        if (o.weighting() != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("graph_share", o.weighting().graphShare());
+            w.put("reason", o.weighting().reason());
+            w.put("signals", o.weighting().signals());
+            w.put("bridge_share", o.weighting().bridgeShare());
+            w.put("bridge_chunks", o.weighting().bridgeChunks());
+            line.put("weighting", w);
+        }
         try {
             out.write(json.writeValueAsString(line));
             out.newLine();

@@ -5,6 +5,7 @@ import dev.engram.app.runtime.EmbedderSettings;
 import dev.engram.app.server.InputLimits;
 import dev.engram.extraction.llm.LlmConfig;
 import dev.engram.retrieval.Mode;
+import dev.engram.retrieval.graph.EvidenceWeighting;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.store.community.CommunitySettings;
@@ -111,6 +112,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                         .withMention(v.number(Setting.MENTION_WEIGHT)))
                 .pprStrategy(GraphRagSettings.DEFAULTS.pprStrategy().withMethod(v.parse(Setting.PPR_METHOD,
                         EngramConfig::pprMethod)))
+                .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT)))
                 .build();
         Retrieval retrieval = new Retrieval(v.parse(Setting.MODE, Mode::parse), graph);
         CommunitySettings communities = CommunitySettings.DEFAULTS

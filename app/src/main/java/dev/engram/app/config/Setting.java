@@ -1,5 +1,6 @@
 package dev.engram.app.config;
 
+import dev.engram.retrieval.graph.EvidenceWeighting;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.store.community.CommunitySettings;
 import java.util.Locale;
@@ -65,6 +66,10 @@ public enum Setting {
             String.valueOf(GraphRagSettings.DEFAULTS.projection().minSynonymScore()), "walk only SYNONYM edges at least this similar"),
     MENTION_WEIGHT("engram.mention-weight", "--mention-weight",
             String.valueOf(GraphRagSettings.DEFAULTS.projection().mention()), "weight of chunk-entity MENTIONS edges in the walk"),
+    WEIGHTING("engram.weighting", "--weighting", "adaptive",
+            "how graphrag weighs the graph walk against the dense walk: adaptive per question, passage (the fixed --passage-node-weight), or a graph share in [0, 1]"),
+    BRIDGE_WEIGHT("engram.bridge-weight", "--bridge-weight", String.valueOf(EvidenceWeighting.BRIDGE),
+            "share of graphrag's ranking from the second round, the walk restarted at the first round's top 3 passages; 0 = off"),
     PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
             "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen per query (auto: local from 2 million arcs when the seeds' degrees sum to at most 5% of the arcs; a push that would scan more than that falls back to global)"),
 

@@ -66,7 +66,7 @@ public final class Evaluator {
                         stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(millis));
                 List<String> docs = documentRanking(result.passages());
                 if (trace != null) {
-                    trace.outcome(new QuestionOutcome(mode, question, docs, latency[q]));
+                    trace.outcome(new QuestionOutcome(mode, question, docs, latency[q], result.seeds(), result.weighting()));
                 }
                 for (int k : ks) {
                     sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);

@@ -1,5 +1,6 @@
 package dev.engram.retrieval.graph;
 
+import dev.engram.retrieval.graph.PageRankStage.Ranking;
 import dev.engram.records.embedding.Embedder;
 import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.Mode;
@@ -9,10 +10,12 @@ import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.VerbalizedPath;
+import dev.engram.retrieval.Weighting;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
+import dev.engram.retrieval.linking.SeedFilter;
 import dev.engram.retrieval.linking.SeedNode;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.projection.GraphProjection;
@@ -48,6 +51,7 @@ public final class GraphRagRetriever implements Retriever {
     private final FactLinker facts;
     private final MentionLinker mentions;
     private final NameLinker names;
+    private static final SeedFilter SEED_FILTER = new SeedFilter();
     private final PathExplainer explainer = new PathExplainer();
     private final GraphRagSettings settings;
     private final PageRankStage pageRank;
@@ -76,6 +80,119 @@ public final class GraphRagRetriever implements Retriever {
     public RetrievalResult retrieve(RetrievalRequest request) {
         Map<String, Double> timings = new LinkedHashMap<>();
         long start = System.nanoTime();
+        Linked linked = link(request, timings, start);
+        long t = System.nanoTime();
+        List<RankedPassage> denseRanking = toPassages(linked.dense());
+        if (linked.seeds().isEmpty()) {
+            // nothing to spread from: the graph cannot help, so answer as dense retrieval would
+            timings.put("total", (System.nanoTime() - start) / 1e6);
+            return new RetrievalResult(cut(denseRanking, request.topK()), List.of(), List.of(), timings);
+        }
+        ProjectionCache.Engine engine = linked.engine();
+        GraphProjection projection = engine.projection();
+        Walks walks = walk(engine, linked, request.mode());
+        t = lap(timings, walks.graph().local() ? "ppr-local" : "ppr", t); // separate stages, so medians stay per method
+        Weighting weighting = null;
+        double[] scores = walks.graph().scores();
+        boolean local = walks.graph().local();
+        if (walks.dense() != null) {
+            weighting = settings.weighting().decide(signals(linked, walks, projection));
+            scores = mix(walks.graph().scores(), walks.dense().scores(), weighting.graphShare());
+            local = false;
+            double bridgeShare = settings.weighting().bridge();
+            if (bridgeShare > 0) {
+                Bridge bridge = bridgeWalk(engine, scores, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+                if (bridge != null) {
+                    scores = mix(bridge.scores(), scores, bridgeShare);
+                    weighting = weighting.withBridge(bridgeShare, bridge.from());
+                }
+            }
+            t = lap(timings, "bridge", t);
+        }
+        double[] finalScores = scores;
+
+        int depth = Math.max(request.topK(), settings.fusionWeight() > 0 ? settings.denseDepth() : request.topK());
+        AccessMask access = linked.access();
+        IntPredicate readableChunk = node -> projection.isChunk(node) && access.chunk(node) && finalScores[node] > 0;
+        int[] top = local
+                ? TopK.of(scores, walks.graph().candidates(), walks.graph().candidateCount(), depth, readableChunk)
+                : TopK.of(scores, depth, readableChunk);
+        List<RankedPassage> graphRanking = passagesFor(top, scores, projection, linked.dense());
+        List<RankedPassage> ranking = graphRanking;
+        if (request.mode() == Mode.GRAPHRAG && settings.fusionWeight() > 0) {
+            ranking = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K).fuse(
+                    List.of(graphRanking, denseRanking), new double[] {1.0, settings.fusionWeight()}, request.topK());
+        }
+        ranking = cut(ranking, request.topK());
+        t = lap(timings, "rank", t);
+
+        int[] seedNodes = linked.seeds().stream().mapToInt(SeedNode::node).distinct().toArray();
+        List<VerbalizedPath> paths = explainer.explain(engine, scores, seedNodes, settings.pathCandidates(),
+                settings.pathHops(), settings.maxPaths(), access);
+        lap(timings, "paths", t);
+        timings.put("total", (System.nanoTime() - start) / 1e6);
+        List<Seed> seedList = linked.seeds().stream().map(SeedNode::seed).toList();
+        return new RetrievalResult(ranking, seedList, paths, timings, List.of(), weighting);
+    }
+
+    /**
+     * What one question links to and the two walks graphrag mixes, before any weighting: for error analysis and for
+     * choosing the weighting rule on development sets (it is linear, so any mix of the two walks is the walk from the
+     * mixed reset vector).
+     */
+    public Components components(RetrievalRequest request) {
+        Linked linked = link(request, new LinkedHashMap<>(), System.nanoTime());
+        if (linked.seeds().isEmpty()) {
+            return new Components(List.of(), linked.dense(), null, null, null, null, linked.engine().projection());
+        }
+        Walks walks = walk(linked.engine(), linked, Mode.GRAPHRAG);
+        GraphProjection projection = linked.engine().projection();
+        if (walks.dense() == null) {
+            return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), null, null, null, projection);
+        }
+        EvidenceSignals signals = signals(linked, walks, projection);
+        double share = settings.weighting().decide(signals).graphShare();
+        double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
+        Bridge bridge = bridgeWalk(linked.engine(), mixed, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+        return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
+                bridge == null ? null : bridge.scores(), signals, projection);
+    }
+
+    /** The second round's walk and the passages it restarted from. */
+    record Bridge(double[] scores, List<String> from) {}
+
+    /**
+     * The walk restarting at the top passages of a ranking, weighted by their scores: it reaches what shares their
+     * entities. Null when the ranking has no readable passage.
+     */
+    Bridge bridgeWalk(ProjectionCache.Engine engine, double[] scores, AccessMask access, int top) {
+        GraphProjection projection = engine.projection();
+        int[] best = TopK.of(scores, top, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
+        if (best.length == 0) {
+            return null;
+        }
+        double[] reset = engine.resets().get();
+        for (int node : best) {
+            reset[node] += scores[node];
+        }
+        try {
+            double[] walked = pageRank.run(engine, reset, best).scores().clone();
+            return new Bridge(walked, Arrays.stream(best).mapToObj(projection::nodeId).toList());
+        } finally {
+            clear(reset, best);
+        }
+    }
+
+    /** Seeds, dense hits and the walks' scores (full arrays over the projection's nodes; null without seeds). */
+    public record Components(List<SeedNode> seeds, List<ScoredChunk> dense, double[] graphScores, double[] denseScores,
+                             double[] bridgeScores, EvidenceSignals signals, GraphProjection projection) {}
+
+    private record Linked(ProjectionCache.Engine engine, AccessMask access, List<SeedNode> seeds,
+                          List<ScoredChunk> dense) {}
+
+    private record Walks(Ranking graph, Ranking dense) {}
+
+    private Linked link(RetrievalRequest request, Map<String, Double> timings, long start) {
         float[] question = embedder.embedQuery(request.question());
         long t = lap(timings, "embed", start);
         ProjectionCache.Engine engine = projections.engine(request.access());
@@ -99,48 +216,64 @@ public final class GraphRagRetriever implements Retriever {
         List<ScoredChunk> dense = join(searched);
         t = lap(timings, "dense", t);
         seeds.addAll(0, join(linked));
-        t = lap(timings, "facts", t);
-        List<RankedPassage> denseRanking = toPassages(dense);
-        if (seeds.isEmpty()) {
-            // nothing to spread from: the graph cannot help, so answer as dense retrieval would
-            timings.put("total", (System.nanoTime() - start) / 1e6);
-            return new RetrievalResult(cut(denseRanking, request.topK()), List.of(), List.of(), timings);
-        }
+        seeds = SEED_FILTER.apply(seeds);
+        lap(timings, "facts", t);
+        return new Linked(engine, access, seeds, dense);
+    }
 
+    /**
+     * The walk from the seeds alone and, in graphrag mode with dense hits, the walk from the dense hits alone
+     * (min-max-normalised scores as reset weights). Both score arrays are copies the caller owns.
+     */
+    private Walks walk(ProjectionCache.Engine engine, Linked linked, Mode mode) {
+        GraphProjection projection = engine.projection();
         double[] reset = engine.resets().get();
-        int[] touched = fillReset(reset, seeds, dense, projection, request.mode());
-        PageRankStage.Ranking ranked;
+        int[] touched = fillSeeds(reset, linked.seeds());
+        Ranking graph;
         try {
-            ranked = pageRank.run(engine, reset, touched);
+            graph = copy(pageRank.run(engine, reset, touched));
         } finally {
-            for (int node : touched) {
-                reset[node] = 0;
-            }
+            clear(reset, touched);
         }
-        double[] scores = ranked.scores();
-        t = lap(timings, ranked.local() ? "ppr-local" : "ppr", t); // separate stages, so medians stay per method
-
-        int depth = Math.max(request.topK(), settings.fusionWeight() > 0 ? settings.denseDepth() : request.topK());
-        IntPredicate readableChunk = node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0;
-        int[] top = ranked.local()
-                ? TopK.of(scores, ranked.candidates(), ranked.candidateCount(), depth, readableChunk)
-                : TopK.of(scores, depth, readableChunk);
-        List<RankedPassage> graphRanking = passagesFor(top, scores, projection, dense);
-        List<RankedPassage> ranking = graphRanking;
-        if (request.mode() == Mode.GRAPHRAG && settings.fusionWeight() > 0) {
-            ranking = new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K).fuse(
-                    List.of(graphRanking, denseRanking), new double[] {1.0, settings.fusionWeight()}, request.topK());
+        if (mode != Mode.GRAPHRAG || linked.dense().isEmpty()) {
+            return new Walks(graph, null);
         }
-        ranking = cut(ranking, request.topK());
-        t = lap(timings, "rank", t);
+        touched = fillDense(reset, linked.dense(), projection);
+        if (touched.length == 0) {
+            return new Walks(graph, null);
+        }
+        Ranking dense;
+        try {
+            dense = copy(pageRank.run(engine, reset, touched));
+        } finally {
+            clear(reset, touched);
+        }
+        return new Walks(graph, dense);
+    }
 
-        int[] seedNodes = seeds.stream().mapToInt(SeedNode::node).distinct().toArray();
-        List<VerbalizedPath> paths = explainer.explain(engine, scores, seedNodes, settings.pathCandidates(),
-                settings.pathHops(), settings.maxPaths(), access);
-        lap(timings, "paths", t);
-        timings.put("total", (System.nanoTime() - start) / 1e6);
-        List<Seed> seedList = seeds.stream().map(SeedNode::seed).toList();
-        return new RetrievalResult(ranking, seedList, paths, timings);
+    private EvidenceSignals signals(Linked linked, Walks walks, GraphProjection projection) {
+        return EvidenceSignals.of(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
+                projection, settings.passageNodeWeight());
+    }
+
+    private static Ranking copy(Ranking r) {
+        return new Ranking(r.scores().clone(), r.local(), r.candidates() == null ? null : r.candidates().clone(),
+                r.candidateCount(), r.fellBack());
+    }
+
+    private static void clear(double[] reset, int[] touched) {
+        for (int node : touched) {
+            reset[node] = 0;
+        }
+    }
+
+    /** {@code share · graph + (1 - share) · dense}, the walk from the correspondingly mixed reset vector. */
+    static double[] mix(double[] graph, double[] dense, double share) {
+        double[] out = new double[graph.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = share * graph[i] + (1 - share) * dense[i];
+        }
+        return out;
     }
 
     private Future<List<SeedNode>> factSeeds(float[] question, GraphProjection projection, RetrievalRequest request) {
@@ -164,25 +297,29 @@ public final class GraphRagRetriever implements Retriever {
         }
     }
 
-    /** Writes seed and dense-chunk weights into the (all-zero) reset buffer; returns the nodes it touched. */
-    private int[] fillReset(double[] reset, List<SeedNode> seeds, List<ScoredChunk> dense, GraphProjection projection,
-                            Mode mode) {
-        int[] touched = new int[seeds.size() + dense.size()];
+    /** Writes the seeds' weights into the (all-zero) reset buffer; returns the nodes it touched. */
+    private static int[] fillSeeds(double[] reset, List<SeedNode> seeds) {
+        int[] touched = new int[seeds.size()];
         int count = 0;
         for (SeedNode s : seeds) {
             reset[s.node()] += s.seed().weight();
             touched[count++] = s.node();
         }
-        if (mode == Mode.GRAPHRAG && settings.passageNodeWeight() > 0 && !dense.isEmpty()) {
-            double max = dense.stream().mapToDouble(ScoredChunk::score).max().orElse(1);
-            double min = dense.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
-            for (ScoredChunk c : dense) {
-                int node = projection.node(c.chunkId());
-                if (node >= 0) {
-                    double normalised = max > min ? (c.score() - min) / (max - min) : 1.0;
-                    reset[node] += settings.passageNodeWeight() * normalised;
-                    touched[count++] = node;
-                }
+        return Arrays.copyOf(touched, count);
+    }
+
+    /** Writes the dense hits' min-max-normalised scores into the (all-zero) reset buffer; returns the nodes touched. */
+    private static int[] fillDense(double[] reset, List<ScoredChunk> dense, GraphProjection projection) {
+        int[] touched = new int[dense.size()];
+        int count = 0;
+        double max = dense.stream().mapToDouble(ScoredChunk::score).max().orElse(1);
+        double min = dense.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
+        for (ScoredChunk c : dense) {
+            int node = projection.node(c.chunkId());
+            double normalised = max > min ? (c.score() - min) / (max - min) : 1.0;
+            if (node >= 0 && normalised > 0) {
+                reset[node] += normalised;
+                touched[count++] = node;
             }
         }
         return Arrays.copyOf(touched, count);

@@ -22,12 +22,13 @@ import java.util.Objects;
  * @param maxPaths            verbalized paths returned
  * @param projection          edge weights of the in-memory graph PageRank walks
  * @param pprStrategy         global or local PageRank, and when to pick which
+ * @param weighting           how graphrag weighs the graph walk against the dense walk, per question
  */
 public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, boolean mentionSeeds,
                                double mentionThreshold, int mentionTopK, double nameWeight, double passageNodeWeight,
                                double damping, double pprTolerance,
                                double fusionWeight, int pathHops, int pathCandidates, int maxPaths,
-                               ProjectionWeights projection, PprStrategy pprStrategy) {
+                               ProjectionWeights projection, PprStrategy pprStrategy, EvidenceWeighting weighting) {
 
     /** Defaults chosen on the development sets (musique-100, hotpotqa-100); see BENCHMARKS.md. */
     public static final GraphRagSettings DEFAULTS = new Builder().build();
@@ -41,6 +42,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         }
         Objects.requireNonNull(projection, "projection");
         Objects.requireNonNull(pprStrategy, "pprStrategy");
+        Objects.requireNonNull(weighting, "weighting");
         if (!(pprTolerance > 0)) {
             throw new IllegalArgumentException("PPR tolerance must be > 0, was " + pprTolerance);
         }
@@ -73,6 +75,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
         private int maxPaths = 5;
         private ProjectionWeights projection = ProjectionWeights.DEFAULTS;
         private PprStrategy pprStrategy = PprStrategy.DEFAULTS;
+        private EvidenceWeighting weighting = EvidenceWeighting.DEFAULTS;
 
         private Builder() {}
 
@@ -93,6 +96,7 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             maxPaths = s.maxPaths;
             projection = s.projection;
             pprStrategy = s.pprStrategy;
+            weighting = s.weighting;
         }
 
         public Builder factTopK(int value) {
@@ -145,11 +149,16 @@ public record GraphRagSettings(int denseDepth, int factTopK, boolean factSeeds, 
             return this;
         }
 
+        public Builder weighting(EvidenceWeighting value) {
+            weighting = value;
+            return this;
+        }
+
         /** The settings, checked. */
         public GraphRagSettings build() {
             return new GraphRagSettings(denseDepth, factTopK, factSeeds, mentionSeeds, mentionThreshold, mentionTopK,
                     nameWeight, passageNodeWeight, damping, pprTolerance, fusionWeight, pathHops, pathCandidates,
-                    maxPaths, projection, pprStrategy);
+                    maxPaths, projection, pprStrategy, weighting);
         }
     }
 }

@@ -32,7 +32,11 @@ public final class NameLinker {
             return List.of();
         }
         Map<Integer, SeedNode> seeds = new LinkedHashMap<>();
+        boolean cased = !question.equals(question.toLowerCase(java.util.Locale.ROOT));
         for (String mention : mentions.apply(question)) {
+            if (cased && !named(mention)) {
+                continue;
+            }
             int node = projection.node(normalizer.normalize(mention));
             if (node < 0 || projection.isChunk(node) || seeds.containsKey(node) || !visible(node, projection, access)) {
                 continue;
@@ -41,6 +45,15 @@ public final class NameLinker {
                     "name:" + mention, 1.0, weight / projection.entityChunkCount(node))));
         }
         return new ArrayList<>(seeds.values());
+    }
+
+    /**
+     * Whether a mention reads as a name: it has a capital letter or a digit. In a question written with capitals, an
+     * all-lower-case mention ("currency", "plane", "most people") is a common noun; naming an entity that one or two
+     * chunks happen to mention, it would take a full seed weight and pull the walk to an unrelated passage.
+     */
+    static boolean named(String mention) {
+        return mention.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
     }
 
     // an entity only hidden chunks mention must not surface, not even as a seed's name

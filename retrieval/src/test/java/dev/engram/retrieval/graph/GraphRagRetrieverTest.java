@@ -18,6 +18,7 @@ import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.VerbalizedPath;
+import dev.engram.retrieval.Weighting;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
@@ -116,12 +117,12 @@ class GraphRagRetrieverTest {
         String q = "Who produced Black Hawk Down?";
         RetrievalResult named = retriever(GraphRagSettings.DEFAULTS.toBuilder().nameWeight(1.0).build())
                 .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
-        assertThat(named.seeds()).filteredOn(s -> s.via().startsWith("name:"))
+        assertThat(named.seeds()).filteredOn(s -> s.via().contains("name:"))
                 .extracting(Seed::entityId).contains("black hawk down");
 
         RetrievalResult unnamed = retriever(GraphRagSettings.DEFAULTS.toBuilder().nameWeight(0).build())
                 .retrieve(new RetrievalRequest(q, Mode.PPR, 5, AccessFilter.ALL));
-        assertThat(unnamed.seeds()).noneMatch(s -> s.via().startsWith("name:"));
+        assertThat(unnamed.seeds()).noneMatch(s -> s.via().contains("name:"));
     }
 
     @Test
@@ -141,6 +142,31 @@ class GraphRagRetrieverTest {
         assertThat(ppr.passages()).isSortedAccordingTo((a, b) -> Double.compare(b.score(), a.score()));
         assertThat(ppr.timingsMillis()).containsKeys("embed", "link", "ppr", "rank", "paths", "total");
     }
+
+    @Test
+    void graphragWeighsTheGraphPerQuestionAndSaysWhy() {
+        RetrievalResult r = graphrag.retrieve(new RetrievalRequest(
+                "which war film based on a non-fiction book was directed by the one who is famous for science fiction "
+                        + "and crime genres", Mode.GRAPHRAG, 5, AccessFilter.ALL));
+        Weighting w = r.weighting();
+        assertThat(w).isNotNull();
+        assertThat(w.graphShare()).isBetween(EvidenceWeighting.LOW, EvidenceWeighting.HIGH);
+        assertThat(w.reason()).startsWith("adaptive");
+        assertThat(w.signals()).containsKeys("graphTopShare", "agreement", "nameShare");
+        assertThat(w.bridgeShare()).isEqualTo(EvidenceWeighting.BRIDGE);
+        assertThat(w.bridgeChunks()).hasSize(EvidenceWeighting.BRIDGE_TOP)
+                .allSatisfy(id -> assertThat(projections.engine().projection().node(id)).isNotNegative());
+        // the seeds carry weight and name things: no zero-weight fact, no bare number
+        assertThat(r.seeds()).allSatisfy(s -> {
+            assertThat(s.weight()).isPositive();
+            assertThat(dev.engram.retrieval.linking.SeedFilter.numeric(s.name())).isFalse();
+        });
+        assertThat(r.timingsMillis()).containsKey("bridge");
+        // graph-only mode is untouched by the weighting
+        assertThat(graphrag.retrieve(new RetrievalRequest("Who directed Black Hawk Down?", Mode.PPR, 5,
+                AccessFilter.ALL)).weighting()).isNull();
+    }
+
 
     @Test
     void importedRdfEntitiesAreLinkedAndRetrieved() throws IOException {

@@ -1,0 +1,34 @@
+package dev.engram.retrieval;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How {@code graphrag} weighed the graph against dense retrieval for one question: the share of the first-round
+ * PageRank mass that comes from the linked seeds (the rest from the densely retrieved passages), the signals it was
+ * decided from and the rule that fired; then the share of the final ranking given to the second round, the walk
+ * restarted from the first round's top passages ({@code bridgeChunks}), which finds the passages sharing their
+ * entities. For {@code --explain}.
+ */
+public record Weighting(double graphShare, Map<String, Double> signals, String reason, double bridgeShare,
+                        List<String> bridgeChunks) {
+    public Weighting {
+        if (!(graphShare >= 0 && graphShare <= 1) || !(bridgeShare >= 0 && bridgeShare <= 1)) {
+            throw new IllegalArgumentException("shares must be in [0, 1], were " + graphShare + ", " + bridgeShare);
+        }
+        signals = Collections.unmodifiableMap(new LinkedHashMap<>(signals));
+        bridgeChunks = List.copyOf(bridgeChunks);
+    }
+
+    /** A first-round weighting, before any second round. */
+    public Weighting(double graphShare, Map<String, Double> signals, String reason) {
+        this(graphShare, signals, reason, 0, List.of());
+    }
+
+    /** This weighting with a second round over {@code chunks} taking {@code share} of the final ranking. */
+    public Weighting withBridge(double share, List<String> chunks) {
+        return new Weighting(graphShare, signals, reason, share, chunks);
+    }
+}
