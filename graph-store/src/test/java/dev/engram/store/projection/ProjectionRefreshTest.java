@@ -7,8 +7,8 @@ import static dev.engram.store.testing.Knowledge.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.store.delete.DocumentDeleter;
-import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.testing.Knowledge;
 import dev.engram.store.testing.StoreTestBase;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +24,8 @@ class ProjectionRefreshTest extends StoreTestBase {
         new DocumentWriter(store).write(List.of(
                 doc("a", "A", "Barack Obama was born in Honolulu."),
                 doc("b", "B", "Barack Hussein Obama met Quentin Tarantino.")));
-        KnowledgeWriter writer = new KnowledgeWriter(store, embedder);
-        writer.write(List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
-        writer.write(List.of(chunk("b#0", facts(t("Barack Hussein Obama", "met", "Quentin Tarantino")))));
+        Knowledge.write(store, embedder, List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Honolulu")))));
+        Knowledge.write(store, embedder, List.of(chunk("b#0", facts(t("Barack Hussein Obama", "met", "Quentin Tarantino")))));
         Thread.sleep(5); // the documents above are older than the projection's read
     }
 
@@ -39,11 +38,10 @@ class ProjectionRefreshTest extends StoreTestBase {
         new DocumentWriter(store).write(List.of(
                 doc("c", "C", "Barack Obama was born in Honolulu, Hawaii."),
                 doc("d", "D", "Quentin Tarantino directed Pulp Fiction. Aardvark Films produced it.")));
-        KnowledgeWriter writer = new KnowledgeWriter(store, embedder);
         // an existing fact gains provenance, a new fact joins an old entity to a new one, new entities sort first
-        writer.write(List.of(chunk("c#0", facts(t("Barack Obama", "born in", "Honolulu"),
+        Knowledge.write(store, embedder, List.of(chunk("c#0", facts(t("Barack Obama", "born in", "Honolulu"),
                 t("Honolulu", "located in", "Hawaii")))));
-        writer.write(List.of(chunk("d#0", facts(t("Quentin Tarantino", "directed", "Pulp Fiction"),
+        Knowledge.write(store, embedder, List.of(chunk("d#0", facts(t("Quentin Tarantino", "directed", "Pulp Fiction"),
                 t("Aardvark Films", "produced", "Pulp Fiction")))));
 
         Optional<GraphProjection> refreshed = projector.refresh(before);
@@ -65,10 +63,10 @@ class ProjectionRefreshTest extends StoreTestBase {
     void aSecondRefreshBuildsOnTheFirst() {
         GraphProjection first = projector.project();
         new DocumentWriter(store).write(List.of(doc("c", "C", "Honolulu is in Hawaii.")));
-        new KnowledgeWriter(store, embedder).write(List.of(chunk("c#0", facts(t("Honolulu", "located in", "Hawaii")))));
+        Knowledge.write(store, embedder, List.of(chunk("c#0", facts(t("Honolulu", "located in", "Hawaii")))));
         GraphProjection second = projector.refresh(first).orElseThrow();
         new DocumentWriter(store).write(List.of(doc("e", "E", "Hawaii is a state.")));
-        new KnowledgeWriter(store, embedder).write(List.of(chunk("e#0", facts(t("Hawaii", "is a", "state")))));
+        Knowledge.write(store, embedder, List.of(chunk("e#0", facts(t("Hawaii", "is a", "state")))));
 
         GraphProjection third = projector.refresh(second).orElseThrow();
 
@@ -95,7 +93,7 @@ class ProjectionRefreshTest extends StoreTestBase {
     void aReplacedDocumentCannotBeRefreshedFromADelta() {
         GraphProjection before = projector.project();
         new DocumentWriter(store).write(List.of(doc("a", "A", "Barack Obama was born in Hawaii.")));
-        new KnowledgeWriter(store, embedder).write(List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Hawaii")))));
+        Knowledge.write(store, embedder, List.of(chunk("a#0", facts(t("Barack Obama", "born in", "Hawaii")))));
 
         assertThat(projector.refresh(before)).isEmpty();
     }
