@@ -11,6 +11,7 @@ public final class EngramCli {
     // vector API, which a user can do nothing about
     private static final Logger LUCENE_VECTORS = Logger.getLogger("org.apache.lucene.internal.vectorization");
     private static final String LOG_PROVIDER = "slf4j.provider";
+    private static final String SPRING_LOGGING = "org.springframework.boot.logging.LoggingSystem";
 
     private EngramCli() {}
 
@@ -20,6 +21,13 @@ public final class EngramCli {
         // Neo4j ships its own SLF4J provider, which drops our log lines (a 500's request id among them); pick ours
         if (System.getProperty(LOG_PROVIDER) == null) {
             System.setProperty(LOG_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
+            // SLF4J would announce that choice on stderr at INFO
+            System.setProperty("slf4j.internal.verbosity", "WARN");
+        }
+        // Spring Boot would hand its logging to the Log4j that Neo4j brings, which then warns on stderr that the
+        // configuration has no loggers; our log lines go through SLF4J's simple provider anyway
+        if (System.getProperty(SPRING_LOGGING) == null) {
+            System.setProperty(SPRING_LOGGING, "none");
         }
         System.exit(Commands.commandLine().execute(args));
     }

@@ -38,4 +38,21 @@ class SchemaManagerTest extends StoreTestBase {
                 .isInstanceOf(StoreModelMismatchException.class)
                 .hasMessageContaining("768");
     }
+
+    @Test
+    void aStoreSetUpByThisSchemaIsOnlyReadAndAnOlderOneIsMigrated() {
+        SchemaManager schema = new SchemaManager(store);
+        schema.ensure(embedder);
+        try (var session = store.session()) {
+            session.run("DROP INDEX engram_chunk_document").consume();
+        }
+        schema.ensure(embedder);
+        assertThat(count("SHOW INDEXES YIELD name WHERE name = 'engram_chunk_document' RETURN count(*)"))
+                .as("the recorded schema version skips the statements").isZero();
+        try (var session = store.session()) {
+            session.run("MATCH (m:EngramMeta) SET m.schemaVersion = 'older'").consume();
+        }
+        schema.ensure(embedder);
+        assertThat(count("SHOW INDEXES YIELD name WHERE name = 'engram_chunk_document' RETURN count(*)")).isEqualTo(1);
+    }
 }
