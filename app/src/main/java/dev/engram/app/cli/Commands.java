@@ -35,6 +35,11 @@ public final class Commands implements Runnable {
      */
     public static CommandLine commandLine(Map<String, String> env) {
         CommandLine cli = new CommandLine(new Commands());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            if (sub.getCommand() instanceof ConfiguredCommand command) {
+                SettingOptions.addTo(sub.getCommandSpec(), SettingOptions.of(SettingOptions.STORE, command.settings()));
+            }
+        }
         cli.setDefaultValueProvider(new CliConfig(env));
         boolean debug = env.get("ENGRAM_DEBUG") != null;
         cli.setExecutionExceptionHandler((e, line, parsed) -> {

@@ -1,21 +1,24 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.ConfigSource;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.config.Setting;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code engram config}: the effective configuration, where each value comes from, secrets masked. */
 @Command(name = "config", mixinStandardHelpOptions = true,
         description = "Print the effective configuration (flags over ENGRAM_* environment over defaults); secrets are masked.")
 final class ConfigCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin GraphRagOptions graph;
-
     @Option(names = "--markdown", description = "Print the catalogue of settings as the README's Markdown table instead.")
     boolean markdown;
+
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL);
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
@@ -16,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code engram demo}: the main job on the embedded default — ingest a bundled corpus and answer questions. */
@@ -29,15 +30,15 @@ final class DemoCommand extends ConfiguredCommand {
             "Who directed Black Hawk Down?",
             "Which films did Ridley Scott direct?");
 
-    @Mixin EmbedOptions embed;
-
     @Option(names = "--serve", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "End by serving the demo graph and the explorer on http://127.0.0.1:<port>/ until Ctrl-C "
                     + "(default on; --no-serve exits after the answers).")
     boolean serve;
 
-    @Option(names = "--port", paramLabel = "<port>", description = "HTTP port when serving (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
-    int port;
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, Set.of(Setting.PORT));
+    }
 
     @Override
     public Integer call() throws IOException, InterruptedException {

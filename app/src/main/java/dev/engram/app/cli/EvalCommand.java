@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -25,7 +27,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code engram eval}: retrieval quality and latency of each mode over a question set. */
@@ -33,9 +34,6 @@ import picocli.CommandLine.Option;
         description = "Ingest a dataset folder's corpus.jsonl (unless already there), run its questions through "
                 + "each mode, print a table and write JSON.")
 final class EvalCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin GraphRagOptions graph;
-
     @Option(names = "--dataset", required = true, paramLabel = "<dir>",
             description = "Folder with corpus.jsonl and questions*.jsonl (layout of ../shared/data).")
     Path dataset;
@@ -50,9 +48,6 @@ final class EvalCommand extends ConfiguredCommand {
     @Option(names = "--k", split = ",", defaultValue = "2,5,8", description = "Cut-offs for recall and all-evidence (default ${DEFAULT-VALUE}).")
     List<Integer> ks;
 
-    @Option(names = "--extractor", paramLabel = "<kind>", description = "Triple extractor for the corpus: rule, llm, openie-file:<path>, none (default ${DEFAULT-VALUE}).")
-    String extractor;
-
     @Option(names = "--eval-data-dir", paramLabel = "<dir>",
             description = "Data directory for this dataset (default engram-data/eval/<dataset>-<extractor>, so corpora never mix).")
     Path evalDataDir;
@@ -66,6 +61,11 @@ final class EvalCommand extends ConfiguredCommand {
     @Option(names = "--trace", paramLabel = "<file.jsonl>",
             description = "Write one line per question and mode: gold documents, retrieved documents, hits, latency.")
     Path trace;
+
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL, Set.of(Setting.EXTRACTOR));
+    }
 
     @Override
     public Integer call() throws IOException {

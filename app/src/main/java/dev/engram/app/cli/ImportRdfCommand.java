@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.store.rdf.ImportSummary;
@@ -7,7 +9,6 @@ import dev.engram.ingest.rdf.RdfImporter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code engram import-rdf}: RDF files as entities, relations and verbalised chunks. */
@@ -16,10 +17,13 @@ import picocli.CommandLine.Parameters;
                 + "was; other RDF becomes entities and relations, with one document per file and one embedded chunk "
                 + "per subject as their provenance.")
 final class ImportRdfCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-
     @Parameters(paramLabel = "<file>", arity = "1..*", description = "RDF files; the syntax comes from the extension.")
     List<Path> files;
+
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.EMBEDDING;
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,9 +21,6 @@ import picocli.CommandLine.Parameters;
         description = "Ingest text, Markdown and JSONL files (directories recursively) into the graph. "
                 + "Unchanged documents are skipped; unreadable ones are reported and skipped.")
 final class IngestCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin CommunityOptions communityOptions;
-
     @Option(names = "--communities", description = "After ingesting, recompute and store the communities (as engram communities does).")
     boolean communities;
 
@@ -33,12 +31,6 @@ final class IngestCommand extends ConfiguredCommand {
             description = "Only files matching these globs inside directories (e.g. '**/*.md').")
     List<String> include = List.of();
 
-    @Option(names = "--extractor", paramLabel = "<kind>", description = "Triple extractor: rule (offline), llm, openie-file:<path>, none (env ENGRAM_EXTRACTOR, default ${DEFAULT-VALUE}).")
-    String extractor;
-
-    @Option(names = "--tenant", description = "Tenant stamped on the documents (env ENGRAM_TENANT).")
-    String tenant;
-
     @Option(names = "--acl", split = ",", paramLabel = "<group>", description = "ACL groups that may read the documents.")
     List<String> acl = List.of();
 
@@ -46,8 +38,11 @@ final class IngestCommand extends ConfiguredCommand {
             description = "Benchmark: first embed every chunk alone and time it, then ingest, and print both throughputs and peak heap.")
     boolean compareEmbedding;
 
-    @Option(names = "--batch", paramLabel = "<n>", description = "Documents a write batch (env ENGRAM_INGEST_BATCH, default ${DEFAULT-VALUE}).")
-    int batch;
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.COMMUNITIES,
+                Set.of(Setting.EXTRACTOR, Setting.TENANT, Setting.INGEST_BATCH));
+    }
 
     @Override
     public Integer call() {

@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.mcp.EngramMcp;
 import dev.engram.app.runtime.EngramRuntime;
@@ -21,8 +23,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * {@code engram mcp}: the MCP server on stdin/stdout for a local agent host (Claude Desktop, VS Code...), as one
@@ -33,24 +33,11 @@ import picocli.CommandLine.Option;
         description = "Serve the graph to an agent host over the Model Context Protocol on stdin/stdout "
                 + "(for Streamable HTTP, run engram serve: it answers at /mcp).")
 final class McpCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin GraphRagOptions graph;
-
-    @Option(names = "--role", paramLabel = "read|write",
-            description = "read: query and explore; write: also ingest and delete (env ENGRAM_MCP_ROLE, default ${DEFAULT-VALUE}).")
-    String role;
-
-    @Option(names = "--tenant", paramLabel = "<tenant>",
-            description = "The tenant whose documents the agent sees and writes; * = all (env ENGRAM_MCP_TENANT, default ${DEFAULT-VALUE}).")
-    String tenant;
-
-    @Option(names = "--groups", paramLabel = "<g1,g2>",
-            description = "The groups the agent reads as, comma-separated; without them a named tenant sees only its documents with no ACL (env ENGRAM_MCP_GROUPS).")
-    String groups;
-
-    @Option(names = "--ingest-root", paramLabel = "<dir>",
-            description = "The only folder ingest_files may read; unset = no ingest_files (env ENGRAM_MCP_INGEST_ROOT).")
-    Path ingestRoot;
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL,
+                Set.of(Setting.MCP_ROLE, Setting.MCP_TENANT, Setting.MCP_GROUPS, Setting.MCP_INGEST_ROOT));
+    }
 
     @Override
     public Integer call() throws InterruptedException {

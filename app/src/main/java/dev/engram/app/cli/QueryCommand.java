@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,21 +18,14 @@ import dev.engram.retrieval.Weighting;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code engram query}: ranked passages, paths and (with an LLM) an answer for one question. */
 @Command(name = "query", mixinStandardHelpOptions = true, description = "Answer a question from the graph.")
 final class QueryCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin GraphRagOptions graph;
-
     @Parameters(paramLabel = "<question>", description = "The question, quoted.")
     String question;
-
-    @Option(names = "--mode", description = "dense, bm25, hybrid, ppr, graphrag or global (env ENGRAM_MODE, default ${DEFAULT-VALUE}).")
-    String mode;
 
     @Option(names = "--top-k", defaultValue = "5", description = "Passages to return (default ${DEFAULT-VALUE}).")
     int topK;
@@ -40,6 +35,11 @@ final class QueryCommand extends ConfiguredCommand {
 
     @Option(names = "--explain", description = "Also print seeds, link scores and per-stage timings.")
     boolean explain;
+
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL, Set.of(Setting.MODE));
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -1,5 +1,7 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.server.EngramServer;
@@ -10,27 +12,17 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code engram serve}: the HTTP server (REST, Cypher and OpenAI-compatible APIs) over the graph. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the REST API (/api), read-only Cypher (/api/cypher), OpenAI-compatible chat (/v1) "
                 + "and health (/actuator/health). Set ENGRAM_API_KEYS to require keys.")
 final class ServeCommand extends ConfiguredCommand {
-    @Mixin EmbedOptions embed;
-    @Mixin GraphRagOptions graph;
-
-    @Option(names = "--port", paramLabel = "<port>", description = "HTTP port; 0 = any free port (env ENGRAM_PORT, default ${DEFAULT-VALUE}).")
-    int port;
-
-    @Option(names = "--host", paramLabel = "<address>", description = "Address to listen on (env ENGRAM_HOST, default "
-            + "${DEFAULT-VALUE}); another address than loopback needs ENGRAM_API_KEYS or --allow-open.")
-    String host;
-
-    @Option(names = "--allow-open", arity = "0..1", description = "Accept listening on a non-loopback address without "
-            + "API keys: everyone who can reach it may read, ingest and delete (env ENGRAM_ALLOW_OPEN, default ${DEFAULT-VALUE}).")
-    boolean allowOpen;
+    @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL,
+                Set.of(Setting.PORT, Setting.HOST, Setting.ALLOW_OPEN));
+    }
 
     @Override
     public Integer call() throws InterruptedException {
