@@ -23,19 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code cited_answer}: a prompt holding the question, the retrieved passages and graph paths numbered [n], and the
  * instruction to answer from them only, citing each claim; the host's own model writes the answer.
  */
-final class CitedAnswerPrompt {
+record CitedAnswerPrompt(Answerer answerer, InputLimits limits, McpCallers callers) {
     private static final Logger LOG = LoggerFactory.getLogger(CitedAnswerPrompt.class);
     static final String NAME = "cited_answer";
-
-    private final Answerer answerer;
-    private final InputLimits limits;
-    private final McpCallers callers;
-
-    CitedAnswerPrompt(Answerer answerer, InputLimits limits, McpCallers callers) {
-        this.answerer = answerer;
-        this.limits = limits;
-        this.callers = callers;
-    }
 
     SyncPromptSpecification specification() {
         Prompt prompt = Prompt.builder(NAME).title("Answer with citations")

@@ -17,18 +17,8 @@ import java.util.Map;
  * ({@link GraphQueries}, {@link DocumentCatalog}, {@link GraphSchema}), so they agree with REST and share its
  * bounds and access rule.
  */
-final class ExploreTools {
+record ExploreTools(GraphQueries graph, DocumentCatalog documents, GraphSchema schema) {
     static final int MAX_ID_CHARS = 1000;
-
-    private final GraphQueries graph;
-    private final DocumentCatalog documents;
-    private final GraphSchema schema;
-
-    ExploreTools(GraphQueries graph, DocumentCatalog documents, GraphSchema schema) {
-        this.graph = graph;
-        this.documents = documents;
-        this.schema = schema;
-    }
 
     List<EngramTool> tools() {
         return List.of(

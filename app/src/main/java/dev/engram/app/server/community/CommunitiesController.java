@@ -24,14 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
  * one with its member entities, summary and cited evidence.
  */
 @RestController
-public class CommunitiesController {
+public record CommunitiesController(EngramRuntime runtime) {
     private static final int MAX_MEMBERS = 200;
-
-    private final EngramRuntime runtime;
-
-    CommunitiesController(EngramRuntime runtime) {
-        this.runtime = runtime;
-    }
 
     /** A community in a list. */
     public record CommunitySummary(String id, int level, String parentId, int size, int documentCount, String title,

@@ -12,13 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * keys get 403 and use the query and graph endpoints, which filter by their access.
  */
 @RestController
-public class CypherController {
-    private final CypherRunner runner;
-
-    CypherController(CypherRunner runner) {
-        this.runner = runner;
-    }
-
+public record CypherController(CypherRunner runner) {
     @PostMapping("/api/cypher")
     CypherResponse cypher(@RequestBody CypherRequest request, Caller caller) {
         if (!caller.unrestricted()) {

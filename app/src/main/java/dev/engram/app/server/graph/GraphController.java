@@ -16,15 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The graph explorer's endpoints: entity search, neighbourhoods, paths, documents and chunks (GraphQueries checks the bounds). */
 @RestController
-public class GraphController {
-    private final GraphQueries graph;
-    private final InputLimits limits;
-
-    GraphController(GraphQueries graph, InputLimits limits) {
-        this.graph = graph;
-        this.limits = limits;
-    }
-
+public record GraphController(GraphQueries graph, InputLimits limits) {
     @GetMapping("/api/entities")
     List<EntityHit> entities(@RequestParam("q") String q, @RequestParam(name = "k", defaultValue = "10") int k, Caller caller) {
         return graph.searchEntities(q, k, caller.access());

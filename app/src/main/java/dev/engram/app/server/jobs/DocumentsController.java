@@ -19,17 +19,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Documents and ingest jobs: upload (as a job), list, delete; job progress and cancellation. */
 @RestController
-public class DocumentsController {
-    private final IngestJobs jobs;
-    private final DocumentCatalog catalog;
-    private final InputLimits limits;
-
-    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
-        this.jobs = jobs;
-        this.catalog = catalog;
-        this.limits = limits;
-    }
-
+public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
     /**
      * Multipart upload of .txt, .md or .jsonl files (part name {@code files}); starts an ingest job and answers 202
      * with it. An unrestricted caller may stamp a {@code tenant} and {@code acl} groups; a tenant-scoped caller's

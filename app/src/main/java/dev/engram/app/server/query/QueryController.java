@@ -8,15 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code POST /api/query}: GraphRAG question answering with citations. */
 @RestController
-public class QueryController {
-    private final Answerer answerer;
-    private final InputLimits limits;
-
-    QueryController(Answerer answerer, InputLimits limits) {
-        this.answerer = answerer;
-        this.limits = limits;
-    }
-
+public record QueryController(Answerer answerer, InputLimits limits) {
     @PostMapping("/api/query")
     QueryResponse query(@RequestBody QueryRequest request, Caller caller) {
         ValidQuery q = ValidQuery.of(request, caller, limits);

@@ -21,16 +21,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code delta} pieces of the answer while an LLM writes it, then {@code done}. Without an LLM: passages, done.
  */
 @RestController
-public class QueryStreamController {
+public record QueryStreamController(Answerer answerer, InputLimits limits) {
     private static final Logger LOG = LoggerFactory.getLogger(QueryStreamController.class);
-
-    private final Answerer answerer;
-    private final InputLimits limits;
-
-    QueryStreamController(Answerer answerer, InputLimits limits) {
-        this.answerer = answerer;
-        this.limits = limits;
-    }
 
     @PostMapping("/api/query/stream")
     SseEmitter stream(@RequestBody QueryRequest request, Caller caller) {

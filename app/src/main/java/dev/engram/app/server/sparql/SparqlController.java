@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * caller's access, so a query cannot reach another tenant's triples. UPDATE is refused with 403, as Cypher writes are.
  */
 @RestController
-public class SparqlController {
-    private final SparqlEndpoint endpoint;
-
-    SparqlController(SparqlEndpoint endpoint) {
-        this.endpoint = endpoint;
-    }
-
+public record SparqlController(SparqlEndpoint endpoint) {
     @PostMapping("/api/sparql")
     SparqlResponse sparql(@RequestBody SparqlRequest request, Caller caller) {
         if (request == null || request.query() == null || request.query().isBlank()) {

@@ -17,15 +17,7 @@ import java.util.Map;
  * ids, and SYNONYM edges for the generator's surface-variant pairs whose embeddings are at least 0.8 similar (the
  * writer finds them through the vector index instead; chance pairs above 0.8 are left out here).
  */
-final class BulkCsv {
-    private final SyntheticCorpus corpus;
-    private final HashedEmbedder embedder;
-
-    BulkCsv(SyntheticCorpus corpus, HashedEmbedder embedder) {
-        this.corpus = corpus;
-        this.embedder = embedder;
-    }
-
+record BulkCsv(SyntheticCorpus corpus, HashedEmbedder embedder) {
     /** Writes documents {@code [0, documents)} into {@code dir}. */
     void write(Path dir, int documents) throws IOException {
         Files.createDirectories(dir);

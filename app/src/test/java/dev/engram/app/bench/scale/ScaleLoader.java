@@ -22,17 +22,7 @@ import java.util.Map;
  * with synonym detection through the entity vector index), a batch of documents at a time, exactly as ingest
  * writes extracted knowledge; only the text is synthetic and the embedder a {@link HashedEmbedder}.
  */
-final class ScaleLoader {
-    private final GraphStore store;
-    private final HashedEmbedder embedder;
-    private final int documentsPerBatch;
-
-    ScaleLoader(GraphStore store, HashedEmbedder embedder, int documentsPerBatch) {
-        this.store = store;
-        this.embedder = embedder;
-        this.documentsPerBatch = documentsPerBatch;
-    }
-
+record ScaleLoader(GraphStore store, HashedEmbedder embedder, int documentsPerBatch) {
     /** Writes documents {@code [fromDocument, toDocument)} of the corpus; prints progress. */
     void load(SyntheticCorpus corpus, int fromDocument, int toDocument) {
         load(corpus, fromDocument, toDocument, "doc-");
