@@ -2,8 +2,8 @@ package dev.engram.app.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,7 +11,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.engram.app.mcp.RestClient.Reply;
 import dev.engram.app.mcp.TypeScriptMcpClient.Session;
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.app.server.EngramServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,11 +32,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,20 +46,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * read-only Cypher guard and tenancy are checked by trying what must be refused and looking at the graph after.
  * Read-only tests run first (ordered), the writing ones last.
  */
-@SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "engram.bolt-port=0",
+@TestPropertySource(properties = {
         // with API keys the embedded Bolt port needs a password; the stdio child connects with it
         "engram.bolt-password=" + McpClientTest.BOLT_PASSWORD,
-        "engram.embed-threads=2",
-        "engram.extractor=rule",
         "engram.cypher.timeout=5s",
         "engram.cypher.max-rows=200",
         "engram.mcp.ingest-wait=120s",
         "engram.mcp.session-idle=5s",
         "engram.api-keys=admin-key:write:*,reader-all:read:*,reader-a:read:tenantA,writer-a:write:tenantA,reader-b:read:tenantB"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class McpClientTest {
+class McpClientTest extends ServerTestBase {
     static final String BOLT_PASSWORD = "mcp-test-bolt-secret";
     static final String ADMIN = "admin-key";
     static final String READER_ALL = "reader-all";
@@ -81,13 +74,11 @@ class McpClientTest {
             "find_paths", "get_chunk", "get_document", "list_documents", "graph_schema");
     static final List<String> WRITE_TOOLS = List.of("ingest_text", "ingest_files", "get_job", "delete_document");
 
-    static final Path DATA;
     static final Path INGEST_ROOT;
     static final Path OUTSIDE;
 
     static {
         try {
-            DATA = Files.createTempDirectory("engram-mcp-test");
             Path files = Files.createTempDirectory("engram-mcp-files");
             INGEST_ROOT = Files.createDirectories(files.resolve("root"));
             OUTSIDE = Files.createDirectories(files.resolve("outside"));
@@ -98,14 +89,11 @@ class McpClientTest {
 
     @DynamicPropertySource
     static void folders(DynamicPropertyRegistry registry) {
-        registry.add("engram.data-dir", DATA::toString);
         registry.add("engram.mcp.ingest-root", INGEST_ROOT::toString);
     }
 
-    @LocalServerPort int port;
     @Autowired EngramRuntime runtime;
 
-    final ObjectMapper json = new ObjectMapper();
     RestClient rest;
     TypeScriptMcpClient sdk;
     HttpServer llm;

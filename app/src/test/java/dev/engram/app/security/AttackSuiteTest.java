@@ -3,16 +3,14 @@ package dev.engram.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engram.app.runtime.BoltPassword;
 import dev.engram.app.runtime.EngramRuntime;
-import dev.engram.app.server.EngramServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -32,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
@@ -40,11 +37,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -55,18 +49,14 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * afterwards (node and relationship counts plus a content fingerprint of every property). Real HTTP, real
  * embedded Neo4j, the real ONNX embedder, the real Neo4j Java driver against the Bolt port.
  */
-@SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "engram.bolt-port=0",
-        "engram.embed-threads=2",
-        "engram.extractor=rule",
+@TestPropertySource(properties = {
         "engram.cypher.timeout=3s",
         "engram.limits.upload-files=3",
         "engram.max-upload=256KB",
         "engram.api-keys=admin-key:write:*,writer-a:write:tenantA,reader-a:read:tenantA,writer-b:write:tenantB,"
                 + "reader-b:read:tenantB"})
 @Import(AttackSuiteTest.Failing.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AttackSuiteTest {
+class AttackSuiteTest extends ServerTestBase {
     static final String ADMIN = "admin-key";
     static final String WRITER_A = "writer-a";
     static final String READER_A = "reader-a";
@@ -74,23 +64,16 @@ class AttackSuiteTest {
     static final String READER_B = "reader-b";
     static final String SECRET = "The vault code of Zorblax Corporation is 4711. Mira Tanaka keeps it.";
 
-    static final Path DATA;
     static final Path SERVER_FILE;
 
     static {
         try {
-            DATA = Files.createTempDirectory("engram-attack");
             SERVER_FILE = Files.createTempFile("engram-server-secret", ".csv");
             SERVER_FILE.toFile().deleteOnExit();
             Files.writeString(SERVER_FILE, "api-key,hunter2-server-secret\n");
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("engram.data-dir", DATA::toString);
     }
 
     /** A handler that fails the way a bug would, to see what a 500 reveals. */
@@ -102,12 +85,8 @@ class AttackSuiteTest {
         }
     }
 
-    @LocalServerPort int port;
     @Autowired EngramRuntime runtime;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void ingestBothTenants() throws Exception {
@@ -381,7 +360,7 @@ class AttackSuiteTest {
         try (Driver guess = GraphDatabase.driver(uri, AuthTokens.basic("neo4j", "neo4j"))) {
             assertThatThrownBy(guess::verifyConnectivity).isInstanceOf(AuthenticationException.class);
         }
-        Path file = DATA.resolve(BoltPassword.FILE_NAME);
+        Path file = dataDir.resolve(BoltPassword.FILE_NAME);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String password = Files.readString(file).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(24);

@@ -3,10 +3,7 @@ package dev.engram.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -18,26 +15,18 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The server over real HTTP, a real embedded Neo4j and the real ONNX embedder. One server and one tiny corpus
  * (two tenants, uploaded through the API) serve every test, so tests only read, except one that deletes its own
  * document.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "engram.bolt-port=0",
-        "engram.embed-threads=2",
-        "engram.extractor=rule",
+@TestPropertySource(properties = {
         "engram.cypher.timeout=2s",
         "engram.cypher.max-rows=50",
         "engram.api-keys=admin-key:write:*,reader-a:read:tenantA,writer-a:write:tenantA,reader-b:read:tenantB"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServerApiTest {
+class ServerApiTest extends ServerTestBase {
     static final String ADMIN = "admin-key";
     static final String READER_A = "reader-a";
     static final String WRITER_A = "writer-a";
@@ -54,26 +43,6 @@ class ServerApiTest {
             {"id": "b2", "title": "Oskar Brandt", "text": "Oskar Brandt is a biologist. Oskar Brandt directed the Velmora Institute for thirty years."}
             {"id": "b3", "title": "Lisbon", "text": "Lisbon hosts the archive of the Velmora Institute. Lisbon lies on the Tagus river."}
             """;
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("engram-server-test");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("engram.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     void ingestCorpus() throws Exception {

@@ -2,13 +2,11 @@ package dev.engram.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.engram.app.server.EngramServer;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -44,10 +41,7 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The web graph explorer in real headless Chromium against the real server (embedded Neo4j, ONNX embedder) over the
@@ -55,38 +49,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * expand → inspect → ask → path → Cypher → SPARQL → upload → delete, then a 2,000-node canvas. Each step asserts on what the
  * page shows, saves a screenshot under target/screenshots/, and checks that the browser logged no errors.
  */
-@SpringBootTest(classes = EngramServer.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "engram.bolt-port=0",
-        "engram.embed-threads=2",
-        "engram.extractor=rule",
+@TestPropertySource(properties = {
         // small chunks, so the demo documents have several and the inspector's previous/next navigation is exercised
         "engram.chunk-tokens=64",
         "engram.chunk-overlap=8"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExplorerBrowserTest {
-    static final Path DATA;
+class ExplorerBrowserTest extends ServerTestBase {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String CHROMIUM = System.getProperty("engram.chromium", "/usr/bin/chromium");
     static final String CHROMEDRIVER = System.getProperty("engram.chromedriver", "/usr/bin/chromedriver");
 
-    static {
-        try {
-            DATA = Files.createTempDirectory("engram-ui-test");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("engram.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
     WebDriver driver;
     WebDriverWait wait;
     Path profile;

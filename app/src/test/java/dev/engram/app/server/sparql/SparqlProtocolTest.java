@@ -3,8 +3,8 @@ package dev.engram.app.server.sparql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,11 +53,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code /sparql}, the SPARQL 1.1 Protocol endpoint, driven by clients this project did not write: Jena's remote
@@ -65,16 +61,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * npm package {@code sparql-http-client} run by Node. Over real HTTP, a real embedded Neo4j and the real ONNX
  * embedder, with API keys for two tenants; a corpus per tenant is uploaded through the API once.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "engram.bolt-port=0",
-        "engram.embed-threads=2",
-        "engram.extractor=rule",
+@TestPropertySource(properties = {
         "engram.sparql.timeout=3s",
         "engram.sparql.max-rows=5000",
         "engram.sparql.max-query-bytes=4096",
         "engram.api-keys=admin-key:write:*,reader-a:read:tenantA,reader-b:read:tenantB"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SparqlProtocolTest {
+class SparqlProtocolTest extends ServerTestBase {
     static final String ADMIN = "admin-key";
     static final String READER_A = "reader-a";
     static final String READER_B = "reader-b";
@@ -99,26 +91,6 @@ class SparqlProtocolTest {
     static final String CONSTRUCT_TITLES = PREFIXES
             + "CONSTRUCT { ?d dcterms:title ?t } WHERE { ?d a engram:Document ; dcterms:title ?t }";
     static final Node TITLE = NodeFactory.createURI("http://purl.org/dc/terms/title");
-
-    static final Path DATA;
-
-    static {
-        try {
-            DATA = Files.createTempDirectory("engram-sparql-test");
-        } catch (IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    @DynamicPropertySource
-    static void dataDir(DynamicPropertyRegistry registry) {
-        registry.add("engram.data-dir", DATA::toString);
-    }
-
-    @LocalServerPort int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     String endpoint() {
         return "http://localhost:" + port + "/sparql";
