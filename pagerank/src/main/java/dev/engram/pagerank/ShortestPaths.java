@@ -14,14 +14,7 @@ import java.util.List;
  * order): all of them or the heaviest few (k-best over the layered search DAG), per {@link PathOptions}. Retrieval wants exactly this order:
  * fewest hops first, then stronger edges. A target that is itself a source, or out of reach, yields no path.
  */
-public final class ShortestPaths {
-
-    private final CsrGraph graph;
-
-    /** Searches {@code graph}. */
-    public ShortestPaths(CsrGraph graph) {
-        this.graph = graph;
-    }
+public record ShortestPaths(CsrGraph graph) {
 
     /** A fresh workspace; reuse it across queries, one per concurrent caller. */
     public Workspace newWorkspace() {

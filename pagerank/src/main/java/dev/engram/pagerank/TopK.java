@@ -25,25 +25,11 @@ public final class TopK {
         int[] heap = new int[cap]; // heap[0] is the weakest kept index
         int size = 0;
         for (int i = 0; i < scores.length && cap > 0; i++) {
-            double s = scores[i];
-            if (Double.isNaN(s) || (filter != null && !filter.test(i))) {
-                continue;
-            }
-            if (size < cap) {
-                heap[size] = i;
-                siftUp(heap, size++, scores);
-            } else if (better(i, heap[0], scores)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
+            if (wanted(scores, i, filter)) {
+                size = offer(heap, size, i, scores);
             }
         }
-        int[] result = new int[size];
-        for (int out = size - 1; out >= 0; out--) { // pop weakest first, fill from the back
-            result[out] = heap[0];
-            heap[0] = heap[--size];
-            siftDown(heap, size, scores);
-        }
-        return result;
+        return drain(heap, size, scores);
     }
 
     /**
@@ -59,18 +45,33 @@ public final class TopK {
         int size = 0;
         for (int c = 0; c < count && cap > 0; c++) {
             int i = candidates[c];
-            double s = scores[i];
-            if (Double.isNaN(s) || (filter != null && !filter.test(i))) {
-                continue;
-            }
-            if (size < cap) {
-                heap[size] = i;
-                siftUp(heap, size++, scores);
-            } else if (better(i, heap[0], scores)) {
-                heap[0] = i;
-                siftDown(heap, size, scores);
+            if (wanted(scores, i, filter)) {
+                size = offer(heap, size, i, scores);
             }
         }
+        return drain(heap, size, scores);
+    }
+
+    private static boolean wanted(double[] scores, int i, IntPredicate filter) {
+        return !Double.isNaN(scores[i]) && (filter == null || filter.test(i));
+    }
+
+    /** Keeps {@code i} in the heap (of capacity {@code heap.length}) if there is room or it beats the weakest; the new size. */
+    private static int offer(int[] heap, int size, int i, double[] scores) {
+        if (size < heap.length) {
+            heap[size] = i;
+            siftUp(heap, size, scores);
+            return size + 1;
+        }
+        if (better(i, heap[0], scores)) {
+            heap[0] = i;
+            siftDown(heap, size, scores);
+        }
+        return size;
+    }
+
+    /** The heap's indices, best first (pops the weakest first and fills from the back). */
+    private static int[] drain(int[] heap, int size, double[] scores) {
         int[] result = new int[size];
         for (int out = size - 1; out >= 0; out--) {
             result[out] = heap[0];

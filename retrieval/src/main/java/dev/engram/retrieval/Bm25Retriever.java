@@ -4,13 +4,7 @@ import dev.engram.store.search.ChunkSearch;
 import java.util.List;
 
 /** Ranks chunks by Lucene BM25 over the chunk full-text index. */
-public final class Bm25Retriever implements Retriever {
-    private final ChunkSearch search;
-
-    /** A retriever over the chunk full-text index. */
-    public Bm25Retriever(ChunkSearch search) {
-        this.search = search;
-    }
+public record Bm25Retriever(ChunkSearch search) implements Retriever {
 
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {

@@ -6,15 +6,7 @@ import dev.engram.store.search.ScoredChunk;
 import java.util.List;
 
 /** Ranks chunks by cosine similarity of their embedding to the question's. */
-public final class DenseRetriever implements Retriever {
-    private final Embedder embedder;
-    private final ChunkSearch search;
-
-    /** A retriever over the chunk vector index. */
-    public DenseRetriever(Embedder embedder, ChunkSearch search) {
-        this.embedder = embedder;
-        this.search = search;
-    }
+public record DenseRetriever(Embedder embedder, ChunkSearch search) implements Retriever {
 
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {

@@ -4,19 +4,7 @@ import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import java.util.List;
 
 /** Dense and BM25 rankings fused by reciprocal rank. */
-public final class HybridRetriever implements Retriever {
-    private final Retriever dense;
-    private final Retriever bm25;
-    private final ReciprocalRankFusion fusion;
-    private final int depth;
-
-    /** Fuses the top {@code depth} of each ranking. */
-    public HybridRetriever(Retriever dense, Retriever bm25, ReciprocalRankFusion fusion, int depth) {
-        this.dense = dense;
-        this.bm25 = bm25;
-        this.fusion = fusion;
-        this.depth = depth;
-    }
+public record HybridRetriever(Retriever dense, Retriever bm25, ReciprocalRankFusion fusion, int depth) implements Retriever {
 
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {

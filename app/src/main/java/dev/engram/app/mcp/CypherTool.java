@@ -4,14 +4,9 @@ import dev.engram.app.server.ApiException;
 import dev.engram.app.server.cypher.CypherRunner;
 
 /** {@code read_cypher}: read-only Cypher through the {@link CypherRunner} behind {@code /api/cypher}, with its guard and limits. */
-final class CypherTool {
+record CypherTool(CypherRunner runner) {
     static final int MAX_QUERY_CHARS = 20_000;
 
-    private final CypherRunner runner;
-
-    CypherTool(CypherRunner runner) {
-        this.runner = runner;
-    }
 
     EngramTool tool() {
         return EngramTool.reading("read_cypher", "Run read-only Cypher",

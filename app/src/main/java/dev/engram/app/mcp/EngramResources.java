@@ -25,24 +25,13 @@ import org.slf4j.LoggerFactory;
  * ({@code engram://documents/{id}}, {@code engram://chunks/{id}}, the id percent-encoded), read through the same
  * services and access rule as the tools.
  */
-final class EngramResources {
+record EngramResources(GraphQueries graph, GraphSchema schema, ToolReplies replies, McpCallers callers) {
     static final String SCHEMA_URI = "engram://schema";
     static final String DOCUMENTS = "engram://documents/";
     static final String CHUNKS = "engram://chunks/";
     private static final String JSON = "application/json";
     private static final Logger LOG = LoggerFactory.getLogger(EngramResources.class);
 
-    private final GraphQueries graph;
-    private final GraphSchema schema;
-    private final ToolReplies replies;
-    private final McpCallers callers;
-
-    EngramResources(GraphQueries graph, GraphSchema schema, ToolReplies replies, McpCallers callers) {
-        this.graph = graph;
-        this.schema = schema;
-        this.replies = replies;
-        this.callers = callers;
-    }
 
     /** The URI of a document. */
     static String documentUri(String id) {

@@ -16,15 +16,10 @@ import org.slf4j.LoggerFactory;
  * read only text) and what it threw into a tool error a model can act on: the refusal's message for requests
  * the server turns down, a fixed sentence for anything unexpected, never a stack trace.
  */
-final class ToolReplies {
+record ToolReplies(McpJsonMapper json) {
     private static final Logger LOG = LoggerFactory.getLogger(ToolReplies.class);
     private static final TypeRef<Map<String, Object>> OBJECT = new TypeRef<>() {};
 
-    private final McpJsonMapper json;
-
-    ToolReplies(McpJsonMapper json) {
-        this.json = json;
-    }
 
     /** Runs a tool body: its value becomes the result; a refusal or failure becomes a tool error. */
     CallToolResult run(String tool, Supplier<?> body) {

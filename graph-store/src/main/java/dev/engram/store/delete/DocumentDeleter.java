@@ -13,14 +13,7 @@ import org.neo4j.driver.TransactionContext;
  * Removes documents, or just their chunks, with everything only they support: their provenance on
  * relations, relations left without provenance, and entities no chunk mentions any more.
  */
-public final class DocumentDeleter {
-
-    private final GraphStore store;
-
-    /** A deleter for one store. */
-    public DocumentDeleter(GraphStore store) {
-        this.store = store;
-    }
+public record DocumentDeleter(GraphStore store) {
 
     /** Deletes a document and all it alone supports; false when no such document (nor chunk of it) exists. */
     public boolean delete(String documentId) {

@@ -17,15 +17,7 @@ import org.neo4j.driver.Value;
  * Reads entities, chunks, relations, synonyms and mentions out of Neo4j into a {@link GraphProjection}: in full, or
  * as a delta over a previous projection after documents were added ({@link #refresh}).
  */
-public final class GraphProjector {
-    private final GraphStore store;
-    private final ProjectionWeights weights;
-
-    /** A projector over a store, weighting edges as given. */
-    public GraphProjector(GraphStore store, ProjectionWeights weights) {
-        this.store = store;
-        this.weights = weights;
-    }
+public record GraphProjector(GraphStore store, ProjectionWeights weights) {
 
     /**
      * A cheap fingerprint of the graph's size (node and relationship counts, answered from Neo4j's count store, not

@@ -23,18 +23,10 @@ import java.util.Set;
  * main topics?") gets the broad themes; themes are then picked greedily with a penalty for resembling one already
  * picked (maximal marginal relevance), so one large topic cannot fill every slot. Thread-safe.
  */
-public final class GlobalRetriever implements Retriever {
+public record GlobalRetriever(Embedder embedder, CommunityViews views) implements Retriever {
     static final double COVERAGE_WEIGHT = 0.5;
     static final double DIVERSITY_PENALTY = 0.3;
 
-    private final Embedder embedder;
-    private final CommunityViews views;
-
-    /** A retriever over the caller's community views. */
-    public GlobalRetriever(Embedder embedder, CommunityViews views) {
-        this.embedder = embedder;
-        this.views = views;
-    }
 
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {

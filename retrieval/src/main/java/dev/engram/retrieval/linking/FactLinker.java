@@ -15,13 +15,7 @@ import java.util.Map;
  * best facts become seeds, weighted by the min-max-normalised fact score averaged over the facts naming them,
  * divided by the number of chunks mentioning the entity (node specificity).
  */
-public final class FactLinker {
-    private final FactSearch search;
-
-    /** A linker over the store's fact vector index. */
-    public FactLinker(FactSearch search) {
-        this.search = search;
-    }
+public record FactLinker(FactSearch search) {
 
     /** Seeds from the {@code topK} facts most similar to the question that the caller may read. */
     public List<SeedNode> link(float[] questionVector, int topK, GraphProjection projection, AccessFilter access) {

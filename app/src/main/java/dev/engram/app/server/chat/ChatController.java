@@ -36,14 +36,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * from the configured LLM over the retrieved context, or is the cited context itself when no LLM is configured.
  */
 @RestController
-public class ChatController {
+public record ChatController(Answerer answerer) {
     private static final String PREFIX = "engram-";
 
-    private final Answerer answerer;
-
-    ChatController(Answerer answerer) {
-        this.answerer = answerer;
-    }
 
     @GetMapping("/v1/models")
     ModelList models() {
