@@ -184,8 +184,9 @@ public final class EngramRuntime implements AutoCloseable {
     public CommunityBuilder communityBuilder(CommunitySettings communitySettings) {
         Optional<CommunityReporter> reporter = llm
                 .map(config -> new CommunityReporter(new CachedChat(new OpenAiClient(config))));
-        return new CommunityBuilder(communitySettings, new CommunitySummarizer(new ChunkLookup(store)), embedder,
-                reporter);
+        ChunkLookup chunks = new ChunkLookup(store);
+        return new CommunityBuilder(communitySettings, new CommunitySummarizer(chunks), embedder,
+                reporter, chunks::vectors);
     }
 
     /** The communities each caller may see (stored for unrestricted callers, built per restricted caller). */

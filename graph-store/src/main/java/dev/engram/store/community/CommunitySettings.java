@@ -6,12 +6,13 @@ package dev.engram.store.community;
  * levels. {@code seed} fixes the random choices, so the same graph always gives the same communities;
  * {@code randomStarts} runs keep the partition of highest modularity. Communities smaller than {@code minSize}
  * entities are not kept. With {@code themeNeighbours > 0} the top-level communities are grouped into themes one
- * level above them, over their {@code themeNeighbours} most similar summaries (see the retrieval module).
+ * level above them, found on a graph of the passages linked to their {@code themeNeighbours} most similar passages
+ * and to the entities they mention (see the retrieval module).
  */
 public record CommunitySettings(long seed, double resolution, int maxSize, int maxLevels, int minSize,
                                 int iterations, int randomStarts, int themeNeighbours) {
-    /** Modularity at resolution 1, communities of at most 40 entities, three levels, themes over 5 neighbours, seed 42. */
-    public static final CommunitySettings DEFAULTS = new CommunitySettings(42, 1.0, 40, 3, 2, 10, 3, 5);
+    /** Modularity at resolution 1, communities of at most 40 entities, three levels, themes over 10 nearest passages, seed 42. */
+    public static final CommunitySettings DEFAULTS = new CommunitySettings(42, 1.0, 40, 3, 2, 10, 3, 10);
 
     public CommunitySettings {
         if (!(resolution > 0) || Double.isInfinite(resolution)) {

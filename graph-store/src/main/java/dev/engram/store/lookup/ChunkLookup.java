@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 
 /** Fetches chunks by id, with their reading-order neighbours for sentence-window expansion. */
@@ -38,6 +39,27 @@ public final class ChunkLookup {
                     """, Values.parameters("ids", chunkIds)).stream().forEach(r -> out.put(r.get("id").asString(),
                     new ChunkText(r.get("id").asString(), r.get("doc").asString(null), r.get("title").asString(),
                             r.get("text").asString(""), r.get("prev").asString(), r.get("next").asString())));
+        }
+        return out;
+    }
+
+    /** The stored embeddings of the chunks with these ids that exist and have one, keyed by id. */
+    public Map<String, float[]> vectors(List<String> chunkIds) {
+        Map<String, float[]> out = new HashMap<>();
+        if (chunkIds.isEmpty()) {
+            return out;
+        }
+        try (Session session = store.session()) {
+            session.run("""
+                    UNWIND $ids AS id
+                    MATCH (c:Chunk {id: id}) WHERE c.embedding IS NOT NULL
+                    RETURN c.id AS id, c.embedding AS embedding
+                    """, Values.parameters("ids", chunkIds)).stream().forEach(r -> {
+                List<Float> v = r.get("embedding").asList(Value::asFloat);
+                float[] a = new float[v.size()];
+                for (int i = 0; i < a.length; i++) a[i] = v.get(i);
+                out.put(r.get("id").asString(), a);
+            });
         }
         return out;
     }

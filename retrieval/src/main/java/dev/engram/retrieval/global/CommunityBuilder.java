@@ -9,12 +9,12 @@ import dev.engram.store.community.CommunitySettings;
 import dev.engram.store.community.EntityNetwork;
 import dev.engram.store.community.HierarchicalLeiden;
 import dev.engram.store.projection.GraphProjection;
-import dev.engram.pagerank.CsrGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds a {@link CommunityView} from a projection: hierarchical Leiden on its entity graph, offline summaries from
@@ -29,11 +29,16 @@ public final class CommunityBuilder {
     private final CommunitySummarizer summarizer;
     private final Embedder embedder;
     private final Optional<CommunityReporter> reporter;
+    private final Function<List<String>, Map<String, float[]>> chunkVectors;
 
-    /** A builder with these parts; {@code reporter} empty for offline summaries only. */
+    /**
+     * A builder with these parts; {@code reporter} empty for offline summaries only; {@code chunkVectors} gives the
+     * stored embeddings of chunks by id (the theme level clusters passages by them).
+     */
     public CommunityBuilder(CommunitySettings settings, CommunitySummarizer summarizer, Embedder embedder,
-                            Optional<CommunityReporter> reporter) {
+                            Optional<CommunityReporter> reporter, Function<List<String>, Map<String, float[]>> chunkVectors) {
         this.settings = settings;
+        this.chunkVectors = chunkVectors;
         this.leiden = new HierarchicalLeiden(settings);
         this.summarizer = summarizer;
         this.embedder = embedder;
@@ -53,7 +58,7 @@ public final class CommunityBuilder {
         List<CommunityRecord> records = embed(summarizer.summarize(projection, mask, hierarchy, progress), progress);
         List<CommunityRecord> top = records.stream().filter(r -> r.level() == 0).toList();
         if (settings.themeNeighbours() > 0 && top.size() > 2) {
-            records = withThemes(projection, mask, hierarchy, records, top, progress);
+            records = withThemes(projection, mask, hierarchy, records, progress);
         }
         if (withReports && reporter.isPresent()) {
             List<CommunityRecord> reported = new ArrayList<>(records.size());
@@ -68,27 +73,19 @@ public final class CommunityBuilder {
     }
 
     private List<CommunityRecord> withThemes(GraphProjection projection, AccessMask mask, CommunityHierarchy hierarchy,
-                                             List<CommunityRecord> records, List<CommunityRecord> top,
-                                             CommunityProgress progress) {
+                                             List<CommunityRecord> records, CommunityProgress progress) {
         progress.advance("themes", 0, 1);
-        int n = top.size();
-        Map<Integer, Integer> topOf = new HashMap<>();
-        List<CommunityHierarchy.Community> level0 = hierarchy.level(0);
-        for (int i = 0; i < n; i++) {
-            for (int e : level0.get(i).entities()) topOf.put(e, i);
+        List<String> readable = new ArrayList<>();
+        for (int c = projection.entityCount(); c < projection.graph().nodeCount(); c++) {
+            if (mask.chunk(c)) readable.add(projection.nodeId(c));
         }
-        Map<Long, Double> between = new HashMap<>();
-        CsrGraph g = projection.graph();
-        for (Map.Entry<Integer, Integer> m : topOf.entrySet()) {
-            int u = m.getKey();
-            for (int a = g.firstArc(u); a < g.endArc(u); a++) {
-                Integer other = topOf.get(g.target(a));
-                if (other != null && other > m.getValue() && g.weight(a) > 0f) {
-                    between.merge((long) m.getValue() * n + other, (double) g.weight(a), Double::sum);
-                }
+        Map<String, float[]> vectors = new HashMap<>();
+        if (readable.size() <= ThemeLevel.MAX_KNN_PASSAGES) {
+            for (int from = 0; from < readable.size(); from += 1000) {
+                vectors.putAll(chunkVectors.apply(readable.subList(from, Math.min(readable.size(), from + 1000))));
             }
         }
-        int[] themeOf = ThemeLevel.group(top, between, settings);
+        ThemeLevel.Themes themeOf = ThemeLevel.group(projection, mask, hierarchy.level(0), vectors, settings);
         CommunityHierarchy withThemes = ThemeLevel.withThemes(hierarchy, themeOf);
         CommunityHierarchy themesOnly = new CommunityHierarchy(withThemes.level(0), hierarchy.modularity(),
                 hierarchy.nodeCount());

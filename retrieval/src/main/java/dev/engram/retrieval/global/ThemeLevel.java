@@ -1,54 +1,67 @@
 package dev.engram.retrieval.global;
 
+import dev.engram.pagerank.CsrGraph;
+import dev.engram.retrieval.graph.AccessMask;
 import dev.engram.store.community.CommunityHierarchy;
 import dev.engram.store.community.CommunitySettings;
 import dev.engram.store.community.EntityNetwork;
 import dev.engram.store.community.HierarchicalLeiden;
-import dev.engram.store.community.CommunityRecord;
+import dev.engram.store.projection.GraphProjection;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Groups the graph's top-level communities into themes, one level above them. Offline extraction leaves an entity
- * graph in many connected components, and no graph clustering can join components that share no edge, so a theme
- * is found on a small graph whose nodes are the communities: each is linked to its {@code k} most similar
- * communities by summary embedding (cosine) and to the communities it shares entity-graph edges with (weighted
- * relative to the heaviest such link); Leiden
- * (modularity) on that graph gives the themes. Deterministic for a fixed seed.
+ * graph in many connected components, and no clustering of that graph can join components that share no edge, so
+ * themes are found on the passages instead: a graph of the readable chunks, each linked to its {@code k} most
+ * similar chunks by embedding (cosine), and of the entities they mention (one edge per mention). Leiden (modularity,
+ * resolution 1, the settings' seed) on it gives topic clusters of passages; a community joins the cluster most of
+ * its members' mentions fall in, and an entity without relations (in no community) joins its own cluster, so the
+ * documents that mention only such entities keep a theme. Only readable chunks and their mentions take part.
  */
 final class ThemeLevel {
+    /** Above this many readable chunks the exact k-nearest-neighbour pass (quadratic) is left out: mentions only. */
+    static final int MAX_KNN_PASSAGES = 50_000;
+
+    /**
+     * Themes: {@code themeOfTop[i]} for the i-th top-level community, {@code attached} entity node to theme for the
+     * entities in no community. Theme numbers are arbitrary labels.
+     */
+    record Themes(int[] themeOfTop, Map<Integer, Integer> attached) {}
+
     private ThemeLevel() {}
 
-    /** The theme index of each community of {@code top} (which carry embeddings). */
-    static int[] group(List<CommunityRecord> top, java.util.Map<Long, Double> between, CommunitySettings settings) {
-        int n = top.size();
-        int k = Math.min(settings.themeNeighbours(), n - 1);
+    /** The themes of {@code top} on the passage graph of what {@code mask} may read. */
+    static Themes group(GraphProjection p, AccessMask mask, List<CommunityHierarchy.Community> top,
+                        Map<String, float[]> chunkVectors, CommunitySettings settings) {
+        CsrGraph g = p.graph();
+        List<Integer> chunks = new ArrayList<>();
+        for (int c = p.entityCount(); c < g.nodeCount(); c++) {
+            if (mask.chunk(c)) chunks.add(c);
+        }
+        int n = chunks.size();
+        Map<Integer, Integer> entityNode = new TreeMap<>();
         List<int[]> edges = new ArrayList<>();
         List<Float> weights = new ArrayList<>();
-        double maxBetween = 0;
-        for (double w : between.values()) maxBetween = Math.max(maxBetween, w);
         for (int i = 0; i < n; i++) {
-            double[] sims = new double[n];
-            Integer[] order = new Integer[n];
-            for (int j = 0; j < n; j++) {
-                sims[j] = j == i ? Double.NEGATIVE_INFINITY : dot(top.get(i).embedding(), top.get(j).embedding());
-                order[j] = j;
-            }
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -sims[j]).thenComparingInt(j -> j));
-            for (int r = 0; r < k; r++) {
-                int j = order[r];
-                if (sims[j] > 0) {
-                    edges.add(new int[] {i, j});
-                    weights.add((float) sims[j]);
+            int c = chunks.get(i);
+            for (int a = g.firstArc(c); a < g.endArc(c); a++) {
+                int e = g.target(a);
+                if (e < p.entityCount() && g.weight(a) > 0f) {
+                    Integer node = entityNode.computeIfAbsent(e, x -> n + entityNode.size());
+                    edges.add(new int[] {i, node});
+                    weights.add(1f);
                 }
             }
         }
-        for (java.util.Map.Entry<Long, Double> e : new java.util.TreeMap<>(between).entrySet()) {
-            edges.add(new int[] {(int) (e.getKey() / n), (int) (e.getKey() % n)});
-            weights.add((float) (e.getValue() / maxBetween));
-        }
+        if (n <= MAX_KNN_PASSAGES) nearest(chunks, p, chunkVectors, settings.themeNeighbours(), edges, weights);
+        int nodes = n + entityNode.size();
         int[] from = new int[edges.size()];
         int[] to = new int[edges.size()];
         float[] w = new float[edges.size()];
@@ -57,23 +70,86 @@ final class ThemeLevel {
             to[e] = edges.get(e)[1];
             w[e] = weights.get(e);
         }
-        return new HierarchicalLeiden(settings).partition(EntityNetwork.fromEdges(n, from, to, w));
+        int[] label = new HierarchicalLeiden(settings).partition(EntityNetwork.fromEdges(nodes, from, to, w));
+        int labels = Arrays.stream(label).max().orElse(-1) + 1;
+        int[] themeOfTop = new int[top.size()];
+        Map<Integer, Integer> inCommunity = new HashMap<>();
+        for (int t = 0; t < top.size(); t++) {
+            long[] votes = new long[labels];
+            for (int e : top.get(t).entities()) {
+                inCommunity.put(e, t);
+                for (int a = g.firstArc(e); a < g.endArc(e); a++) {
+                    int c = g.target(a);
+                    if (c >= p.entityCount() && g.weight(a) > 0f && mask.chunk(c)) {
+                        votes[label[Collections.binarySearch(chunks, c)]]++; // chunks ascend
+                    }
+                }
+            }
+            int best = -1;
+            for (int l = 0; l < labels; l++) {
+                if (votes[l] > 0 && (best < 0 || votes[l] > votes[best])) best = l;
+            }
+            // a community none of whose members a readable chunk mentions is a theme of its own
+            themeOfTop[t] = best >= 0 ? best : labels + t;
+        }
+        Map<Integer, Integer> attached = new TreeMap<>();
+        entityNode.forEach((e, node) -> {
+            if (!inCommunity.containsKey(e)) attached.put(e, label[node]);
+        });
+        return new Themes(themeOfTop, attached);
+    }
+
+    /** Adds an edge from every chunk to its {@code k} most similar chunks (positive cosine only). */
+    private static void nearest(List<Integer> chunks, GraphProjection p, Map<String, float[]> chunkVectors, int k,
+                                List<int[]> edges, List<Float> weights) {
+        int n = chunks.size();
+        float[][] v = new float[n][];
+        for (int i = 0; i < n; i++) v[i] = unit(chunkVectors.get(p.nodeId(chunks.get(i))));
+        for (int i = 0; i < n; i++) {
+            if (v[i] == null) continue;
+            double[] sims = new double[n];
+            Integer[] order = new Integer[n];
+            for (int j = 0; j < n; j++) {
+                sims[j] = j == i || v[j] == null ? Double.NEGATIVE_INFINITY : dot(v[i], v[j]);
+                order[j] = j;
+            }
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(j -> -sims[j]).thenComparingInt(j -> j));
+            for (int r = 0; r < Math.min(k, n - 1); r++) {
+                int j = order[r];
+                if (sims[j] > 0) {
+                    edges.add(new int[] {i, j});
+                    weights.add((float) sims[j]);
+                }
+            }
+        }
+    }
+
+    private static float[] unit(float[] x) {
+        if (x == null) return null;
+        double s = 0;
+        for (float f : x) s += f * f;
+        if (s == 0) return null;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) out[i] = (float) (x[i] / Math.sqrt(s));
+        return out;
     }
 
     /** The hierarchy with a theme level on top: themes become level 0, every other community moves one level down. */
-    static CommunityHierarchy withThemes(CommunityHierarchy h, int[] themeOf) {
+    static CommunityHierarchy withThemes(CommunityHierarchy h, Themes grouped) {
+        int[] themeOf = grouped.themeOfTop();
         List<CommunityHierarchy.Community> top = h.level(0);
         int themes = 0;
         for (int t : themeOf) themes = Math.max(themes, t + 1);
-        List<List<CommunityHierarchy.Community>> members = new ArrayList<>();
+        for (int t : grouped.attached().values()) themes = Math.max(themes, t + 1);
+        List<List<int[]>> members = new ArrayList<>();
         for (int t = 0; t < themes; t++) members.add(new ArrayList<>());
-        for (int i = 0; i < top.size(); i++) members.get(themeOf[i]).add(top.get(i));
-        // themes numbered by decreasing size, then by their first community, so ids are stable
+        for (int i = 0; i < top.size(); i++) members.get(themeOf[i]).add(top.get(i).entities());
+        grouped.attached().forEach((e, t) -> members.get(t).add(new int[] {e}));
+        // themes numbered by decreasing size, then by their first entity, so ids are stable
         List<int[]> entitiesOf = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int t = 0; t < themes; t++) {
-            int[] union = members.get(t).stream().flatMapToInt(c -> Arrays.stream(c.entities())).sorted().distinct()
-                    .toArray();
+            int[] union = members.get(t).stream().flatMapToInt(Arrays::stream).sorted().distinct().toArray();
             entitiesOf.add(union);
             if (union.length > 0) order.add(t);
         }
@@ -86,7 +162,7 @@ final class ThemeLevel {
             themeId[t] = "t" + r;
             out.add(new CommunityHierarchy.Community(themeId[t], 0, null, entitiesOf.get(t)));
         }
-        java.util.Map<String, String> parentOfTop = new java.util.HashMap<>();
+        Map<String, String> parentOfTop = new HashMap<>();
         for (int i = 0; i < top.size(); i++) parentOfTop.put(top.get(i).id(), themeId[themeOf[i]]);
         for (CommunityHierarchy.Community c : h.communities()) {
             String parent = c.level() == 0 ? parentOfTop.get(c.id()) : c.parentId();

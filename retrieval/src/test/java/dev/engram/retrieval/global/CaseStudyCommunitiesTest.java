@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -93,7 +94,7 @@ class CaseStudyCommunitiesTest {
 
     static CommunityBuilder builder(Optional<CommunityReporter> reporter) {
         return new CommunityBuilder(CommunitySettings.DEFAULTS, new CommunitySummarizer(new ChunkLookup(store)),
-                embedder, reporter);
+                embedder, reporter, new ChunkLookup(store)::vectors);
     }
 
     @AfterAll
@@ -106,10 +107,10 @@ class CaseStudyCommunitiesTest {
         return documentId.split("-")[1];
     }
 
-    @Test
-    void topLevelCommunitiesSeparateTheDomains() {
+    /** How well the documents' majority top-level community of {@code v} agrees with their domains. */
+    static TopicAgreement agreement(CommunityView v) {
         GraphProjection p = projections.engine().projection();
-        Map<String, String> top = view.membership(0);
+        Map<String, String> top = v.membership(0);
         Map<String, Map<String, Integer>> votes = new HashMap<>();
         Map<String, String> label = new HashMap<>();
         var g = p.graph();
@@ -122,18 +123,54 @@ class CaseStudyCommunitiesTest {
             }
         }
         Map<String, String> majority = new HashMap<>();
-        votes.forEach((doc, v) -> majority.put(doc, v.entrySet().stream()
+        votes.forEach((doc, d) -> majority.put(doc, d.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey())).get()
                 .getKey()));
         TopicAgreement agreement = TopicAgreement.of(label, majority);
         System.out.printf("case studies: %d documents, %d with a community, %d top-level communities, NMI %.3f, "
-                + "purity %.3f%n", label.size(), majority.size(), view.level(0).size(), agreement.nmi(),
+                + "purity %.3f%n", label.size(), majority.size(), v.level(0).size(), agreement.nmi(),
                 agreement.purity());
-        assertThat(label).hasSize(397);
-        // regression floors below the measured figures (NMI 0.51, purity 0.80; see BENCHMARKS.md): the 0.7 NMI
+        return agreement;
+    }
+
+    @Test
+    void topLevelCommunitiesSeparateTheDomains() {
+        TopicAgreement agreement = agreement(view);
+        assertThat(agreement.items()).isEqualTo(397);
+        // regression floors below the measured figures (NMI 0.62, purity 0.93; see BENCHMARKS.md): the 0.7 NMI
         // target is not met with the offline rule graph
-        assertThat(agreement.purity()).isGreaterThan(0.7);
-        assertThat(agreement.nmi()).isGreaterThan(0.45);
+        assertThat(agreement.purity()).isGreaterThan(0.85);
+        assertThat(agreement.nmi()).isGreaterThan(0.55);
+    }
+
+    /**
+     * The probes behind BENCHMARKS.md's topic-recovery table: the same measurement for other theme settings and
+     * seeds. Prints only; run with {@code -Dengram.probe=themes}.
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "engram.probe", matches = "themes")
+    void themeLevelProbes() {
+        GraphProjection p = projections.engine().projection();
+        for (CommunitySettings s : List.of(CommunitySettings.DEFAULTS.withThemeNeighbours(0),
+                CommunitySettings.DEFAULTS.withThemeNeighbours(5), CommunitySettings.DEFAULTS.withThemeNeighbours(15),
+                CommunitySettings.DEFAULTS.withSeed(1), CommunitySettings.DEFAULTS.withSeed(7))) {
+            CommunityView v = new CommunityBuilder(s, new CommunitySummarizer(new ChunkLookup(store)), embedder,
+                    Optional.empty(), new ChunkLookup(store)::vectors).build(p, AccessMask.of(p, AccessFilter.ALL),
+                    false, CommunityProgress.NONE);
+            System.out.printf("probe theme neighbours %d, seed %d: ", s.themeNeighbours(), s.seed());
+            agreement(v);
+        }
+        for (CommunityRecord t : view.level(0)) {
+            Map<String, Long> byDomain = t.entityIds().stream().map(p::node).flatMap(e -> {
+                List<String> docs = new ArrayList<>();
+                for (int a = p.graph().firstArc(e); a < p.graph().endArc(e); a++) {
+                    if (p.isChunk(p.graph().target(a))) docs.add(domain(p.chunkDocumentId(p.graph().target(a))));
+                }
+                return docs.stream();
+            }).collect(Collectors.groupingBy(d -> d, TreeMap::new, Collectors.counting()));
+            System.out.printf("theme %s (%d entities, %d documents): %s, mentions by domain %s%n", t.id(), t.size(),
+                    t.documentCount(), t.title(), byDomain);
+        }
     }
 
     @Test
@@ -203,7 +240,9 @@ class CaseStudyCommunitiesTest {
                         AccessMask.of(p, AccessFilter.ALL), true, CommunityProgress.NONE);
                 assertThat(reported.communities()).allSatisfy(c -> assertThat(c.report()).isEqualTo("Report: a group [1]."));
                 int first = llm.requestCount();
-                assertThat(first).isEqualTo(reported.communities().size());
+                // one request per distinct prompt: a theme holding a single community has that community's material
+                assertThat(first).isEqualTo((int) reported.communities().stream().map(CommunityReporter::messages)
+                        .distinct().count());
                 builder(Optional.of(new CommunityReporter(new CachedChat(client)))).build(p,
                         AccessMask.of(p, AccessFilter.ALL), true, CommunityProgress.NONE);
                 assertThat(llm.requestCount()).isEqualTo(first); // every report came from the cache

@@ -71,7 +71,7 @@ class CommunityAccessTest {
         ingest(chunker, "university", "b");
         projections = new ProjectionCache(new GraphProjector(store, ProjectionWeights.DEFAULTS));
         CommunityBuilder builder = new CommunityBuilder(CommunitySettings.DEFAULTS,
-                new CommunitySummarizer(new ChunkLookup(store)), embedder, Optional.empty());
+                new CommunitySummarizer(new ChunkLookup(store)), embedder, Optional.empty(), new ChunkLookup(store)::vectors);
         GraphProjection full = projections.engine().projection();
         // the whole graph's communities are stored, as engram communities does: they mix both tenants
         CommunityView all = builder.build(full, AccessMask.of(full, AccessFilter.ALL), false, CommunityProgress.NONE);
