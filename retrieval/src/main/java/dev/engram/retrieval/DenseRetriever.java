@@ -28,7 +28,7 @@ public final class DenseRetriever implements Retriever {
 
     static List<RankedPassage> toPassages(List<ScoredChunk> chunks) {
         return chunks.stream()
-                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score()))
+                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score(), c.place()))
                 .toList();
     }
 }

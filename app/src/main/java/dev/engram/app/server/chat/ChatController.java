@@ -137,6 +137,6 @@ public class ChatController {
 
     private static List<Source> sources(Retrieved retrieved) {
         return retrieved.context().citations().stream()
-                .map(c -> new Source(c.id(), c.chunkId(), c.documentId(), c.title())).toList();
+                .map(c -> new Source(c.id(), c.chunkId(), c.documentId(), c.title(), c.place(), c.label())).toList();
     }
 }
