@@ -63,6 +63,23 @@ public final class DocumentWriter {
         return hashes;
     }
 
+    /**
+     * The documents of {@code tenant} (null: the public corpus) whose source starts with {@code sourcePrefix}, by id:
+     * what a directory sync of that folder may replace or delete.
+     */
+    public Map<String, StoredSource> storedUnder(String sourcePrefix, String tenant) {
+        Map<String, StoredSource> out = new java.util.TreeMap<>();
+        try (Session session = store.session()) {
+            session.executeRead(tx -> tx.run("""
+                    MATCH (d:Document) WHERE d.source STARTS WITH $prefix AND coalesce(d.tenant, '') = $tenant
+                    RETURN d.id AS id, d.source AS source, d.sha256 AS sha256
+                    """, Map.of("prefix", sourcePrefix, "tenant", tenant == null ? "" : tenant)).list())
+                    .forEach(r -> out.put(r.get("id").asString(), new StoredSource(r.get("id").asString(),
+                            r.get("source").asString(), r.get("sha256").asString(null))));
+        }
+        return out;
+    }
+
     // hash and owner of complete documents, as "sha\0tenant"
     private Map<String, String> completeHashesByOwner(Collection<String> documentIds) {
         Map<String, String> hashes = new HashMap<>();
