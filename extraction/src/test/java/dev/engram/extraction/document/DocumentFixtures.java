@@ -158,16 +158,7 @@ public final class DocumentFixtures {
         try (XWPFDocument doc = new XWPFDocument(); OutputStream out = Files.newOutputStream(file)) {
             doc.getProperties().getCoreProperties().setTitle("Field manual");
             doc.getProperties().getCoreProperties().setCreator("Ada Keeper");
-            XWPFStyles styles = doc.createStyles();
-            for (int level = 1; level <= 3; level++) {
-                CTStyle style = CTStyle.Factory.newInstance();
-                style.setStyleId("Heading" + level);
-                CTString name = CTString.Factory.newInstance();
-                name.setVal("heading " + level);
-                style.setName(name);
-                style.setType(STStyleType.PARAGRAPH);
-                styles.addStyle(new XWPFStyle(style));
-            }
+            headingStyles(doc);
             heading(doc, "Overview", 1);
             body(doc, "The manual explains how lighthouse keepers log the weather.");
             heading(doc, "Scope", 2);
@@ -179,6 +170,20 @@ public final class DocumentFixtures {
             doc.write(out);
         }
         return file;
+    }
+
+    /** Declares the styles Heading1..Heading3 ("heading 1"...), which Word and Tika read as heading levels. */
+    static void headingStyles(XWPFDocument doc) {
+        XWPFStyles styles = doc.createStyles();
+        for (int level = 1; level <= 3; level++) {
+            CTStyle style = CTStyle.Factory.newInstance();
+            style.setStyleId("Heading" + level);
+            CTString name = CTString.Factory.newInstance();
+            name.setVal("heading " + level);
+            style.setName(name);
+            style.setType(STStyleType.PARAGRAPH);
+            styles.addStyle(new XWPFStyle(style));
+        }
     }
 
     private static void heading(XWPFDocument doc, String text, int level) {

@@ -146,32 +146,26 @@ public final class DocumentWriter {
             for (DocumentRecord d : toWrite) {
                 addChunkRows(d, chunkRows, nextRows, firstRows);
             }
-            for (List<Map<String, Object>> slice : Batches.of(chunkRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (d:Document {id: row.documentId})
-                        MERGE (c:Chunk {id: row.id})
-                        SET c = row.props
-                        MERGE (c)-[:PART_OF]->(d)
-                        WITH c, row WHERE row.embedding IS NOT NULL
-                        CALL db.create.setNodeVectorProperty(c, 'embedding', row.embedding)
-                        """, Map.of("rows", slice)).consume());
-            }
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (d:Document {id: row.documentId})
+                    MERGE (c:Chunk {id: row.id})
+                    SET c = row.props
+                    MERGE (c)-[:PART_OF]->(d)
+                    WITH c, row WHERE row.embedding IS NOT NULL
+                    CALL db.create.setNodeVectorProperty(c, 'embedding', row.embedding)
+                    """, chunkRows);
             // links only after every chunk exists: a document's chunks may span several transactions
-            for (List<Map<String, Object>> slice : Batches.of(nextRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (a:Chunk {id: row.from}), (b:Chunk {id: row.to})
-                        MERGE (a)-[:NEXT]->(b)
-                        """, Map.of("rows", slice)).consume());
-            }
-            for (List<Map<String, Object>> slice : Batches.of(firstRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (d:Document {id: row.documentId}), (c:Chunk {id: row.chunkId})
-                        MERGE (d)-[:FIRST]->(c)
-                        """, Map.of("rows", slice)).consume());
-            }
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (a:Chunk {id: row.from}), (b:Chunk {id: row.to})
+                    MERGE (a)-[:NEXT]->(b)
+                    """, nextRows);
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (d:Document {id: row.documentId}), (c:Chunk {id: row.chunkId})
+                    MERGE (d)-[:FIRST]->(c)
+                    """, firstRows);
             writeSections(session, toWrite);
             chunks = chunkRows.size();
         }
@@ -218,32 +212,33 @@ public final class DocumentWriter {
                 }
             }
         }
-        for (List<Map<String, Object>> slice : Batches.of(sectionRows)) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS row
-                    MERGE (s:Section {id: row.id})
-                    SET s = row.props
-                    """, Map.of("rows", slice)).consume());
-        }
-        for (List<Map<String, Object>> slice : Batches.of(sectionRows)) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS row
-                    MATCH (s:Section {id: row.id})
-                    OPTIONAL MATCH (p:Section {id: row.parent})
-                    OPTIONAL MATCH (d:Document {id: row.documentId})
-                    WITH s, row, coalesce(p, d) AS parent
-                    MERGE (s)-[:PART_OF]->(parent)
-                    WITH s, row WHERE row.first IS NOT NULL
-                    MATCH (c:Chunk {id: row.first})
-                    MERGE (s)-[:FIRST]->(c)
-                    """, Map.of("rows", slice)).consume());
-        }
-        for (List<Map<String, Object>> slice : Batches.of(inRows)) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
-                    UNWIND $rows AS row
-                    MATCH (c:Chunk {id: row.chunkId}), (s:Section {id: row.sectionId})
-                    MERGE (c)-[:IN_SECTION]->(s)
-                    """, Map.of("rows", slice)).consume());
+        writeRows(session, """
+                UNWIND $rows AS row
+                MERGE (s:Section {id: row.id})
+                SET s = row.props
+                """, sectionRows);
+        writeRows(session, """
+                UNWIND $rows AS row
+                MATCH (s:Section {id: row.id})
+                OPTIONAL MATCH (p:Section {id: row.parent})
+                OPTIONAL MATCH (d:Document {id: row.documentId})
+                WITH s, row, coalesce(p, d) AS parent
+                MERGE (s)-[:PART_OF]->(parent)
+                WITH s, row WHERE row.first IS NOT NULL
+                MATCH (c:Chunk {id: row.first})
+                MERGE (s)-[:FIRST]->(c)
+                """, sectionRows);
+        writeRows(session, """
+                UNWIND $rows AS row
+                MATCH (c:Chunk {id: row.chunkId}), (s:Section {id: row.sectionId})
+                MERGE (c)-[:IN_SECTION]->(s)
+                """, inRows);
+    }
+
+    /** Runs {@code cypher} over {@code rows} ({@code $rows}), one transaction a batch. */
+    private static void writeRows(Session session, String cypher, List<Map<String, Object>> rows) {
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
         }
     }
 

@@ -23,15 +23,18 @@ public class DocumentsController {
     private final IngestJobs jobs;
     private final DocumentCatalog catalog;
     private final InputLimits limits;
+    private final java.util.Optional<java.nio.file.Path> syncRoot;
 
-    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
+    DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits, dev.engram.app.config.EngramConfig config) {
+        this.syncRoot = config.ingest().syncRoot();
         this.jobs = jobs;
         this.catalog = catalog;
         this.limits = limits;
     }
 
     /**
-     * Multipart upload of .txt, .md or .jsonl files (part name {@code files}); starts an ingest job and answers 202
+     * Multipart upload of documents (part name {@code files}): PDF, Word, PowerPoint, Excel, OpenDocument, RTF, EPUB,
+     * HTML, e-mail, text, Markdown or JSONL, the format detected from the content; starts an ingest job and answers 202
      * with it. An unrestricted caller may stamp a {@code tenant} and {@code acl} groups; a tenant-scoped caller's
      * documents always get its own tenant, and its groups unless it names a subset of them.
      */
@@ -60,6 +63,21 @@ public class DocumentsController {
                     + "(or the JSONL ids) and upload again. Nothing was ingested.");
         }
         return jobs.submit(upload.directory(), upload.files(), caller.access(), stamp.tenant(), stamp.acl());
+    }
+
+    /**
+     * Starts a job making the graph match the configured sync folder ({@code ENGRAM_SYNC_ROOT}) for the caller's
+     * tenant: new and changed files ingested, documents of that folder and tenant whose files are gone deleted. With
+     * {@code dryRun=true} the job only lists its plan in its summary. Write keys only; 404 when no folder is set.
+     */
+    @PostMapping("/api/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobStatus sync(@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun, Caller caller) {
+        caller.requireWrite();
+        java.nio.file.Path root = syncRoot.orElseThrow(() -> ApiException.notFound(
+                "no sync folder is configured (ENGRAM_SYNC_ROOT)"));
+        IngestStamp stamp = caller.stamp(null, null);
+        return jobs.submitSync(root, caller.access(), stamp.tenant(), stamp.acl(), dryRun);
     }
 
     @GetMapping("/api/documents")
