@@ -43,7 +43,7 @@ async function ask() {
     el('h3', {}, `Passages (${r.passages.length})`),
     el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map((p) => el('li', { class: 'passage' },
       el('button', { type: 'button', class: 'link', onclick: () => inspector.showChunk(p.chunkId) },
-        `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.title || p.documentId}`),
+        `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.source || p.title || p.documentId}`),
       el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
       el('div', { class: 'passage-text' }, clip(p.text, 300))))),
     el('h3', {}, `Paths (${r.paths.length})`),

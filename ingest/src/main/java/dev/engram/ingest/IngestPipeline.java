@@ -245,6 +245,11 @@ public final class IngestPipeline {
     }
 
     /** Folds tenant and ACL into the content hash, so re-ingesting with other access rights rewrites the document. */
+    /** The hash this pipeline stores for {@code document}: its content hash, bound to the tenant and acl written. */
+    public String storedHashOf(SourceDocument document) {
+        return accessAwareHash(hasher.apply(document));
+    }
+
     private String accessAwareHash(String contentHash) {
         if (options.tenant() == null && options.acl().isEmpty()) {
             return contentHash;

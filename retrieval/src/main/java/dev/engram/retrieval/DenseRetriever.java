@@ -20,7 +20,7 @@ public record DenseRetriever(Embedder embedder, ChunkSearch search) implements R
 
     static List<RankedPassage> toPassages(List<ScoredChunk> chunks) {
         return chunks.stream()
-                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score()))
+                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score(), c.place()))
                 .toList();
     }
 }

@@ -11,6 +11,7 @@ import dev.engram.ingest.IngestPipeline;
 import dev.engram.ingest.IngestReport;
 import java.io.PrintStream;
 import java.util.Optional;
+import java.util.function.Function;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,13 +22,22 @@ final class ConsoleIngest {
 
     static IngestReport run(EngramRuntime runtime, DocumentSource source, Optional<TripleExtractor> extractor,
                             IngestOptions options, PrintStream err) {
-        IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
+        IngestPipeline pipeline = pipeline(runtime, extractor, options);
+        return withProgress(runtime, source.estimatedCount(), err, listener -> pipeline.run(source, listener));
+    }
+
+    /** The standard pipeline of a runtime. */
+    static IngestPipeline pipeline(EngramRuntime runtime, Optional<TripleExtractor> extractor, IngestOptions options) {
+        return new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
                 ContentHash::of, extractor.orElse(null), options);
-        long total = source.estimatedCount();
+    }
+
+    /** Runs {@code job} with a progress bar of {@code total} documents and problems printed as they happen. */
+    static <T> T withProgress(EngramRuntime runtime, long total, PrintStream err, Function<IngestListener, T> job) {
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("ingest").setInitialMax(Math.max(total, 0))
                 .setStyle(ProgressBarStyle.ASCII).setUnit(" docs", 1).showSpeed().continuousUpdate()
                 .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err)).build()) {
-            IngestReport report = pipeline.run(source, new IngestListener() {
+            T result = job.apply(new IngestListener() {
                 @Override
                 public void documentDone(String documentId, int chunks, int triples, boolean unchanged) {
                     bar.step();
@@ -40,7 +50,7 @@ final class ConsoleIngest {
                 }
             });
             runtime.projections().invalidate();
-            return report;
+            return result;
         }
     }
 }

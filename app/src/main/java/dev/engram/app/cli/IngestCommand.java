@@ -5,6 +5,7 @@ import java.util.Set;
 import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.app.runtime.ExtractorChoice;
+import dev.engram.ingest.DocumentSource;
 import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.ingest.IngestOptions;
@@ -18,11 +19,19 @@ import picocli.CommandLine.Parameters;
 
 /** {@code engram ingest}: files, directories and JSONL corpora into the graph. */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = "Ingest text, Markdown and JSONL files (directories recursively) into the graph. "
+        description = "Ingest documents (PDF, Word, PowerPoint, Excel, OpenDocument, RTF, EPUB, HTML, e-mail, text, Markdown, "
+                + "JSONL; directories recursively) into the graph. "
                 + "Unchanged documents are skipped; unreadable ones are reported and skipped.")
 final class IngestCommand extends ConfiguredCommand {
     @Option(names = "--communities", description = "After ingesting, recompute and store the communities (as engram communities does).")
     boolean communities;
+
+    @Option(names = "--sync", description = "Make the graph match the one directory given: new files ingested, changed ones "
+            + "replaced, unchanged ones skipped, documents of this directory and tenant whose files are gone deleted.")
+    boolean sync;
+
+    @Option(names = "--dry-run", description = "With --sync: print what would be added (+), replaced (~) and deleted (-), change nothing.")
+    boolean dryRun;
 
     @Parameters(paramLabel = "<paths>", arity = "1..*", description = "Files or directories.")
     List<Path> paths;
@@ -48,9 +57,22 @@ final class IngestCommand extends ConfiguredCommand {
     public Integer call() {
         EngramConfig config = config();
         Optional<TripleExtractor> triples = ExtractorChoice.parse(config.ingest().extractor(), config.llm());
+        if (dryRun && !sync) {
+            System.err.println("--dry-run needs --sync");
+            return 2;
+        }
+        if (sync && (paths.size() != 1 || !java.nio.file.Files.isDirectory(paths.getFirst()))) {
+            System.err.println("--sync takes exactly one directory");
+            return 2;
+        }
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
-            double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, Sources.files(paths, include)) : 0;
-            IngestReport report = ConsoleIngest.run(runtime, Sources.files(paths, include), triples,
+            if (sync) {
+                return ConsoleSync.run(runtime, paths.getFirst(), config.ingest().loader(include), triples,
+                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), dryRun);
+            }
+            DocumentSource source = DocumentSource.files(config.ingest().loader(include), paths);
+            double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, source) : 0;
+            IngestReport report = ConsoleIngest.run(runtime, source, triples,
                     new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), System.err);
             System.out.println(report.summary());
             if (communities) {

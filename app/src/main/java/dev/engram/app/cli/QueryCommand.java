@@ -64,7 +64,7 @@ final class QueryCommand extends ConfiguredCommand {
         }
         int n = 1;
         for (RankedPassage p : result.passages()) {
-            out.printf("[%d] %s  (%s, score %.4f)%n    %s%n", n++, p.title(), p.chunkId(), p.score(),
+            out.printf("[%d] %s  (%s, score %.4f)%n    %s%n", n++, p.place().cite(p.title()), p.chunkId(), p.score(),
                     abbreviate(p.text(), 240));
         }
         if (result.passages().isEmpty()) {

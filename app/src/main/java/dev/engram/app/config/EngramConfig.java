@@ -1,5 +1,7 @@
 package dev.engram.app.config;
 
+import dev.engram.extraction.document.DocumentLimits;
+import dev.engram.extraction.document.DocumentLoader;
 import dev.engram.app.mcp.McpSettings;
 import dev.engram.app.runtime.EmbedderSettings;
 import dev.engram.app.server.InputLimits;
@@ -39,12 +41,23 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
     /** An OpenAI-compatible embeddings endpoint. */
     public record EmbeddingsServer(LlmConfig client, String queryPrefix, int batchSize, int dimensions) {}
 
-    /** How ingest runs. */
-    public record Ingest(String extractor, int batchDocuments, String tenant) {
+    /**
+     * How ingest runs.
+     *
+     * @param documents limits on one rich document (size, parse time, text length)
+     * @param syncRoot  the folder the server's sync job makes the graph match; empty = no sync job
+     */
+    public record Ingest(String extractor, int batchDocuments, String tenant, DocumentLimits documents,
+                         Optional<Path> syncRoot) {
         public Ingest {
             if (batchDocuments < 1) {
                 throw new IllegalArgumentException("ingest batch must be at least 1 document, got " + batchDocuments);
             }
+        }
+
+        /** A loader of every supported format within these limits, reading only {@code includeGlobs} from folders. */
+        public DocumentLoader loader(List<String> includeGlobs) {
+            return new DocumentLoader(includeGlobs, documents);
         }
     }
 
@@ -95,7 +108,11 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                 .map(client -> new EmbeddingsServer(client, source.raw(Setting.EMBEDDINGS_QUERY_PREFIX) == null ? ""
                         : source.raw(Setting.EMBEDDINGS_QUERY_PREFIX), v.integer(Setting.EMBEDDINGS_BATCH_SIZE),
                         v.integer(Setting.EMBEDDINGS_DIMENSIONS)));
-        Ingest ingest = new Ingest(v.text(Setting.EXTRACTOR), v.integer(Setting.INGEST_BATCH), v.text(Setting.TENANT));
+        String syncRoot = v.text(Setting.SYNC_ROOT);
+        Ingest ingest = v.checked("ingest settings", () -> new Ingest(v.text(Setting.EXTRACTOR), v.integer(Setting.INGEST_BATCH),
+                v.text(Setting.TENANT), new DocumentLimits(v.bytes(Setting.MAX_DOCUMENT_BYTES), v.duration(Setting.PARSE_TIMEOUT),
+                        DocumentLimits.DEFAULT.maxChars()),
+                Optional.ofNullable(syncRoot).map(root -> Path.of(root).toAbsolutePath().normalize())));
         Optional<LlmConfig> llm = v.client(Setting.LLM_BASE_URL, Setting.LLM_MODEL, Setting.LLM_API_KEY,
                 Setting.LLM_TIMEOUT_SECONDS, Setting.LLM_MAX_RETRIES, Setting.LLM_CONCURRENCY, Setting.LLM_CACHE_DIR);
         GraphRagSettings graph = GraphRagSettings.DEFAULTS.toBuilder()

@@ -37,6 +37,9 @@ public enum Setting {
     EXTRACTOR("engram.extractor", "--extractor", "rule", "triple extractor: rule, llm, openie-file:<path>, none"),
     INGEST_BATCH("engram.ingest.batch", "--batch", "64", "documents per write batch (a killed ingest loses at most one)"),
     TENANT("engram.tenant", "--tenant", null, "tenant stamped on ingested documents"),
+    MAX_DOCUMENT_BYTES("engram.ingest.max-file-size", null, "100MB", "largest PDF, Office, HTML or e-mail file parsed (larger is reported and skipped)"),
+    PARSE_TIMEOUT("engram.ingest.parse-timeout", null, "120s", "longest the parse of one document may run (longer is reported and skipped)"),
+    SYNC_ROOT("engram.sync.root", null, null, "the folder POST /api/sync makes the graph match (write keys only); unset = off"),
 
     LLM_BASE_URL("engram.llm.base-url", null, null, "OpenAI-compatible chat server for --extractor llm and answers"),
     LLM_MODEL("engram.llm.model", null, null, "chat model name"),

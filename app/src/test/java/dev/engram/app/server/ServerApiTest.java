@@ -3,6 +3,7 @@ package dev.engram.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -43,6 +46,22 @@ class ServerApiTest extends ServerTestBase {
             {"id": "b2", "title": "Oskar Brandt", "text": "Oskar Brandt is a biologist. Oskar Brandt directed the Velmora Institute for thirty years."}
             {"id": "b3", "title": "Lisbon", "text": "Lisbon hosts the archive of the Velmora Institute. Lisbon lies on the Tagus river."}
             """;
+
+    /** Files the tests write: the sync root and uploads (the server's own data directory is ServerTestBase's). */
+    static final Path SCRATCH;
+
+    static {
+        try {
+            SCRATCH = Files.createTempDirectory("engram-server-files");
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void syncRoot(DynamicPropertyRegistry registry) {
+        registry.add("engram.sync.root", () -> SCRATCH.resolve("sync").toString());
+    }
 
     @BeforeAll
     void ingestCorpus() throws Exception {
@@ -366,6 +385,50 @@ class ServerApiTest extends ServerTestBase {
     }
 
     @Test
+    void anUploadedPdfIsCitedWithItsPagesAndSection() throws Exception {
+        Path pdf = dev.engram.extraction.document.DocumentFixtures.reportPdf(SCRATCH.resolve("report-upload.pdf"));
+        Reply upload = upload(WRITER_A, "report.pdf", Files.readAllBytes(pdf), null);
+        Files.delete(pdf);
+        assertThat(upload.status()).as(upload.text()).isEqualTo(202);
+        JsonNode job = awaitJob(upload.body().get("id").asText());
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+        Reply r = post("/api/query", READER_A, Map.of("question", "How much did revenue rise to in 2025?", "mode", "dense", "topK", 1));
+        JsonNode top = r.body().get("passages").get(0);
+        assertThat(top.get("documentId").asText()).isEqualTo("report.pdf");
+        // the default 256-token chunks hold the whole "2 Results" section of this small PDF (pages 2 to 4)
+        assertThat(top.get("place").get("pageStart").asInt()).isEqualTo(2);
+        assertThat(top.get("source").asText()).isEqualTo("Annual report 2025, pp. 2–4, §2 Results");
+        assertThat(r.body().get("context").asText()).contains("[1] Annual report 2025, pp. 2–4, §2 Results\n");
+        assertThat(post("/api/query", READER_B, Map.of("question", "revenue 2025 lighthouse", "mode", "bm25")).body()
+                .get("passages").toString()).doesNotContain("report.pdf");
+    }
+
+    @Test
+    void theSyncJobNeedsAWriteKeyAndMakesTheGraphMatchTheFolder() throws Exception {
+        Path folder = Files.createDirectories(SCRATCH.resolve("sync"));
+        Files.writeString(folder.resolve("harbour.md"), "# Harbour\n\nThe harbour master is Ines Duarte.\n");
+        assertThat(send(request("/api/sync", READER_A).POST(HttpRequest.BodyPublishers.noBody()).build()).status()).isEqualTo(403);
+        Reply plan = send(request("/api/sync?dryRun=true", WRITER_A).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(plan.status()).as(plan.text()).isEqualTo(202);
+        JsonNode planned = awaitJob(plan.body().get("id").asText());
+        assertThat(planned.get("summary").asText()).contains("1 new").contains("+ sync/harbour.md");
+        assertThat(countOf("sync/harbour.md")).as("a dry run ingests nothing").isZero();
+        Reply sync = send(request("/api/sync", WRITER_A).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(awaitJob(sync.body().get("id").asText()).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(post("/api/cypher", ADMIN, Map.of("query", "MATCH (d:Document {id: 'sync/harbour.md'}) RETURN d.tenant"))
+                .body().get("rows").get(0).get(0).asText()).isEqualTo("tenantA");
+        Files.delete(folder.resolve("harbour.md"));
+        Reply again = send(request("/api/sync", WRITER_A).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(awaitJob(again.body().get("id").asText()).get("summary").asText()).contains("1 deleted");
+        assertThat(countOf("sync/harbour.md")).isZero();
+    }
+
+    private long countOf(String documentId) throws Exception {
+        return post("/api/cypher", ADMIN, Map.of("query", "MATCH (d:Document {id: $id}) RETURN count(d)", "parameters", Map.of("id", documentId)))
+                .body().get("rows").get(0).get(0).asLong();
+    }
+
+    @Test
     void tenantWriterIngestsIntoItsTenantAndDeletesOnlyItsDocuments() throws Exception {
         Reply upload = upload(WRITER_A, "more-a.jsonl",
                 "{\"id\": \"a9\", \"title\": \"Harbour crane\", \"text\": \"The harbour crane lifts containers.\"}\n", null);
@@ -555,18 +618,25 @@ class ServerApiTest extends ServerTestBase {
     }
 
     private Reply upload(String key, String fileName, String content, String tenant) throws Exception {
+        return upload(key, fileName, content.getBytes(StandardCharsets.UTF_8), tenant);
+    }
+
+    private Reply upload(String key, String fileName, byte[] content, String tenant) throws Exception {
         String boundary = "engram-" + UUID.randomUUID();
-        StringBuilder body = new StringBuilder();
+        StringBuilder head = new StringBuilder();
         if (tenant != null) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
+            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
                     .append(tenant).append("\r\n");
         }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
-                .append("\r\n--").append(boundary).append("--\r\n");
+        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(head.toString().getBytes(StandardCharsets.UTF_8));
+        body.write(content);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder b = request("/api/documents", key)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         return send(b.build());
     }
 

@@ -27,8 +27,11 @@ import java.util.function.Consumer;
  *   <li>{@code .md}, {@code .markdown}: the whole file is the text; the title is the front-matter
  *       {@code title:}, else the first {@code # } heading outside code fences, else the file name without its
  *       extension.
- *   <li>anything else ({@code .txt}, or any file named explicitly): plain text, titled with the file name
- *       without its extension.
+ *   <li>{@code .txt}: plain text, titled with the file name without its extension.
+ *   <li>PDF, DOCX, DOC, PPTX, PPT, XLSX, XLS, ODT, ODP, ODS, RTF, EPUB, HTML, EML, MSG, and any other file named or
+ *       included explicitly: through Apache Tika ({@link TikaReader}), the format detected from the content; pages
+ *       and headings are kept as the document's layout, title and properties come from the document. Text of an
+ *       unknown extension is read as plain text; a {@code .txt}/{@code .md} file that turns out binary is detected.
  * </ul>
  *
  * <p>Text files must be UTF-8 (checked strictly, never silently replaced); a leading byte-order mark is dropped
@@ -42,7 +45,7 @@ import java.util.function.Consumer;
  *
  * Walked recursively, without following symbolic links to directories, skipping hidden entries (names starting
  * with {@code .}), in sorted order of the relative path so runs are deterministic. Without include globs, only
- * {@code .txt}, {@code .md}, {@code .markdown} and {@code .jsonl} files are read; with include globs (e.g.
+ * {@code .txt}, {@code .md}, {@code .markdown}, {@code .jsonl} and the rich formats' extensions are read; with include globs (e.g.
  * {@code **}{@code /*.md}, matched against the path relative to the directory; a leading {@code **}{@code /}
  * also matches top-level files) exactly the matching files are read. Files named explicitly are always read.
  * A file reached twice (e.g. through two arguments) is read once.
@@ -90,6 +93,11 @@ public final class DocumentLoader {
      */
     public DocumentLoader(List<String> includeGlobs) {
         this(Formats.standard(), includeGlobs);
+    }
+
+    /** A loader of the standard formats with these limits on rich documents (size, parse time, text length). */
+    public DocumentLoader(List<String> includeGlobs, DocumentLimits limits) {
+        this(Formats.standard(limits), includeGlobs);
     }
 
     /** A loader reading the given formats; without include globs, directories yield the formats' extensions. */

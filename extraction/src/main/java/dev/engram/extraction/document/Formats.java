@@ -18,11 +18,25 @@ public final class Formats {
         this.fallback = fallback;
     }
 
-    /** Text, Markdown and JSONL. */
+    /** Text, Markdown, JSONL and the rich formats through Tika, with the default {@link DocumentLimits}. */
     public static Formats standard() {
-        PlainTextReader text = new PlainTextReader();
-        MarkdownReader markdown = new MarkdownReader();
-        return new Formats(Map.of("txt", text, "md", markdown, "markdown", markdown, "jsonl", new JsonlReader()), text);
+        return standard(DocumentLimits.DEFAULT);
+    }
+
+    /**
+     * Text, Markdown and JSONL by extension; PDF, Office, OpenDocument, RTF, EPUB, HTML and e-mail through Tika, which
+     * also reads every other file (detecting its format from the content) and text files that turn out binary.
+     */
+    public static Formats standard(DocumentLimits limits) {
+        PlainTextReader plain = new PlainTextReader(null);
+        MarkdownReader plainMarkdown = new MarkdownReader(null);
+        TikaReader tika = new TikaReader(limits, plain, plainMarkdown);
+        PlainTextReader text = new PlainTextReader(tika);
+        MarkdownReader markdown = new MarkdownReader(tika);
+        Map<String, FormatReader> readers = new java.util.HashMap<>(
+                Map.of("txt", text, "md", markdown, "markdown", markdown, "jsonl", new JsonlReader()));
+        TikaReader.EXTENSIONS.forEach(ext -> readers.put(ext, tika));
+        return new Formats(readers, tika);
     }
 
     /** These formats and {@code reader} for files ending in {@code .extension} (replacing any reader it had). */

@@ -1,5 +1,6 @@
 package dev.engram.extraction.document;
 
+import dev.engram.records.document.DocumentLayout;
 import dev.engram.records.document.LoadProblem;
 import dev.engram.records.document.SourceDocument;
 import java.io.IOException;
@@ -15,8 +16,20 @@ abstract class TextFileReader implements FormatReader {
     /** Largest file read as one text. */
     static final long MAX_BYTES = DocumentLoader.MAX_TEXT_FILE_BYTES;
 
+    private final FormatReader binary;
+
+    /** @param binary reads a file that turns out not to be text (detecting its format), or null to report it */
+    TextFileReader(FormatReader binary) {
+        this.binary = binary;
+    }
+
     /** The title the text names itself, or null to use the file name. */
     abstract String titleOf(String text);
+
+    /** Where the text's sections lie; none for plain text. */
+    DocumentLayout layoutOf(String text) {
+        return DocumentLayout.NONE;
+    }
 
     @Override
     public void read(SourceFile file, DocumentSink sink) {
@@ -34,6 +47,10 @@ abstract class TextFileReader implements FormatReader {
             return;
         }
         int nul = TextBytes.nul(bytes, 0, bytes.length);
+        if (nul >= 0 && binary != null) {
+            binary.read(file, sink);
+            return;
+        }
         if (nul >= 0) {
             sink.problem(new LoadProblem(name, TextBytes.lineAt(bytes, nul), "binary file (NUL byte), not text"));
             return;
@@ -53,6 +70,6 @@ abstract class TextFileReader implements FormatReader {
         if (title == null || title.isBlank()) {
             title = file.baseName();
         }
-        sink.document(new SourceDocument(file.id(), title, name, text, Map.of()), name, 0);
+        sink.document(new SourceDocument(file.id(), title, name, text, Map.of(), layoutOf(text)), name, 0);
     }
 }

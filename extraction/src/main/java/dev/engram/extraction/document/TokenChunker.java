@@ -1,5 +1,7 @@
 package dev.engram.extraction.document;
 
+import dev.engram.records.document.DocumentLayout;
+import dev.engram.records.document.DocumentSection;
 import dev.engram.records.document.SourceDocument;
 import dev.engram.records.document.TextChunk;
 import dev.engram.extraction.embedding.TextTokenizer;
@@ -87,9 +89,43 @@ public final class TokenChunker {
         return documentId + "#" + index;
     }
 
-    /** Chunks a document's text. */
+    /**
+     * Chunks a document's text. A document without layout is chunked exactly as {@link #chunk(String, String)}; one
+     * with sections is cut at every top-level section first, so that no chunk crosses one, and each chunk is told
+     * its pages and the section path at its start.
+     */
     public List<TextChunk> chunk(SourceDocument document) {
-        return chunk(document.id(), document.text());
+        DocumentLayout layout = document.layout();
+        if (layout.isEmpty()) {
+            return chunk(document.id(), document.text());
+        }
+        String text = document.text();
+        List<Integer> cuts = new ArrayList<>();
+        cuts.add(0);
+        for (DocumentSection s : layout.sections()) {
+            if (s.parent() < 0 && s.start() > cuts.getLast() && s.start() < text.length()) {
+                cuts.add(s.start());
+            }
+        }
+        cuts.add(text.length());
+        List<TextChunk> out = new ArrayList<>();
+        for (int i = 0; i + 1 < cuts.size(); i++) {
+            int from = cuts.get(i);
+            for (TextChunk piece : chunk(document.id(), text.substring(from, cuts.get(i + 1)))) {
+                int start = from + piece.start();
+                int end = from + piece.end();
+                String body = piece.text();
+                String trimmed = body.strip();
+                start += body.indexOf(trimmed.isEmpty() ? body : trimmed);
+                end = start + trimmed.length();
+                int index = out.size();
+                DocumentSection section = layout.sectionAt(start);
+                out.add(new TextChunk(chunkId(document.id(), index), document.id(), index, trimmed,
+                        piece.tokenCount(), start, end, layout.pageAt(start), layout.pageAt(Math.max(start, end - 1)),
+                        layout.pathOf(section), section == null ? null : DocumentSection.id(document.id(), section.index())));
+            }
+        }
+        return out;
     }
 
     /** Chunks {@code text}; offsets in the chunks are into {@code text}. */

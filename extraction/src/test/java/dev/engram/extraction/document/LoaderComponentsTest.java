@@ -56,14 +56,14 @@ class LoaderComponentsTest {
 
     @Test
     void plainTextIsTitledByItsFileName() throws IOException {
-        Collected got = read(new PlainTextReader(), "notes.txt", "# Not a title\nbody\n".getBytes(StandardCharsets.UTF_8));
+        Collected got = read(new PlainTextReader(null), "notes.txt", "# Not a title\nbody\n".getBytes(StandardCharsets.UTF_8));
         assertThat(got.documents).singleElement().satisfies(d -> {
             assertThat(d.title()).isEqualTo("notes");
             assertThat(d.id()).isEqualTo("notes.txt");
         });
-        assertThat(read(new PlainTextReader(), "bin.txt", new byte[] {'a', 0}).problems)
+        assertThat(read(new PlainTextReader(null), "bin.txt", new byte[] {'a', 0}).problems)
                 .extracting(LoadProblem::message).containsExactly("binary file (NUL byte), not text");
-        assertThat(read(new PlainTextReader(), "blank.txt", " \n".getBytes(StandardCharsets.UTF_8)).problems)
+        assertThat(read(new PlainTextReader(null), "blank.txt", " \n".getBytes(StandardCharsets.UTF_8)).problems)
                 .extracting(LoadProblem::message).containsExactly("empty file");
     }
 
@@ -72,7 +72,7 @@ class LoaderComponentsTest {
         assertThat(MarkdownReader.title("---\ntitle: \"Front\"\n---\n# Heading\n")).isEqualTo("Front");
         assertThat(MarkdownReader.title("```\n# fenced\n```\n# Real #\n")).isEqualTo("Real");
         assertThat(MarkdownReader.title("no heading\n")).isNull();
-        assertThat(read(new MarkdownReader(), "plain.md", "no heading\n".getBytes(StandardCharsets.UTF_8)).documents)
+        assertThat(read(new MarkdownReader(null), "plain.md", "no heading\n".getBytes(StandardCharsets.UTF_8)).documents)
                 .extracting(SourceDocument::title).containsExactly("plain");
     }
 
@@ -110,12 +110,14 @@ class LoaderComponentsTest {
         Formats formats = Formats.standard();
         assertThat(formats.readerFor("A.JSONL")).isInstanceOf(JsonlReader.class);
         assertThat(formats.readerFor("notes.markdown")).isInstanceOf(MarkdownReader.class);
-        assertThat(formats.readerFor("data.csv")).isInstanceOf(PlainTextReader.class);
+        // anything else is detected from its content (text is then read as plain text)
+        assertThat(formats.readerFor("data.csv")).isInstanceOf(TikaReader.class);
+        assertThat(formats.readerFor("Report.PDF")).isInstanceOf(TikaReader.class);
         assertThat(formats.extensions()).containsExactlyInAnyOrderElementsOf(DocumentLoader.DEFAULT_EXTENSIONS);
         FormatReader csv = (file, sink) -> sink.document(new SourceDocument(file.id(), "csv", file.name(), "x",
                 java.util.Map.of()), file.name(), 0);
         assertThat(formats.with("CSV", csv).readerFor("data.csv")).isSameAs(csv);
-        assertThat(formats.readerFor("data.csv")).as("unchanged").isInstanceOf(PlainTextReader.class);
+        assertThat(formats.readerFor("data.csv")).as("unchanged").isInstanceOf(TikaReader.class);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 
 /**
- * Removes documents, or just their chunks, with everything only they support: their provenance on
+ * Removes documents, or just their chunks and sections, with everything only they support: their provenance on
  * relations, relations left without provenance, and entities no chunk mentions any more.
  */
 public record DocumentDeleter(GraphStore store) {
@@ -27,7 +27,7 @@ public record DocumentDeleter(GraphStore store) {
     }
 
     /**
-     * Removes the chunks of these documents and their knowledge-graph provenance, keeping the Document nodes
+     * Removes the chunks and sections of these documents and their knowledge-graph provenance, keeping the Document nodes
      * (used before a changed or half-written document is written again); returns the number of chunks removed.
      */
     public int clearChunks(Collection<String> documentIds) {
@@ -44,6 +44,10 @@ public record DocumentDeleter(GraphStore store) {
             // each slice commits on its own: a crash leaves fewer chunks, all still consistent, and a retry finishes
             for (List<String> slice : Batches.of(chunkIds)) {
                 session.executeWriteWithoutResult(tx -> removeChunks(tx, slice));
+            }
+            for (List<String> ids : Batches.of(documentIds)) {
+                session.executeWriteWithoutResult(tx -> tx.run(
+                        "UNWIND $ids AS id MATCH (s:Section {documentId: id}) DETACH DELETE s", Map.of("ids", ids)).consume());
             }
             return chunkIds.size();
         }

@@ -1,5 +1,7 @@
 package dev.engram.store.lexical;
 
+import dev.engram.records.document.DocumentLayout;
+import dev.engram.records.document.DocumentSection;
 import dev.engram.records.document.SourceDocument;
 import dev.engram.records.document.TextChunk;
 import dev.engram.store.delete.DocumentDeleter;
@@ -59,6 +61,23 @@ public final class DocumentWriter {
             }
         }
         return hashes;
+    }
+
+    /**
+     * The documents of {@code tenant} (null: the public corpus) whose source starts with {@code sourcePrefix}, by id:
+     * what a directory sync of that folder may replace or delete.
+     */
+    public Map<String, StoredSource> storedUnder(String sourcePrefix, String tenant) {
+        Map<String, StoredSource> out = new java.util.TreeMap<>();
+        try (Session session = store.session()) {
+            session.executeRead(tx -> tx.run("""
+                    MATCH (d:Document) WHERE d.source STARTS WITH $prefix AND coalesce(d.tenant, '') = $tenant
+                    RETURN d.id AS id, d.source AS source, d.sha256 AS sha256
+                    """, Map.of("prefix", sourcePrefix, "tenant", tenant == null ? "" : tenant)).list())
+                    .forEach(r -> out.put(r.get("id").asString(), new StoredSource(r.get("id").asString(),
+                            r.get("source").asString(), r.get("sha256").asString(null))));
+        }
+        return out;
     }
 
     // hash and owner of complete documents, as "sha\0tenant"
@@ -127,35 +146,114 @@ public final class DocumentWriter {
             for (DocumentRecord d : toWrite) {
                 addChunkRows(d, chunkRows, nextRows, firstRows);
             }
-            for (List<Map<String, Object>> slice : Batches.of(chunkRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (d:Document {id: row.documentId})
-                        MERGE (c:Chunk {id: row.id})
-                        SET c = row.props
-                        MERGE (c)-[:PART_OF]->(d)
-                        WITH c, row WHERE row.embedding IS NOT NULL
-                        CALL db.create.setNodeVectorProperty(c, 'embedding', row.embedding)
-                        """, Map.of("rows", slice)).consume());
-            }
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (d:Document {id: row.documentId})
+                    MERGE (c:Chunk {id: row.id})
+                    SET c = row.props
+                    MERGE (c)-[:PART_OF]->(d)
+                    WITH c, row WHERE row.embedding IS NOT NULL
+                    CALL db.create.setNodeVectorProperty(c, 'embedding', row.embedding)
+                    """, chunkRows);
             // links only after every chunk exists: a document's chunks may span several transactions
-            for (List<Map<String, Object>> slice : Batches.of(nextRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (a:Chunk {id: row.from}), (b:Chunk {id: row.to})
-                        MERGE (a)-[:NEXT]->(b)
-                        """, Map.of("rows", slice)).consume());
-            }
-            for (List<Map<String, Object>> slice : Batches.of(firstRows)) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (d:Document {id: row.documentId}), (c:Chunk {id: row.chunkId})
-                        MERGE (d)-[:FIRST]->(c)
-                        """, Map.of("rows", slice)).consume());
-            }
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (a:Chunk {id: row.from}), (b:Chunk {id: row.to})
+                    MERGE (a)-[:NEXT]->(b)
+                    """, nextRows);
+            writeRows(session, """
+                    UNWIND $rows AS row
+                    MATCH (d:Document {id: row.documentId}), (c:Chunk {id: row.chunkId})
+                    MERGE (d)-[:FIRST]->(c)
+                    """, firstRows);
+            writeSections(session, toWrite);
             chunks = chunkRows.size();
         }
         return new LexicalWriteSummary(toWrite.size(), unchanged, claim.existing(), chunks, refused);
+    }
+
+    /**
+     * The documents' sections: each {@code PART_OF} its parent section or its document, {@code FIRST} to the first
+     * chunk starting inside it (or the chunk it starts in), and each chunk {@code IN_SECTION} its innermost section.
+     * Sections carry the document's tenant and acl, as chunks do.
+     */
+    private static void writeSections(Session session, List<DocumentRecord> documents) {
+        List<Map<String, Object>> sectionRows = new ArrayList<>();
+        List<Map<String, Object>> inRows = new ArrayList<>();
+        for (DocumentRecord d : documents) {
+            DocumentLayout layout = d.document().layout();
+            List<TextChunk> chunks = d.chunks().stream().sorted(Comparator.comparingInt(TextChunk::index)).toList();
+            for (DocumentSection s : layout.sections()) {
+                Map<String, Object> props = new HashMap<>();
+                props.put("id", DocumentSection.id(d.id(), s.index()));
+                props.put("documentId", d.id());
+                props.put("index", s.index());
+                props.put("title", s.title());
+                props.put("level", s.level());
+                props.put("path", layout.pathOf(s));
+                int page = layout.pageAt(s.start());
+                if (page > 0) {
+                    props.put("pageStart", page);
+                    props.put("pageEnd", layout.pageAt(Math.max(s.start(), s.end() - 1)));
+                }
+                putIfNotNull(props, "tenant", d.tenant());
+                props.put("acl", d.acl());
+                Map<String, Object> row = new HashMap<>();
+                row.put("id", props.get("id"));
+                row.put("documentId", d.id());
+                row.put("parent", s.parent() < 0 ? null : DocumentSection.id(d.id(), s.parent()));
+                row.put("first", firstChunk(chunks, s));
+                row.put("props", props);
+                sectionRows.add(row);
+            }
+            for (TextChunk c : chunks) {
+                if (c.sectionId() != null) {
+                    inRows.add(Map.of("chunkId", c.id(), "sectionId", c.sectionId()));
+                }
+            }
+        }
+        writeRows(session, """
+                UNWIND $rows AS row
+                MERGE (s:Section {id: row.id})
+                SET s = row.props
+                """, sectionRows);
+        writeRows(session, """
+                UNWIND $rows AS row
+                MATCH (s:Section {id: row.id})
+                OPTIONAL MATCH (p:Section {id: row.parent})
+                OPTIONAL MATCH (d:Document {id: row.documentId})
+                WITH s, row, coalesce(p, d) AS parent
+                MERGE (s)-[:PART_OF]->(parent)
+                WITH s, row WHERE row.first IS NOT NULL
+                MATCH (c:Chunk {id: row.first})
+                MERGE (s)-[:FIRST]->(c)
+                """, sectionRows);
+        writeRows(session, """
+                UNWIND $rows AS row
+                MATCH (c:Chunk {id: row.chunkId}), (s:Section {id: row.sectionId})
+                MERGE (c)-[:IN_SECTION]->(s)
+                """, inRows);
+    }
+
+    /** Runs {@code cypher} over {@code rows} ({@code $rows}), one transaction a batch. */
+    private static void writeRows(Session session, String cypher, List<Map<String, Object>> rows) {
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
+        }
+    }
+
+    /** The first chunk starting inside the section, else the chunk the section starts in; null if neither. */
+    private static String firstChunk(List<TextChunk> chunks, DocumentSection s) {
+        String holding = null;
+        for (TextChunk c : chunks) {
+            if (c.start() >= s.start() && c.start() < s.end()) {
+                return c.id();
+            }
+            if (holding == null && c.start() <= s.start() && s.start() < c.end()) {
+                holding = c.id();
+            }
+        }
+        return holding;
     }
 
     /**
@@ -263,6 +361,14 @@ public final class DocumentWriter {
             props.put("tokenCount", chunk.tokenCount());
             props.put("start", chunk.start());
             props.put("end", chunk.end());
+            // only documents with pages or sections get these: a JSONL passage's chunk is stored exactly as before
+            if (chunk.pageStart() > 0) {
+                props.put("pageStart", chunk.pageStart());
+                props.put("pageEnd", chunk.pageEnd());
+            }
+            if (!chunk.sectionPath().isEmpty()) {
+                props.put("sectionPath", chunk.sectionPath());
+            }
             putIfNotNull(props, "tenant", d.tenant());
             props.put("acl", d.acl());
             Map<String, Object> row = new HashMap<>();

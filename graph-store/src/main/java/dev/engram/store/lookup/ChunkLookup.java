@@ -1,5 +1,6 @@
 package dev.engram.store.lookup;
 
+import dev.engram.records.document.PassagePlace;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.HashMap;
 import java.util.List;
@@ -10,9 +11,21 @@ import org.neo4j.driver.Values;
 
 /** Fetches chunks by id, with their reading-order neighbours for sentence-window expansion. */
 public final class ChunkLookup {
-    /** A chunk with its document title and the text of the chunks before and after it (empty at the ends). */
+    /**
+     * A chunk with its document title, the text of the chunks before and after it (empty at the ends) and its
+     * place (pages, section path).
+     */
     public record ChunkText(String chunkId, String documentId, String title, String text, String previousText,
-                            String nextText) {}
+                            String nextText, PassagePlace place) {
+        public ChunkText {
+            place = place == null ? PassagePlace.NONE : place;
+        }
+
+        /** A chunk of a document without pages or sections. */
+        public ChunkText(String chunkId, String documentId, String title, String text, String previousText, String nextText) {
+            this(chunkId, documentId, title, text, previousText, nextText, PassagePlace.NONE);
+        }
+    }
 
     private final GraphStore store;
 
@@ -35,10 +48,11 @@ public final class ChunkLookup {
                     OPTIONAL MATCH (p:Chunk)-[:NEXT]->(c)
                     OPTIONAL MATCH (c)-[:NEXT]->(n:Chunk)
                     RETURN c.id AS id, c.documentId AS doc, coalesce(d.title, '') AS title, c.text AS text,
-                           coalesce(p.text, '') AS prev, coalesce(n.text, '') AS next
-                    """, Values.parameters("ids", chunkIds)).stream().forEach(r -> out.put(r.get("id").asString(),
+                           coalesce(p.text, '') AS prev, coalesce(n.text, '') AS next, %s AS place
+                    """.formatted(ChunkPlaces.cypher("c")), Values.parameters("ids", chunkIds)).stream().forEach(r -> out.put(r.get("id").asString(),
                     new ChunkText(r.get("id").asString(), r.get("doc").asString(null), r.get("title").asString(),
-                            r.get("text").asString(""), r.get("prev").asString(), r.get("next").asString())));
+                            r.get("text").asString(""), r.get("prev").asString(), r.get("next").asString(),
+                            ChunkPlaces.of(r.get("place")))));
         }
         return out;
     }

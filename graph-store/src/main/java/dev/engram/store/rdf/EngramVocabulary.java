@@ -31,6 +31,7 @@ public final class EngramVocabulary {
     public static final String DOCUMENT_NS = "https://engram.dev/id/document/";
     public static final String CHUNK_NS = "https://engram.dev/id/chunk/";
     public static final String FACT_NS = "https://engram.dev/id/fact/";
+    public static final String SECTION_NS = "https://engram.dev/id/section/";
 
     public static final Node ENTITY = term("Entity");
     public static final Node DOCUMENT = term("Document");
@@ -45,6 +46,12 @@ public final class EngramVocabulary {
     public static final Node START = term("start");
     public static final Node END = term("end");
     public static final Node TENANT = term("tenant");
+    public static final Node SECTION = term("Section");
+    public static final Node LEVEL = term("level");
+    public static final Node PAGE_START = term("pageStart");
+    public static final Node PAGE_END = term("pageEnd");
+    public static final Node IN_SECTION = term("inSection");
+    public static final Node FIRST = term("first");
     public static final Node ACL = term("acl");
 
     public static final Node TYPE = RDF.type.asNode();
@@ -78,6 +85,11 @@ public final class EngramVocabulary {
     /** The IRI of the document with this id. */
     public static Node document(String id) {
         return NodeFactory.createURI(DOCUMENT_NS + encode(id));
+    }
+
+    /** The IRI of the section with this id. */
+    public static Node section(String id) {
+        return NodeFactory.createURI(SECTION_NS + encode(id));
     }
 
     /** The IRI of the chunk with this id. */

@@ -6,6 +6,12 @@ import static dev.engram.store.rdf.EngramVocabulary.DC_SOURCE;
 import static dev.engram.store.rdf.EngramVocabulary.DOCUMENT;
 import static dev.engram.store.rdf.EngramVocabulary.END;
 import static dev.engram.store.rdf.EngramVocabulary.ENTITY;
+import static dev.engram.store.rdf.EngramVocabulary.FIRST;
+import static dev.engram.store.rdf.EngramVocabulary.IN_SECTION;
+import static dev.engram.store.rdf.EngramVocabulary.LEVEL;
+import static dev.engram.store.rdf.EngramVocabulary.PAGE_END;
+import static dev.engram.store.rdf.EngramVocabulary.PAGE_START;
+import static dev.engram.store.rdf.EngramVocabulary.SECTION;
 import static dev.engram.store.rdf.EngramVocabulary.INDEX;
 import static dev.engram.store.rdf.EngramVocabulary.LABEL;
 import static dev.engram.store.rdf.EngramVocabulary.MENTIONS;
@@ -136,6 +142,7 @@ public final class RdfExporter {
                 ids.add(r.get("id").asString());
                 writeDocument(r.get("id").asString(), r.get("props").asMap(), out);
             }
+            writeSections(session, access, ids, out);
             writeChunks(session, access, ids, out);
             progress.accept(out.summary());
             after = ids.getLast();
@@ -172,6 +179,38 @@ public final class RdfExporter {
         out.documents++;
     }
 
+    /** The readable sections of these documents: title, level, pages, what they are part of, their first chunk. */
+    private static void writeSections(Session session, Map<String, Object> access, List<String> documentIds, Tally out) {
+        Map<String, Object> params = new HashMap<>(access);
+        params.put("ids", documentIds);
+        Result result = session.run("""
+                UNWIND $ids AS docId
+                MATCH (s:Section {documentId: docId})
+                WHERE %s
+                OPTIONAL MATCH (s)-[:PART_OF]->(p:Section)
+                OPTIONAL MATCH (s)-[:FIRST]->(c:Chunk)
+                RETURN docId, s.id AS id, s.title AS title, s.level AS level, s.pageStart AS pageStart,
+                       s.pageEnd AS pageEnd, p.id AS parent, c.id AS first
+                ORDER BY docId, s.index
+                """.formatted(AccessCypher.readable("s")), params);
+        while (result.hasNext()) {
+            Record r = result.next();
+            Node section = EngramVocabulary.section(r.get("id").asString());
+            out.add(section, TYPE, SECTION);
+            out.add(section, PART_OF, r.get("parent").isNull() ? EngramVocabulary.document(r.get("docId").asString())
+                    : EngramVocabulary.section(r.get("parent").asString()));
+            if (!r.get("title").isNull()) {
+                out.add(section, TITLE, string(r.get("title").asString()));
+            }
+            addInteger(out, section, LEVEL, r.get("level"));
+            addInteger(out, section, PAGE_START, r.get("pageStart"));
+            addInteger(out, section, PAGE_END, r.get("pageEnd"));
+            if (!r.get("first").isNull()) {
+                out.add(section, FIRST, EngramVocabulary.chunk(r.get("first").asString()));
+            }
+        }
+    }
+
     private static void writeChunks(Session session, Map<String, Object> access, List<String> documentIds, Tally out) {
         Map<String, Object> params = new HashMap<>(access);
         params.put("ids", documentIds);
@@ -181,7 +220,8 @@ public final class RdfExporter {
                 WHERE %s
                 OPTIONAL MATCH (c)-[:NEXT]->(n:Chunk)
                 RETURN docId, c.id AS id, c.index AS index, c.text AS text, c.tokenCount AS tokenCount,
-                       c.start AS start, c.end AS end, n.id AS next,
+                       c.start AS start, c.end AS end, n.id AS next, c.pageStart AS pageStart, c.pageEnd AS pageEnd,
+                       COLLECT { MATCH (c)-[:IN_SECTION]->(s:Section) RETURN s.id } AS sections,
                        COLLECT { MATCH (c)-[:MENTIONS]->(e:Entity) RETURN e.id ORDER BY e.id } AS mentions
                 ORDER BY docId, index
                 """.formatted(AccessCypher.readable("c")), params);
@@ -197,6 +237,11 @@ public final class RdfExporter {
             addInteger(out, chunk, TOKEN_COUNT, r.get("tokenCount"));
             addInteger(out, chunk, START, r.get("start"));
             addInteger(out, chunk, END, r.get("end"));
+            addInteger(out, chunk, PAGE_START, r.get("pageStart"));
+            addInteger(out, chunk, PAGE_END, r.get("pageEnd"));
+            for (Value section : r.get("sections").values()) {
+                out.add(chunk, IN_SECTION, EngramVocabulary.section(section.asString()));
+            }
             if (!r.get("next").isNull()) {
                 out.add(chunk, NEXT, EngramVocabulary.chunk(r.get("next").asString()));
             }

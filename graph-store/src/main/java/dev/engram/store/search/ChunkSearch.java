@@ -1,5 +1,6 @@
 package dev.engram.store.search;
 
+import dev.engram.store.lookup.ChunkPlaces;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.schema.IndexNames;
 import java.util.Comparator;
@@ -21,10 +22,10 @@ public final class ChunkSearch {
               WHERE %s
               OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
               RETURN collect({id: c.id, documentId: c.documentId, index: c.index, text: c.text, title: d.title,
-                              score: score}) AS results
+                              score: score, place: %s}) AS results
             }
             RETURN size(hits) AS hits, results
-            """.formatted(AccessCypher.readable("c"));
+            """.formatted(AccessCypher.readable("c"), ChunkPlaces.cypher("c"));
 
     private final GraphStore store;
 
@@ -59,7 +60,8 @@ public final class ChunkSearch {
             List<ScoredChunk> results = row.get("results").asList((Value v) -> new ScoredChunk(
                     v.get("id").asString(), v.get("documentId").asString(null), v.get("title").asString(null),
                     v.get("text").asString(null), v.get("index").asInt(0),
-                    cosine ? VectorScores.cosine(v.get("score").asDouble()) : v.get("score").asDouble()))
+                    cosine ? VectorScores.cosine(v.get("score").asDouble()) : v.get("score").asDouble(),
+                    ChunkPlaces.of(v.get("place"))))
                     .stream().sorted(Comparator.comparingDouble(ScoredChunk::score).reversed()).toList();
             return new OverFetch.Page<>(results, row.get("hits").asLong());
         }

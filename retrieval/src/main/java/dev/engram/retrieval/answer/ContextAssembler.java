@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Assembles a cited context within a token budget: the verbalized graph paths (each followed by the citation ids of
  * the passages it came from, when those are in the context), then the passages in rank order as {@code [1] Title},
- * {@code [2] Title}..., each optionally widened with the chunks before and after it (sentence-window retrieval).
+ * {@code [2] Title, p. 14, §2.1 Revenue}... (pages and section when the document has them), each optionally widened with the chunks before and after it (sentence-window retrieval).
  *
  * <p>What goes in, in priority order: the first passage; the paths, in order, while they fit; the other passages, in
  * rank order, until one does not fit; then neighbour texts, in rank order, wherever they still fit. The first passage
@@ -147,7 +147,7 @@ public final class ContextAssembler {
         List<Citation> citations = new ArrayList<>();
         for (int i = 0; i < selection.blocks().size(); i++) {
             RankedPassage p = selection.blocks().get(i).passage();
-            citations.add(new Citation(i + 1, p.chunkId(), p.documentId(), p.title()));
+            citations.add(new Citation(i + 1, p.chunkId(), p.documentId(), p.title(), p.place()));
         }
         return new AssembledContext(text, citations, text.isEmpty() ? 0 : tokenCounter.applyAsInt(text));
     }
@@ -234,7 +234,8 @@ public final class ContextAssembler {
     private record Block(RankedPassage passage, String body, String previous, String next) {
         String render(int id) {
             StringBuilder out = new StringBuilder("[").append(id).append(']');
-            String title = oneLine(passage.title());
+            // title, then pages and section when the document has them: "[3] Annual report 2025, p. 14, §2.1 Revenue"
+            String title = oneLine(passage.place().cite(passage.title()));
             if (!title.isEmpty()) out.append(' ').append(title);
             out.append('\n');
             if (previous != null) out.append(previous).append(' ');

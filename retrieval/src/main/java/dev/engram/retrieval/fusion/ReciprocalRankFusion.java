@@ -41,7 +41,7 @@ public final class ReciprocalRankFusion {
         List<RankedPassage> fused = new ArrayList<>(scores.size());
         scores.forEach((id, s) -> {
             RankedPassage p = first.get(id);
-            fused.add(new RankedPassage(p.chunkId(), p.documentId(), p.title(), p.text(), s));
+            fused.add(p.withScore(s));
         });
         fused.sort(Comparator.comparingDouble(RankedPassage::score).reversed());
         return fused.size() > topK ? List.copyOf(fused.subList(0, topK)) : List.copyOf(fused);

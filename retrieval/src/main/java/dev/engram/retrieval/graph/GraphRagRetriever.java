@@ -341,11 +341,11 @@ public final class GraphRagRetriever implements Retriever {
             String id = projection.nodeId(node);
             ScoredChunk c = byId.get(id);
             if (c != null) {
-                out.add(new RankedPassage(id, c.documentId(), c.title(), c.text(), scores[node]));
+                out.add(new RankedPassage(id, c.documentId(), c.title(), c.text(), scores[node], c.place()));
             } else {
                 ChunkLookup.ChunkText f = fetched.get(id);
                 if (f != null) {
-                    out.add(new RankedPassage(id, f.documentId(), f.title(), f.text(), scores[node]));
+                    out.add(new RankedPassage(id, f.documentId(), f.title(), f.text(), scores[node], f.place()));
                 }
             }
         }
@@ -354,7 +354,7 @@ public final class GraphRagRetriever implements Retriever {
 
     private static List<RankedPassage> toPassages(List<ScoredChunk> chunks) {
         return chunks.stream()
-                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score()))
+                .map(c -> new RankedPassage(c.chunkId(), c.documentId(), c.title(), c.text(), c.score(), c.place()))
                 .toList();
     }
 

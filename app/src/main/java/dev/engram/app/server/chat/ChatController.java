@@ -132,6 +132,6 @@ public record ChatController(Answerer answerer) {
 
     private static List<Source> sources(Retrieved retrieved) {
         return retrieved.context().citations().stream()
-                .map(c -> new Source(c.id(), c.chunkId(), c.documentId(), c.title())).toList();
+                .map(c -> new Source(c.id(), c.chunkId(), c.documentId(), c.title(), c.place(), c.label())).toList();
     }
 }

@@ -43,6 +43,10 @@ public final class ChatRecords {
                         @JsonProperty("completion_tokens") int completionTokens,
                         @JsonProperty("total_tokens") int totalTokens) {}
 
-    /** A passage cited as {@code [citation]} in the answer (an Engram extension clients may ignore). */
-    public record Source(int citation, String chunkId, String documentId, String title) {}
+    /**
+     * A passage cited as {@code [citation]} in the answer (an Engram extension clients may ignore), with its pages and
+     * section path and the citation as a person reads it ({@code [3] Annual report 2025, p. 14, §2.1 Revenue}).
+     */
+    public record Source(int citation, String chunkId, String documentId, String title,
+                         dev.engram.records.document.PassagePlace place, String label) {}
 }

@@ -1,5 +1,6 @@
 package dev.engram.app.server.jobs;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.ingest.IngestStamp;
 
 import dev.engram.app.server.ApiException;
@@ -19,9 +20,10 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Documents and ingest jobs: upload (as a job), list, delete; job progress and cancellation. */
 @RestController
-public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits) {
+public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits, EngramConfig config) {
     /**
-     * Multipart upload of .txt, .md or .jsonl files (part name {@code files}); starts an ingest job and answers 202
+     * Multipart upload of documents (part name {@code files}): PDF, Word, PowerPoint, Excel, OpenDocument, RTF, EPUB,
+     * HTML, e-mail, text, Markdown or JSONL, the format detected from the content; starts an ingest job and answers 202
      * with it. An unrestricted caller may stamp a {@code tenant} and {@code acl} groups; a tenant-scoped caller's
      * documents always get its own tenant, and its groups unless it names a subset of them.
      */
@@ -50,6 +52,21 @@ public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, Inpu
                     + "(or the JSONL ids) and upload again. Nothing was ingested.");
         }
         return jobs.submit(upload.directory(), upload.files(), caller.access(), stamp.tenant(), stamp.acl());
+    }
+
+    /**
+     * Starts a job making the graph match the configured sync folder ({@code ENGRAM_SYNC_ROOT}) for the caller's
+     * tenant: new and changed files ingested, documents of that folder and tenant whose files are gone deleted. With
+     * {@code dryRun=true} the job only lists its plan in its summary. Write keys only; 404 when no folder is set.
+     */
+    @PostMapping("/api/sync")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    JobStatus sync(@RequestParam(name = "dryRun", defaultValue = "false") boolean dryRun, Caller caller) {
+        caller.requireWrite();
+        java.nio.file.Path root = config.ingest().syncRoot().orElseThrow(() -> ApiException.notFound(
+                "no sync folder is configured (ENGRAM_SYNC_ROOT)"));
+        IngestStamp stamp = caller.stamp(null, null);
+        return jobs.submitSync(root, caller.access(), stamp.tenant(), stamp.acl(), dryRun);
     }
 
     @GetMapping("/api/documents")

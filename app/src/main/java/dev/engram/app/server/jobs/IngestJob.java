@@ -23,6 +23,10 @@ final class IngestJob implements IngestListener {
     final AccessFilter owner;
     final String tenant;
     final List<String> acl;
+    final Kind kind;
+
+    /** What the job does: ingest its files, sync its one folder, or only work out the sync's plan. */
+    enum Kind { FILES, SYNC, SYNC_PLAN }
     private final Instant created = Instant.now();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
@@ -35,6 +39,11 @@ final class IngestJob implements IngestListener {
     private volatile Instant finished;
 
     IngestJob(String id, Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl) {
+        this(id, directory, files, owner, tenant, acl, Kind.FILES);
+    }
+
+    IngestJob(String id, Path directory, List<Path> files, AccessFilter owner, String tenant, List<String> acl, Kind kind) {
+        this.kind = kind;
         this.id = id;
         this.directory = directory;
         this.files = List.copyOf(files);

@@ -12,7 +12,7 @@ import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.ingest.DocumentSource;
 import dev.engram.ingest.IngestOptions;
 import dev.engram.ingest.IngestPipeline;
-import dev.engram.ingest.IngestReport;
+import dev.engram.ingest.sync.DirectorySync;
 import dev.engram.store.search.AccessFilter;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -44,6 +44,7 @@ public class IngestJobs {
     private final EngramRuntime runtime;
     private final Optional<TripleExtractor> extractor;
     private final int batchDocuments;
+    private final DocumentLoader loader;
     private final Map<String, IngestJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "engram-ingest-job");
@@ -55,6 +56,7 @@ public class IngestJobs {
         this.runtime = runtime;
         this.extractor = ExtractorChoice.parse(config.ingest().extractor(), config.llm());
         this.batchDocuments = config.ingest().batchDocuments();
+        this.loader = config.ingest().loader(List.of());
     }
 
     /** Queues an ingest of files saved under {@code directory} (deleted when the job ends); returns its status. */
@@ -68,6 +70,15 @@ public class IngestJobs {
      */
     public JobStatus submitInPlace(List<Path> paths, AccessFilter owner, String tenant, List<String> acl) {
         return queue(new IngestJob(UUID.randomUUID().toString(), null, paths, owner, tenant, acl));
+    }
+
+    /**
+     * Queues a sync of the folder {@code root} for {@code tenant} (see {@link DirectorySync}): with {@code dryRun}
+     * the job only works out the plan, which its summary then lists.
+     */
+    public JobStatus submitSync(Path root, AccessFilter owner, String tenant, List<String> acl, boolean dryRun) {
+        return queue(new IngestJob(UUID.randomUUID().toString(), null, List.of(root), owner, tenant, acl,
+                dryRun ? IngestJob.Kind.SYNC_PLAN : IngestJob.Kind.SYNC));
     }
 
     private JobStatus queue(IngestJob job) {
@@ -109,8 +120,15 @@ public class IngestJobs {
         try {
             IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
                     ContentHash::of, extractor.orElse(null), new IngestOptions(batchDocuments, job.tenant, job.acl));
-            IngestReport report = pipeline.run(source(job), job);
-            job.finish(job.cancelRequested() ? JobState.CANCELLED : JobState.SUCCEEDED, report.summary());
+            String summary = switch (job.kind) {
+                case FILES -> pipeline.run(source(job), job).summary();
+                case SYNC_PLAN -> planText(new DirectorySync(loader, pipeline, runtime.store(), job.tenant).plan(job.files.getFirst()), true);
+                case SYNC -> {
+                    DirectorySync.Result r = new DirectorySync(loader, pipeline, runtime.store(), job.tenant).run(job.files.getFirst(), job);
+                    yield r.ingest().summary() + "; " + r.deleted() + " deleted; " + planText(r.plan(), false);
+                }
+            };
+            job.finish(job.cancelRequested() ? JobState.CANCELLED : JobState.SUCCEEDED, summary);
         } catch (RuntimeException e) {
             LOG.warn("ingest job {} failed", job.id, e);
             job.finish(JobState.FAILED, "failed: " + e.getMessage());
@@ -120,9 +138,18 @@ public class IngestJobs {
         }
     }
 
+    /** A sync plan as a job summary: counts, then (for a dry run) the first lines of the plan. */
+    private static String planText(DirectorySync.Plan plan, boolean lines) {
+        String text = "sync plan: " + plan.summary();
+        if (lines) {
+            List<String> all = plan.lines();
+            text += all.isEmpty() ? "" : "\n" + String.join("\n", all.subList(0, Math.min(all.size(), 1000)));
+        }
+        return text;
+    }
+
     /** The job's files, offered one document at a time until the job is cancelled. */
-    private static DocumentSource source(IngestJob job) {
-        DocumentLoader loader = new DocumentLoader();
+    private DocumentSource source(IngestJob job) {
         return new DocumentSource() {
             @Override
             public long estimatedCount() {

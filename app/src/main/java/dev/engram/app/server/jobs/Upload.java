@@ -39,8 +39,17 @@ record Upload(Path directory, List<Path> files) {
 
     /** The ids of the documents in these files (file names, and the ids inside JSONL files). */
     List<String> documentIds() {
+        // a file's id is its name; only a JSONL corpus names its documents inside (a PDF is not parsed twice)
         List<String> ids = new ArrayList<>();
-        new dev.engram.extraction.document.DocumentLoader().forEach(files, d -> ids.add(d.id()), problem -> { });
+        List<Path> corpora = new ArrayList<>();
+        for (Path f : files) {
+            if (f.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".jsonl")) {
+                corpora.add(f);
+            } else {
+                ids.add(f.getFileName().toString());
+            }
+        }
+        new dev.engram.extraction.document.DocumentLoader().forEach(corpora, d -> ids.add(d.id()), problem -> { });
         return ids;
     }
 

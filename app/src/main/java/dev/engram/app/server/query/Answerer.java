@@ -97,7 +97,8 @@ public class Answerer {
             Map<String, Integer> citationOf = new HashMap<>();
             context.citations().forEach(c -> citationOf.put(c.chunkId(), c.id()));
             List<CitedPassage> passages = result.passages().stream().map((RankedPassage p) -> new CitedPassage(
-                    citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(), p.text(), p.score())).toList();
+                    citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(), p.text(), p.score(), p.place(),
+                    p.place().cite(p.title()))).toList();
             return new QueryResponse(question, mode.id(), passages, result.paths(), result.seeds(), context.text(),
                     answer, result.timingsMillis(), result.themes());
         }

@@ -1,4 +1,11 @@
 package dev.engram.app.server.query;
 
-/** A retrieved passage; {@code citation} is its [n] in the context and answer, null when it did not fit the context. */
-public record CitedPassage(Integer citation, String chunkId, String documentId, String title, String text, double score) {}
+import dev.engram.records.document.PassagePlace;
+
+/**
+ * A retrieved passage; {@code citation} is its [n] in the context and answer, null when it did not fit the context;
+ * {@code place} its pages and section path, {@code source} how a person cites it ("Annual report 2025, p. 14, §2.1
+ * Revenue").
+ */
+public record CitedPassage(Integer citation, String chunkId, String documentId, String title, String text, double score,
+                           PassagePlace place, String source) {}
