@@ -14,19 +14,12 @@ import time
 
 import igraph as ig
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from igraph_input import read_weighted_graph  # noqa: E402
+
 
 def load(out, name):
-    with open(os.path.join(out, name + ".meta")) as f:
-        n, m = map(int, f.read().split())
-    g = ig.Graph.Read_Edgelist(os.path.join(out, name + ".edges"), directed=False)
-    if g.vcount() < n:
-        g.add_vertices(n - g.vcount())
-    w = array.array("f")
-    with open(os.path.join(out, name + ".weights"), "rb") as f:
-        w.frombytes(f.read())
-    if sys.byteorder != "little":
-        w.byteswap()
-    g.es["weight"] = w.tolist()
+    g, n, m = read_weighted_graph(out, name)
     # the Java side sums parallel edges and drops self-loops; do the same here
     g.simplify(multiple=True, loops=True, combine_edges="sum")
     return g, n, m

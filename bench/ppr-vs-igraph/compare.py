@@ -13,23 +13,14 @@ import time
 
 import igraph as ig
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from igraph_input import read_weighted_graph  # noqa: E402
+
 MIN_SECONDS_PER_QUERY = 0.3
 
 
 def load_graph(out, name):
-    with open(os.path.join(out, name + ".meta")) as f:
-        n, m = map(int, f.read().split())
-    g = ig.Graph.Read_Edgelist(os.path.join(out, name + ".edges"), directed=False)
-    if g.vcount() < n:  # Read_Edgelist stops at the largest id that occurs
-        g.add_vertices(n - g.vcount())
-    w = array.array("f")
-    with open(os.path.join(out, name + ".weights"), "rb") as f:
-        w.frombytes(f.read())
-    if sys.byteorder != "little":
-        w.byteswap()
-    g.es["weight"] = w.tolist()
-    assert g.ecount() == m == len(w), (g.ecount(), m, len(w))
-    return g, n, m
+    return read_weighted_graph(out, name)
 
 
 def load_resets(out, name, n):

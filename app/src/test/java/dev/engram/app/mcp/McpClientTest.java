@@ -57,11 +57,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class McpClientTest extends ServerTestBase {
     static final String BOLT_PASSWORD = "mcp-test-bolt-secret";
-    static final String ADMIN = "admin-key";
-    static final String READER_ALL = "reader-all";
-    static final String READER_A = "reader-a";
-    static final String WRITER_A = "writer-a";
-    static final String READER_B = "reader-b";
     static final String QUESTION = "Who directed Black Hawk Down?";
 
     static final String TENANT_B = """

@@ -57,11 +57,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
                 + "reader-b:read:tenantB"})
 @Import(AttackSuiteTest.Failing.class)
 class AttackSuiteTest extends ServerTestBase {
-    static final String ADMIN = "admin-key";
-    static final String WRITER_A = "writer-a";
-    static final String READER_A = "reader-a";
-    static final String WRITER_B = "writer-b";
-    static final String READER_B = "reader-b";
     static final String SECRET = "The vault code of Zorblax Corporation is 4711. Mira Tanaka keeps it.";
 
     static final Path SERVER_FILE;

@@ -21,6 +21,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "engram.bolt-port=0", "engram.embed-threads=2", "engram.extractor=rule"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServerTestBase {
+    // the API keys the test classes configure (each its own subset, in engram.api-keys): key:role:tenant
+    protected static final String ADMIN = "admin-key";         // write:*
+    protected static final String READER_ALL = "reader-all";   // read:*
+    protected static final String READER_A = "reader-a";       // read:tenantA
+    protected static final String WRITER_A = "writer-a";       // write:tenantA
+    protected static final String READER_B = "reader-b";       // read:tenantB
+    protected static final String WRITER_B = "writer-b";       // write:tenantB
+
     @DynamicPropertySource
     static void ownDataDir(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("engram-server-test");

@@ -7,26 +7,13 @@ import dev.engram.records.document.SourceDocument;
 import dev.engram.records.document.TextChunk;
 import dev.engram.extraction.embedding.BgeTokenizer;
 import dev.engram.extraction.embedding.TokenSpans;
+import dev.engram.extraction.embedding.RealTokenizerTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Chunks with the real bge tokenizer. */
-class TokenChunkerTest {
-
-    private static BgeTokenizer tokenizer;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = BgeTokenizer.loadDefault();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
+class TokenChunkerTest extends RealTokenizerTest {
 
     private static String longText() {
         StringBuilder sb = new StringBuilder();

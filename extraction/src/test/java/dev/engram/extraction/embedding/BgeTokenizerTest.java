@@ -2,23 +2,9 @@ package dev.engram.extraction.embedding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class BgeTokenizerTest {
-
-    private static BgeTokenizer tokenizer;
-
-    @BeforeAll
-    static void load() {
-        tokenizer = BgeTokenizer.loadDefault();
-    }
-
-    @AfterAll
-    static void close() {
-        tokenizer.close();
-    }
+class BgeTokenizerTest extends RealTokenizerTest {
 
     @Test
     void spansAreUtf16OffsetsEvenAfterSupplementaryCharacters() {

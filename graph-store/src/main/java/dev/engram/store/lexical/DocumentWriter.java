@@ -50,16 +50,8 @@ public final class DocumentWriter {
     /** The content hashes of those of these documents that are completely written, by document id. */
     public Map<String, String> existingHashes(Collection<String> documentIds) {
         Map<String, String> hashes = new HashMap<>();
-        try (Session session = store.session()) {
-            for (List<String> ids : Batches.of(List.copyOf(documentIds))) {
-                session.executeRead(tx -> tx.run("""
-                        UNWIND $ids AS id
-                        MATCH (d:Document {id: id}) WHERE d.sha256 IS NOT NULL
-                        RETURN d.id AS id, d.sha256 AS sha256
-                        """, Map.of("ids", ids)).list())
-                        .forEach(r -> hashes.put(r.get("id").asString(), r.get("sha256").asString()));
-            }
-        }
+        completeHashesByOwner(documentIds).forEach((id, shaAndTenant) ->
+                hashes.put(id, shaAndTenant.substring(0, shaAndTenant.indexOf('\0'))));
         return hashes;
     }
 

@@ -11,7 +11,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 /** Finds chunks by embedding (vector index) or by words (Lucene BM25 full-text index), within what a reader may see. */
-public final class ChunkSearch {
+public record ChunkSearch(GraphStore store) {
 
     // one row even when the index returns nothing, so the unfiltered hit count is always known
     private static final String RESULTS = """
@@ -26,13 +26,6 @@ public final class ChunkSearch {
             }
             RETURN size(hits) AS hits, results
             """.formatted(AccessCypher.readable("c"), ChunkPlaces.cypher("c"));
-
-    private final GraphStore store;
-
-    /** A search over one store. */
-    public ChunkSearch(GraphStore store) {
-        this.store = store;
-    }
 
     /** The k readable chunks nearest to a query vector, scored by cosine similarity. */
     public List<ScoredChunk> dense(float[] queryVector, int k, AccessFilter filter) {

@@ -13,7 +13,7 @@ import org.neo4j.driver.Value;
  * Links text to entities by embedding or by name. With an access filter, an entity is found only if a readable
  * chunk mentions it, and its chunk count counts only readable chunks, so hidden documents leak nothing.
  */
-public final class EntitySearch {
+public record EntitySearch(GraphStore store) {
 
     private static final String RESULTS = """
             WITH collect({e: node, score: score}) AS hits
@@ -27,13 +27,6 @@ public final class EntitySearch {
             }
             RETURN size(hits) AS hits, results
             """.formatted(AccessCypher.readable("c"));
-
-    private final GraphStore store;
-
-    /** A search over one store. */
-    public EntitySearch(GraphStore store) {
-        this.store = store;
-    }
 
     /** The k entities nearest to a vector, scored by cosine similarity. */
     public List<ScoredEntity> entityByVector(float[] vector, int k) {

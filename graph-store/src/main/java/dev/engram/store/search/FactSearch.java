@@ -12,7 +12,7 @@ import org.neo4j.driver.Value;
  * Links a question to facts through the RELATION vector index (HippoRAG 2's query-to-fact linking). With an
  * access filter a fact is found only through chunks the reader may see, and lists only those chunks.
  */
-public final class FactSearch {
+public record FactSearch(GraphStore store) {
 
     private static final String QUERY = """
             CALL db.index.vector.queryRelationships($index, $fetch, $vector) YIELD relationship, score
@@ -24,13 +24,6 @@ public final class FactSearch {
                    [f IN facts WHERE size(f.chunkIds) > 0 | {s: startNode(f.r).id, p: f.r.predicate,
                      o: endNode(f.r).id, score: f.score, chunkIds: f.chunkIds}] AS results
             """.formatted(AccessCypher.readable("c"));
-
-    private final GraphStore store;
-
-    /** A search over one store. */
-    public FactSearch(GraphStore store) {
-        this.store = store;
-    }
 
     /** The k facts nearest to a vector, scored by cosine similarity. */
     public List<ScoredFact> factsByVector(float[] vector, int k) {

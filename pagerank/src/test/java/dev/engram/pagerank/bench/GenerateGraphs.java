@@ -67,25 +67,11 @@ public final class GenerateGraphs {
                 weight[e] = 0.1f + (float) random.nextDouble();
             }
         } else {
-            double[] cumulative = new double[n];
-            double total = 0;
-            for (int i = 0; i < n; i++) {
-                total += Math.pow(i + 1, -1.0 / (2.2 - 1)); // expected degree ~ i^(-1/(gamma-1))
-                cumulative[i] = total;
-            }
-            int[] permutation = new int[n];
-            for (int i = 0; i < n; i++) {
-                permutation[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = permutation[i];
-                permutation[i] = permutation[j];
-                permutation[j] = t;
-            }
+            double[] cumulative = chungLuWeights(n);
+            int[] permutation = shuffledIds(n, random);
             for (int e = 0; e < m; e++) {
-                from[e] = permutation[sample(cumulative, random.nextDouble() * total)];
-                to[e] = permutation[sample(cumulative, random.nextDouble() * total)];
+                from[e] = permutation[sample(cumulative, random.nextDouble() * cumulative[n - 1])];
+                to[e] = permutation[sample(cumulative, random.nextDouble() * cumulative[n - 1])];
                 weight[e] = 0.1f + (float) random.nextDouble();
             }
         }
@@ -134,6 +120,32 @@ public final class GenerateGraphs {
     }
 
     /** The first index whose cumulative weight reaches {@code x}: a draw in proportion to weight. */
+    /** Cumulative Chung–Lu weights of a power law with exponent 2.2: expected degree ~ i^(-1/(gamma-1)). */
+    static double[] chungLuWeights(int n) {
+        double[] cumulative = new double[n];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += Math.pow(i + 1, -1.0 / (2.2 - 1));
+            cumulative[i] = total;
+        }
+        return cumulative;
+    }
+
+    /** 0..n-1 in a random order (Fisher–Yates), so that popularity does not follow the id. */
+    static int[] shuffledIds(int n, SplittableRandom random) {
+        int[] permutation = new int[n];
+        for (int i = 0; i < n; i++) {
+            permutation[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = permutation[i];
+            permutation[i] = permutation[j];
+            permutation[j] = t;
+        }
+        return permutation;
+    }
+
     static int sample(double[] cumulative, double x) {
         int lo = 0;
         int hi = cumulative.length - 1;

@@ -133,26 +133,12 @@ public class PprBenchmark {
     /** Undirected Chung–Lu power-law graph with shuffled ids and weights in [0.1, 1.1). */
     static CsrGraph powerLaw(int n, int m, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        double[] cumulative = new double[n];
-        double total = 0;
-        for (int i = 0; i < n; i++) {
-            total += Math.pow(i + 1, -1.0 / 1.2);
-            cumulative[i] = total;
-        }
-        int[] permutation = new int[n];
-        for (int i = 0; i < n; i++) {
-            permutation[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = permutation[i];
-            permutation[i] = permutation[j];
-            permutation[j] = t;
-        }
+        double[] cumulative = GenerateGraphs.chungLuWeights(n);
+        int[] permutation = GenerateGraphs.shuffledIds(n, random);
         CsrGraph.Builder builder = CsrGraph.builder(n);
         for (int e = 0; e < m; e++) {
-            int u = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * total)];
-            int v = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * total)];
+            int u = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * cumulative[n - 1])];
+            int v = permutation[GenerateGraphs.sample(cumulative, random.nextDouble() * cumulative[n - 1])];
             builder.addEdge(u, v, 0.1f + (float) random.nextDouble());
         }
         return builder.buildCompact(true);

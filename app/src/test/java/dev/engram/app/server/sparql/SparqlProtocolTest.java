@@ -67,10 +67,6 @@ import org.springframework.test.context.TestPropertySource;
         "engram.sparql.max-query-bytes=4096",
         "engram.api-keys=admin-key:write:*,reader-a:read:tenantA,reader-b:read:tenantB"})
 class SparqlProtocolTest extends ServerTestBase {
-    static final String ADMIN = "admin-key";
-    static final String READER_A = "reader-a";
-    static final String READER_B = "reader-b";
-
     static final String TENANT_A = """
             {"id": "a1", "title": "Zorblax Corporation", "text": "Zorblax Corporation was founded by Mira Tanaka in 1987. Zorblax Corporation builds submarine cables."}
             {"id": "a2", "title": "Mira Tanaka", "text": "Mira Tanaka is an engineer. Mira Tanaka studied physics at Kyoto University."}
