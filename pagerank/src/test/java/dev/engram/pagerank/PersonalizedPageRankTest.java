@@ -15,36 +15,37 @@ class PersonalizedPageRankTest {
 
     private static final PprOptions EXACT = PprOptions.DEFAULT.withTolerance(1e-13).withMaxIterations(500);
 
+    /** PageRank of {@code g} from {@code reset}, run to a tolerance far below the assertions'. */
+    private static double[] exact(CsrGraph g, double... reset) {
+        return new PersonalizedPageRank(g).run(reset, EXACT, ws(g));
+    }
+
     @Test
     void directedChainSendsDanglingMassBackToTheSeed() {
         // 0 -> 1 -> 2, node 2 dangling, seed 0, d = 0.5:
         // pi0 = 0.5 pi2 + 0.5, pi1 = 0.5 pi0, pi2 = 0.5 pi1  =>  (4/7, 2/7, 1/7); igraph prpack gives the same.
-        CsrGraph g = graph(3, false, new int[][] {{0, 1}, {1, 2}}, 1f, 1f);
-        double[] scores = new PersonalizedPageRank(g).run(new double[] {1, 0, 0}, EXACT, ws(g));
-        assertThat(scores).containsExactly(new double[] {4.0 / 7, 2.0 / 7, 1.0 / 7}, within(1e-12));
+        assertThat(exact(graph(3, false, new int[][] {{0, 1}, {1, 2}}, 1f, 1f), 1, 0, 0))
+                .containsExactly(new double[] {4.0 / 7, 2.0 / 7, 1.0 / 7}, within(1e-12));
     }
 
     @Test
     void undirectedSelfLoopCountsTwiceAsInIgraph() {
         // loop 0-0, edges 0-1, 1-2, unit weights: P(0->0) = 2/3, P(0->1) = 1/3  =>  (21, 4, 1) / 26 (igraph agrees)
-        CsrGraph g = graph(3, true, new int[][] {{0, 0}, {0, 1}, {1, 2}}, 1f, 1f, 1f);
-        double[] scores = new PersonalizedPageRank(g).run(new double[] {1, 0, 0}, EXACT, ws(g));
-        assertThat(scores).containsExactly(new double[] {21.0 / 26, 4.0 / 26, 1.0 / 26}, within(1e-12));
+        assertThat(exact(graph(3, true, new int[][] {{0, 0}, {0, 1}, {1, 2}}, 1f, 1f, 1f), 1, 0, 0))
+                .containsExactly(new double[] {21.0 / 26, 4.0 / 26, 1.0 / 26}, within(1e-12));
     }
 
     @Test
     void isolatedSeedKeepsItsShareAndComponentsStaySeparate() {
         // path 0-1-2 and isolated 3; reset half on 0, half on 3  =>  (7, 4, 1, 6) / 18 (igraph agrees)
-        CsrGraph g = graph(4, true, new int[][] {{0, 1}, {1, 2}}, 1f, 1f);
-        double[] scores = new PersonalizedPageRank(g).run(new double[] {0.5, 0, 0, 0.5}, EXACT, ws(g));
-        assertThat(scores).containsExactly(new double[] {7.0 / 18, 4.0 / 18, 1.0 / 18, 6.0 / 18}, within(1e-12));
+        assertThat(exact(graph(4, true, new int[][] {{0, 1}, {1, 2}}, 1f, 1f), 0.5, 0, 0, 0.5))
+                .containsExactly(new double[] {7.0 / 18, 4.0 / 18, 1.0 / 18, 6.0 / 18}, within(1e-12));
     }
 
     @Test
     void zeroWeightEdgesAreNeverFollowed() {
-        CsrGraph g = graph(3, true, new int[][] {{0, 1}, {1, 2}}, 1f, 0f);
-        double[] scores = new PersonalizedPageRank(g).run(new double[] {0, 0, 1}, EXACT, ws(g));
-        assertThat(scores).containsExactly(new double[] {0, 0, 1}, within(1e-12));
+        assertThat(exact(graph(3, true, new int[][] {{0, 1}, {1, 2}}, 1f, 0f), 0, 0, 1))
+                .containsExactly(new double[] {0, 0, 1}, within(1e-12));
     }
 
     @Test
@@ -52,9 +53,8 @@ class PersonalizedPageRankTest {
         // undirected 0-1 (w 2), 1-2 (w 1), seed 0, d=0.5. P(0->1)=1, P(1->0)=2/3, P(1->2)=1/3, P(2->1)=1.
         // pi0 = 0.5*(2/3 pi1) + 0.5; pi1 = 0.5*(pi0 + pi2); pi2 = 0.5*(1/3 pi1)
         // => pi2 = pi1/6, pi1 = pi0/2 + pi1/12 => pi1 = 6/11 pi0; pi0 = 2/11 pi0 + 1/2 => pi0 = 11/18
-        CsrGraph g = graph(3, true, new int[][] {{0, 1}, {1, 2}}, 2f, 1f);
-        double[] scores = new PersonalizedPageRank(g).run(new double[] {3, 0, 0}, EXACT, ws(g));
-        assertThat(scores).containsExactly(new double[] {11.0 / 18, 6.0 / 18, 1.0 / 18}, within(1e-12));
+        assertThat(exact(graph(3, true, new int[][] {{0, 1}, {1, 2}}, 2f, 1f), 3, 0, 0))
+                .containsExactly(new double[] {11.0 / 18, 6.0 / 18, 1.0 / 18}, within(1e-12));
     }
 
     @ParameterizedTest

@@ -84,28 +84,8 @@ public final class GenerateGraphs {
                 w.append(line);
             }
         }
-        try (FileChannel ch = FileChannel.open(out.resolve(name + ".bin"), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-            for (int e = 0; e < m; e++) {
-                if (buf.remaining() < 8) {
-                    flush(ch, buf);
-                }
-                buf.putInt(from[e]).putInt(to[e]);
-            }
-            flush(ch, buf);
-        }
-        try (FileChannel ch = FileChannel.open(out.resolve(name + ".weights"), StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
-            for (int e = 0; e < m; e++) {
-                if (buf.remaining() < 4) {
-                    flush(ch, buf);
-                }
-                buf.putFloat(weight[e]);
-            }
-            flush(ch, buf);
-        }
+        writeLittleEndian(out.resolve(name + ".bin"), m, 8, (buf, e) -> buf.putInt(from[e]).putInt(to[e]));
+        writeLittleEndian(out.resolve(name + ".weights"), m, 4, (buf, e) -> buf.putFloat(weight[e]));
         StringBuilder queries = new StringBuilder();
         for (int q = 0; q < queriesFor(m); q++) {
             for (int s = 0; s < SEEDS_PER_QUERY; s++) {
@@ -158,6 +138,25 @@ public final class GenerateGraphs {
             }
         }
         return lo;
+    }
+
+    /** Puts item {@code e} into the buffer. */
+    private interface ItemWriter {
+        void put(ByteBuffer buf, int e);
+    }
+
+    private static void writeLittleEndian(Path file, int count, int bytesPerItem, ItemWriter item) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+            for (int e = 0; e < count; e++) {
+                if (buf.remaining() < bytesPerItem) {
+                    flush(ch, buf);
+                }
+                item.put(buf, e);
+            }
+            flush(ch, buf);
+        }
     }
 
     private static void flush(FileChannel ch, ByteBuffer buf) throws IOException {
