@@ -76,9 +76,8 @@ class EntityCurationTest extends StoreTestBase {
     }
 
     @Test
-    void aDeletedRelationStaysDeletedWhenTheSameChunkIsIngestedAgainAndUndoRestoresIt() {
+    void aDeletedRelationStaysDeletedWhenTheSameChunkIsIngestedAgainButNewEvidenceBringsItBack() {
         ingest();
-        String before = fingerprint();
         curation.deleteRelation("gladiator", "released in", "2000", "tester");
         assertThat(count("MATCH ()-[r:RELATION {predicate: 'released in'}]->() RETURN count(r)")).isZero();
 
