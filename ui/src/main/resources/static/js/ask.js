@@ -3,7 +3,8 @@
 import { api } from './api.js';
 import * as canvas from './canvas.js';
 import * as inspector from './inspector.js';
-import { el, busy, clip } from './dom.js';
+import { api as client } from './api.js';
+import { el, busy, clip, status } from './dom.js';
 
 const ARROWS = /\s(?:—(.+?)→|←(.+?)—)\s/g;
 
@@ -36,25 +37,65 @@ async function ask() {
   const r = await busy('Asking…', () => api.query(question, mode, topK));
   if (!r) { out.replaceChildren(); return; }
   if (r.themes && r.themes.length) { showThemes(r, out); return; }
-  const marked = markOnCanvas(r);
+  const marked = markOnCanvas(r, question);
+  const cy = canvas.instance();
+  const node = (id) => cy.getElementById(canvas.entityNodeId(id));
+  const activate = (row, eles, what) => {
+    out.querySelectorAll('.active').forEach((x) => x.classList.remove('active'));
+    row.classList.add('active');
+    canvas.spotlight(eles);
+    status(`${what} focused on the canvas`);
+  };
+  const passageRow = (p) => {
+    const row = el('li', { class: 'passage', dataset: { chunkId: p.chunkId }, title: 'Show its entities on the canvas' },
+      el('button', { type: 'button', class: 'link', onclick: () => inspector.showChunk(p.chunkId) },
+        `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.source || p.title || p.documentId}`),
+      el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
+      el('div', { class: 'passage-text' }, clip(p.text, 300)));
+    row.addEventListener('click', async (ev) => {
+      if (ev.target.closest('button')) return;
+      const chunk = await busy('Loading passage…', () => client.chunk(p.chunkId));
+      if (!chunk) return;
+      const ids = new Set(chunk.entities.map((e) => e.id));
+      activate(row, cy.nodes().filter((n) => ids.has(n.data('ref'))), 'Passage entities');
+    });
+    return row;
+  };
+  const facts = []; const slots = [];
+  const pathRow = (p) => {
+    const { names, steps } = parsePath(p.text);
+    let eles = cy.collection();
+    p.entityIds.forEach((id, i) => {
+      eles = eles.union(node(id));
+      if (i > 0) eles = eles.union(node(p.entityIds[i - 1]).edgesWith(node(id)));
+    });
+    const slot = el('span', { class: 'evidence-slot' });
+    if (p.entityIds.length > 1 && names.length === p.entityIds.length) {
+      facts.push({ source: p.entityIds[0], target: p.entityIds[1], predicate: steps[0] ? steps[0].predicate : '', chunkIds: p.chunkIds });
+      slots.push(slot);
+    }
+    const row = el('li', { class: 'vpath', title: 'Focus this path on the canvas' }, el('span', { class: 'path-text' }, p.text), slot);
+    row.addEventListener('click', (ev) => { if (!ev.target.closest('button')) activate(row, eles, 'Path'); });
+    return row;
+  };
   out.replaceChildren(
     r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
       el('p', {}, r.answer.text || r.answer.error || '')) : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
     el('h3', {}, `Passages (${r.passages.length})`),
-    el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map((p) => el('li', { class: 'passage' },
-      el('button', { type: 'button', class: 'link', onclick: () => inspector.showChunk(p.chunkId) },
-        `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.source || p.title || p.documentId}`),
-      el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
-      el('div', { class: 'passage-text' }, clip(p.text, 300))))),
+    el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map(passageRow)),
     el('h3', {}, `Paths (${r.paths.length})`),
-    r.paths.length ? el('ul', { class: 'paths', id: 'ask-paths' }, r.paths.map((p) => el('li', { class: 'vpath' }, p.text,
-      ' ', p.chunkIds.map((c) => el('button', { type: 'button', class: 'link small', onclick: () => inspector.showChunk(c) }, `[${c}]`)))))
+    r.paths.length ? el('ul', { class: 'paths', id: 'ask-paths' }, r.paths.map(pathRow))
       : el('p', { class: 'muted' }, 'No paths.'),
     el('h3', {}, `Seeds (${r.seeds.length})`),
-    el('p', { class: 'entity-chips', id: 'ask-seeds' }, r.seeds.map((s) => el('span', { class: 'chip seed-chip' },
-      `${s.name} (${s.via}, ${s.weight.toFixed(3)})`))),
+    el('p', { class: 'entity-chips', id: 'ask-seeds' }, r.seeds.map((s) => {
+      const chip = el('button', { type: 'button', class: 'chip seed-chip', dataset: { entityId: s.entityId },
+        title: 'Focus this seed on the canvas' }, `${s.name} (${s.via}, ${s.weight.toFixed(3)})`);
+      chip.addEventListener('click', () => activate(chip, node(s.entityId), 'Seed'));
+      return chip;
+    })),
     el('p', { class: 'muted timings' }, `Marked ${marked} nodes on the canvas. ` + Object.entries(r.timingsMillis || {})
       .map(([k, v]) => `${k} ${Math.round(v)} ms`).join(' · ')));
+  inspector.fillEvidence(facts, slots);
 }
 
 /** A global question's answer: the ranked themes, each with its cited evidence. */
@@ -72,7 +113,8 @@ function showThemes(r, out) {
 }
 
 /** Adds seeds and path entities (with the paths' edges) to the canvas and marks them; returns how many nodes. */
-function markOnCanvas(r) {
+function markOnCanvas(r, question) {
+  canvas.unfocus();
   canvas.clearHighlight();
   const cy = canvas.instance();
   let marked = cy.collection();
@@ -98,9 +140,7 @@ function markOnCanvas(r) {
   if (marked.nonempty()) {
     canvas.highlight(marked, 'path');
     r.seeds.forEach((s) => cy.getElementById(canvas.entityNodeId(s.entityId)).removeClass('path').addClass('seed'));
-    const fresh = marked.nodes().filter((n) => !n.hasClass('expanded'));
-    if (fresh.length > 1) canvas.layout('concentric', marked.nodes().union(marked.edges()));
-    canvas.fit(marked);
+    canvas.focusOn(marked, `Ask: ${clip(question, 60)}`);
   }
   return marked.nodes().length;
 }

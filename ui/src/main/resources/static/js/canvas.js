@@ -9,10 +9,19 @@ export const COLORS = {
   RELATION: '#6b6b6b', SYNONYM: '#b07aa1', MENTIONS: '#f2a65a', PART_OF: '#59a14f', NEXT: '#76b7b2', FIRST: '#76b7b2',
 };
 
+// Labels are sized in model units from the zoom (labelPx / zoom) so that they render at labelPx at any zoom;
+// refreshLabels() then hides the labels that would overlap a more important one (marked, selected, busier nodes
+// first), and hovering a node shows its whole name.
+export const LABEL_PX = 12;
+const MEASURED = 600;   // up to this many nodes, label boxes are measured by the renderer
+const LABEL_CAP = 250;  // most labels drawn at once on a large canvas (the most important ones)
+const fontFor = () => (cy ? Math.max(4, LABEL_PX / cy.zoom()) : LABEL_PX);
+
 const STYLE = [
   { selector: 'node', style: {
-    'label': 'data(label)', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3, 'color': '#222',
-    'text-wrap': 'ellipsis', 'text-max-width': 140, 'min-zoomed-font-size': 7,
+    'label': 'data(label)', 'font-size': () => fontFor(), 'text-valign': 'bottom', 'text-margin-y': 3, 'color': '#1d2330',
+    'text-wrap': 'ellipsis', 'text-max-width': () => fontFor() * 13, 'min-zoomed-font-size': 0,
+    'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': 1,
     'width': 'data(size)', 'height': 'data(size)', 'background-color': COLORS.Other, 'border-width': 1, 'border-color': '#fff' } },
   { selector: 'node[kind = "Entity"]', style: { 'background-color': COLORS.Entity, 'shape': 'ellipse' } },
   { selector: 'node[kind = "Chunk"]', style: { 'background-color': COLORS.Chunk, 'shape': 'round-rectangle' } },
@@ -22,27 +31,34 @@ const STYLE = [
   { selector: 'node.seed', style: { 'border-width': 5, 'border-color': '#edc948', 'font-weight': 'bold' } },
   { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#e15759', 'font-weight': 'bold' } },
   { selector: 'node.cited', style: { 'border-width': 4, 'border-color': '#e15759' } },
-  // marked nodes keep their names at any zoom: they are what the user asked to see
-  { selector: 'node.seed, node.path, node.cited, node:selected', style: { 'min-zoomed-font-size': 0 } },
+  { selector: 'node.result', style: { 'border-width': 4, 'border-color': '#17becf' } },
+  { selector: 'node.focus', style: { 'border-width': 6, 'border-color': '#ff9f1c', 'font-weight': 'bold', 'z-index': 20 } },
   { selector: 'node:selected', style: { 'overlay-color': '#4e79a7', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+  { selector: 'node.nolabel', style: { 'label': '' } },
+  { selector: 'node.hover', style: { 'label': 'data(label)', 'text-wrap': 'wrap', 'text-max-width': () => fontFor() * 40,
+    'z-index': 99, 'text-background-opacity': 1, 'font-weight': 'bold' } },
   { selector: 'edge', style: {
     'width': 1.5, 'line-color': COLORS.RELATION, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
-    'target-arrow-color': COLORS.RELATION, 'arrow-scale': 0.8, 'label': 'data(label)', 'font-size': 8,
+    'target-arrow-color': COLORS.RELATION, 'arrow-scale': 0.8, 'label': 'data(label)', 'font-size': () => fontFor() * 0.85,
     'color': '#444', 'text-rotation': 'autorotate', 'text-background-color': '#fff', 'text-background-opacity': 0.8,
-    'text-background-padding': 1, 'min-zoomed-font-size': 8 } },
+    'text-background-padding': 1, 'min-zoomed-font-size': 0 } },
   { selector: 'edge[type = "SYNONYM"]', style: { 'line-color': COLORS.SYNONYM, 'line-style': 'dashed', 'target-arrow-shape': 'none' } },
   { selector: 'edge[type = "MENTIONS"]', style: { 'line-color': COLORS.MENTIONS, 'target-arrow-color': COLORS.MENTIONS, 'width': 1 } },
   { selector: 'edge[type = "PART_OF"]', style: { 'line-color': COLORS.PART_OF, 'target-arrow-color': COLORS.PART_OF } },
   { selector: 'edge[type = "NEXT"], edge[type = "FIRST"]', style: { 'line-color': COLORS.NEXT, 'target-arrow-color': COLORS.NEXT, 'line-style': 'dotted' } },
   { selector: 'edge.path', style: { 'line-color': '#e15759', 'target-arrow-color': '#e15759', 'width': 4, 'z-index': 10 } },
+  { selector: 'edge.result', style: { 'line-color': '#17becf', 'target-arrow-color': '#17becf', 'width': 2.5 } },
+  { selector: 'edge.focus', style: { 'line-color': '#ff9f1c', 'target-arrow-color': '#ff9f1c', 'width': 5, 'z-index': 20 } },
   { selector: 'edge:selected', style: { 'line-color': '#1f77b4', 'target-arrow-color': '#1f77b4', 'width': 3 } },
+  { selector: 'edge.nolabel', style: { 'label': '' } },
   { selector: '.faded', style: { 'opacity': 0.18 } },
+  { selector: '.offstage', style: { 'display': 'none' } },
   { selector: 'node[kind = "Entity"][communityColour]', style: { 'background-color': 'data(communityColour)' } },
   { selector: '.synthetic', style: { 'curve-style': 'haystack', 'target-arrow-shape': 'none', 'label': '' } },
 ];
 
 let cy;
-const listeners = { select: [], change: [], activate: [] };
+const listeners = { select: [], change: [], activate: [], focus: [], tap: [] };
 
 /** Creates the canvas in {@code container}. */
 export function init(container) {
@@ -53,6 +69,15 @@ export function init(container) {
   cy.on('select unselect', () => queueMicrotask(() => emit('select', selected())));
   cy.on('dbltap', 'node', (ev) => emit('activate', ev.target.id()));
   cy.on('add remove', debounce(() => emit('change', stats()), 30));
+  cy.on('tap', 'node', (ev) => emit('tap', ev.target));
+  cy.on('mouseover', 'node', (ev) => ev.target.addClass('hover'));
+  cy.on('mouseout', 'node', (ev) => ev.target.removeClass('hover'));
+  // label work waits until the view has settled, so that panning and zooming a large canvas stay fluid
+  const relabel = debounce(() => refreshLabels(), 150);
+  const resize = debounce(() => resizeLabels(), 150);
+  cy.on('zoom', resize);
+  cy.on('pan add remove layoutstop', relabel);
+  cy.on('select', 'node', (ev) => ev.target.removeClass('nolabel'));
   return cy;
 }
 
@@ -184,6 +209,8 @@ export async function expand(nodeId, limit = 25) {
     hood.edges.forEach(addRelation);
     node.addClass('expanded');
   });
+  settle(cy.collection(hood.nodes.map((n) => cy.getElementById(entityNodeId(n.id))))
+    .filter((n) => (n.data('origins') || []).length === 1 && n.data('origins')[0] === nodeId));
   expansions.set(nodeId, { limit, truncated: hood.truncated });
   node.data('truncated', hood.truncated);
   emit('change', stats());
@@ -248,6 +275,7 @@ export function showHidden() {
 }
 
 export function clear() {
+  unfocus();
   cy.elements().remove();
   hiddenStore.length = 0;
   expansions.clear();
@@ -257,22 +285,184 @@ export function clear() {
 // ---- view ----
 
 export function layout(name = 'cose', eles = null) {
-  const opts = { name, animate: false, fit: true, padding: 40, nodeDimensionsIncludeLabels: true };
-  if (name === 'cose') Object.assign(opts, { numIter: 600, idealEdgeLength: () => 90, nodeRepulsion: () => 9000, randomize: false });
-  if (name === 'concentric') Object.assign(opts, { concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 20 });
+  const opts = { name, animate: false, fit: false, padding: 40, nodeDimensionsIncludeLabels: false };
+  if (name === 'cose') Object.assign(opts, { numIter: 600, idealEdgeLength: () => 100, nodeRepulsion: () => 12000, randomize: false });
+  // room for a label beside every node, so that a concentric picture keeps its names
+  if (name === 'concentric') Object.assign(opts, { concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 60, spacingFactor: 1.4 });
   if (name === 'breadthfirst') Object.assign(opts, { directed: false, spacingFactor: 1.1,
     roots: cy.nodes('.seed, .expanded').length ? cy.nodes('.seed, .expanded') : undefined });
-  (eles || cy.elements()).layout(opts).run();
+  (eles || visible()).layout(opts).run();
+  fit(eles || undefined);
 }
 
-/** Fits {@code eles} (or everything) in view, without zooming in past 1.6 on a few nodes. */
-export function fit(eles) {
-  const target = eles && eles.nonempty() ? eles : cy.elements();
-  cy.fit(target, 40);
-  if (cy.zoom() > 1.6) {
-    cy.zoom(1.6);
-    cy.center(target);
+/** What is on stage: everything, or the focused result only. */
+export function visible() {
+  return cy.elements().not('.offstage');
+}
+
+/**
+ * Lays out only {@code fresh} nodes around what is already there: the rest stay where the user left them
+ * (locked for the layout), then the view fits again.
+ */
+export function settle(fresh) {
+  const nodes = fresh.nodes().not('.offstage');
+  if (nodes.nonempty()) {
+    const around = nodes.union(nodes.neighborhood().not('.offstage'));
+    const anchors = around.nodes().not(nodes).filter((n) => !n.locked());
+    anchors.lock();
+    around.layout({ name: 'cose', animate: false, fit: false, randomize: false, numIter: 400,
+      idealEdgeLength: () => 110, nodeRepulsion: () => 12000, nodeDimensionsIncludeLabels: false }).run();
+    anchors.unlock();
   }
+  fit();
+}
+
+let focused = null; // { title } while a result is shown on its own
+
+/** Shows only {@code eles} (with the ends of its edges), laid out and fitted; {@link unfocus} brings the rest back. */
+export function focusOn(eles, title, layoutName = 'cose') {
+  const keep = eles.union(eles.connectedNodes());
+  cy.batch(() => {
+    cy.elements().removeClass('faded offstage');
+    cy.elements().not(keep).not(keep.edgesWith(keep)).addClass('offstage');
+  });
+  focused = { title };
+  if (keep.nodes().length > 1) layout(layoutName, keep.union(keep.edgesWith(keep)));
+  fit(keep);
+  emit('focus', focused);
+}
+
+/** Back to the whole canvas after a focused result. */
+export function unfocus() {
+  if (!focused) return;
+  focused = null;
+  cy.elements().removeClass('offstage faded');
+  fit();
+  emit('focus', null);
+}
+
+export function isFocused() { return focused !== null; }
+
+/** Marks {@code eles} as the user's current point of interest (a chip, row or passage clicked) and centres them. */
+export function spotlight(eles) {
+  cy.elements().removeClass('focus');
+  eles.addClass('focus');
+  const nodes = eles.nodes().union(eles.connectedNodes());
+  if (nodes.nonempty()) fit(nodes.union(eles.edges()));
+  refreshLabels();
+}
+
+// ---- labels ----
+
+/**
+ * After a zoom: labels take their new size and are placed again. A small canvas measures its labels, which needs
+ * the new size first; a large one places them by estimate, then restyles only the few it shows.
+ */
+function resizeLabels() {
+  if (cy.nodes().length <= MEASURED) {
+    visible().updateStyle();
+    refreshLabels();
+  } else {
+    refreshLabels();
+    cy.elements().not('.offstage, .nolabel').updateStyle();
+  }
+}
+
+const PRIORITY = (n) => (n.hasClass('focus') || n.selected() || n.hasClass('hover') ? 4 : 0)
+  + (n.hasClass('seed') || n.hasClass('path') || n.hasClass('result') || n.hasClass('cited') ? 2 : 0)
+  + Math.min(1, (n.data('chunkCount') || 0) / 50) + Math.min(1, n.degree() / 40);
+
+/**
+ * Hides the labels that would overlap a more important visible label (rendered boxes on a coarse grid); the
+ * rest show at LABEL_PX. Edge labels show only when few edges are on stage or they are marked.
+ */
+export function refreshLabels() {
+  if (!cy) return;
+  const w = cy.width(); const h = cy.height();
+  const placed = new Map();
+  const cell = 40;
+  const key = (x, y) => x + ':' + y;
+  const overlaps = (b) => {
+    for (let gx = Math.floor(b.x1 / cell); gx <= Math.floor(b.x2 / cell); gx++) {
+      for (let gy = Math.floor(b.y1 / cell); gy <= Math.floor(b.y2 / cell); gy++) {
+        for (const o of placed.get(key(gx, gy)) || []) {
+          if (b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const put = (b) => {
+    for (let gx = Math.floor(b.x1 / cell); gx <= Math.floor(b.x2 / cell); gx++) {
+      for (let gy = Math.floor(b.y1 / cell); gy <= Math.floor(b.y2 / cell); gy++) {
+        const k = key(gx, gy);
+        if (!placed.has(k)) placed.set(k, []);
+        placed.get(k).push(b);
+      }
+    }
+  };
+  const nodes = cy.nodes().not('.offstage');
+  const show = []; const hide = [];
+  // measured boxes (the renderer's own) while the canvas is small enough; an estimate from the text beyond that
+  const measure = nodes.length <= MEASURED;
+  if (measure) nodes.removeClass('nolabel');
+  const ranked = nodes.toArray().map((n) => ({ n, p: PRIORITY(n) })).sort((a, b) => b.p - a.p);
+  for (const { n } of ranked) {
+    let b;
+    if (measure) {
+      const bb = n.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeEdges: false, includeOverlays: false });
+      b = { x1: bb.x1 - 1, x2: bb.x2 + 1, y1: bb.y1 - 1, y2: bb.y2 + 1 };
+      if (!(bb.w > 0)) { show.push(n); continue; }
+    } else {
+      const pos = n.renderedPosition();
+      const half = n.renderedOuterHeight() / 2;
+      const text = String(n.data('label') || '');
+      const width = Math.min(text.length * LABEL_PX * 0.62, LABEL_PX * 13) + 6;
+      b = { x1: pos.x - width / 2, x2: pos.x + width / 2, y1: pos.y + half + 1, y2: pos.y + half + 5 + LABEL_PX * 1.3 };
+    }
+    const onScreen = b.x2 > 0 && b.x1 < w && b.y2 > 0 && b.y1 < h;
+    if (!onScreen) { (measure ? show : hide).push(n); continue; }
+    if (overlaps(b) || (!measure && show.length >= LABEL_CAP)) { hide.push(n); } else { put(b); show.push(n); }
+  }
+  const edges = cy.edges().not('.offstage');
+  const fewEdges = edges.length <= 60 && cy.zoom() >= 0.5;
+  // only what changes is touched: a class change restyles the element
+  cy.batch(() => {
+    show.forEach((n) => { if (n.hasClass('nolabel')) n.removeClass('nolabel'); });
+    hide.forEach((n) => { if (!n.hasClass('nolabel')) n.addClass('nolabel'); });
+    edges.forEach((e) => {
+      const on = fewEdges || e.hasClass('path') || e.hasClass('focus') || e.selected();
+      if (on && e.hasClass('nolabel')) e.removeClass('nolabel');
+      else if (!on && !e.hasClass('nolabel')) e.addClass('nolabel');
+    });
+  });
+}
+
+/** The labels drawn now: text, rendered font size (px) and rendered box, for the tests and the benchmark. */
+export function labelReport() {
+  const z = cy.zoom();
+  return cy.nodes().not('.offstage').filter((n) => !n.hasClass('nolabel') && n.data('label') && !n.data('synthetic'))
+    .map((n) => {
+      const bb = n.renderedBoundingBox({ includeLabels: true, includeNodes: false, includeOverlays: false });
+      return { label: n.data('label'), px: +(parseFloat(n.style('font-size')) * z).toFixed(2),
+        box: { x1: bb.x1, y1: bb.y1, x2: bb.x2, y2: bb.y2 } };
+    });
+}
+
+/**
+ * Fits {@code eles} (or everything on stage) in view by their nodes, not their labels: labels are sized from the
+ * zoom, so fitting them would chase its own tail. Never zooms in past 1.6 on a few nodes.
+ */
+export function fit(eles) {
+  const target = eles && eles.nonempty() ? eles : visible();
+  if (target.empty()) return;
+  const bb = target.boundingBox({ includeLabels: false, includeOverlays: false });
+  // room around the nodes: for the folded legend, the corpus figures or focus bar, and one line of label below
+  const pad = 56;
+  const w = cy.width(); const h = cy.height();
+  let z = Math.min((w - 2 * pad) / Math.max(bb.w, 1), (h - 2 * pad - 2 * LABEL_PX) / Math.max(bb.h, 1));
+  z = Math.max(cy.minZoom(), Math.min(1.6, z));
+  cy.viewport({ zoom: z, pan: { x: (w - z * (bb.x1 + bb.x2)) / 2, y: (h - z * (bb.y1 + bb.y2)) / 2 } });
 }
 
 export function zoomBy(factor) {
@@ -285,12 +475,13 @@ export function highlight(eles, cls = 'path') {
   cy.batch(() => {
     cy.elements().removeClass('faded');
     eles.addClass(cls);
-    cy.elements().not(cy.elements('.path, .seed, .cited')).addClass('faded');
+    // a focused view already shows only the result: fading would only dim it
+    if (!focused) cy.elements().not(cy.elements('.path, .seed, .cited, .result')).addClass('faded');
   });
 }
 
 export function clearHighlight() {
-  cy.elements().removeClass('faded path seed cited');
+  cy.elements().removeClass('faded path seed cited result focus');
 }
 
 export function select(nodeId) {
@@ -353,6 +544,19 @@ export function loadSynthetic(n = 2000) {
   cy.fit(undefined, 20);
   emit('change', stats());
   return stats();
+}
+
+/** Times the label work that follows a zoom (style recalculation and overlap hiding), median and max in ms. */
+export async function measureLabelWork(steps = 5) {
+  const times = [];
+  for (let i = 0; i < steps; i++) {
+    const t = performance.now();
+    resizeLabels();
+    await frame();
+    times.push(performance.now() - t);
+  }
+  const s = [...times].sort((a, b) => a - b);
+  return { median: +s[Math.floor(s.length / 2)].toFixed(1), max: +s[s.length - 1].toFixed(1) };
 }
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -2,7 +2,7 @@
 // on the canvas. Ctrl+Enter (or the Run button) runs it.
 import { api } from './api.js';
 import * as canvas from './canvas.js';
-import { el, busy, status } from './dom.js';
+import { el, status } from './dom.js';
 
 export function init() {
   const form = document.getElementById('cypher-form');
@@ -30,8 +30,16 @@ async function run() {
   const query = document.getElementById('cypher-query').value.trim();
   if (!query) return;
   const out = document.getElementById('cypher-result');
-  const r = await busy('Running Cypher…', () => api.cypher(query));
-  if (!r) { out.replaceChildren(el('p', { class: 'error' }, document.getElementById('status').textContent)); return; }
+  status('Running Cypher…', 'busy');
+  let r;
+  try {
+    r = await api.cypher(query);
+  } catch (e) {
+    // the error is shown once, next to the query it is about
+    out.replaceChildren(el('p', { class: 'error', id: 'cypher-error' }, e.message));
+    status('The query was refused', 'error');
+    return;
+  }
   const table = el('table', { class: 'result-table', id: 'cypher-table' },
     el('thead', {}, el('tr', {}, r.columns.map((c) => el('th', { scope: 'col' }, c)))),
     el('tbody', {}, r.rows.map((row) => el('tr', {}, row.map((v) => el('td', {}, cell(v)))))));
@@ -42,11 +50,11 @@ async function run() {
       + (nodes ? ` · ${nodes} nodes and ${rels} relationships drawn on the canvas` : '')),
     el('div', { class: 'table-wrap' }, table));
   if (nodes) {
+    canvas.unfocus();
     const added = canvas.addCypherGraph(r.graph);
     canvas.clearHighlight();
-    canvas.highlight(added, 'cited');
-    canvas.layout('cose', added);
-    canvas.fit(added);
+    canvas.highlight(added, 'result');
+    canvas.focusOn(added, `Cypher: ${r.rows.length} row${r.rows.length === 1 ? '' : 's'}`);
   }
   status(`${r.rows.length} rows`);
 }

@@ -15,12 +15,13 @@ export function init() {
 }
 
 export async function refresh() {
-  const list = await busy('Loading documents…', () => api.documents(offset, PAGE));
+  const [list, o] = await busy('Loading documents…', () => Promise.all([api.documents(offset, PAGE, 'newest'), api.overview(1)])) || [];
   if (!list) return;
+  const total = o ? o.figures.documents : null;
   const tbody = document.getElementById('documents-body');
   tbody.replaceChildren(...list.map(row));
   document.getElementById('documents-count').textContent = list.length
-    ? `Documents ${offset + 1}–${offset + list.length}` : 'No documents';
+    ? `Documents ${offset + 1}–${offset + list.length}${total != null ? ' of ' + total : ''} (newest first)` : 'No documents';
   document.getElementById('documents-prev').disabled = offset === 0;
   document.getElementById('documents-next').disabled = list.length < PAGE;
 }
@@ -36,6 +37,7 @@ function row(d) {
     }
     const ok = await busy(`Deleting ${d.id}…`, async () => { await api.deleteDocument(d.id); return true; });
     if (ok) {
+      inspector.forgetDocument(d.id);
       inspector.forgetDocuments();
       await refresh();
       status(`Deleted ${d.title || d.id}`);
@@ -58,13 +60,14 @@ async function upload() {
   const tenant = document.getElementById('upload-tenant').value.trim();
   if (tenant) form.append('tenant', tenant);
   document.getElementById('upload-acl').value.split(',').map((g) => g.trim()).filter(Boolean).forEach((g) => form.append('acl', g));
+  const names = [...input.files].map((f) => f.name);
   const job = await busy('Uploading…', () => api.upload(form));
   if (!job) return;
   input.value = '';
-  await follow(job);
+  await follow(job, names.length === 1 ? names[0] : `${names.length} files`);
 }
 
-async function follow(job) {
+async function follow(job, what) {
   const box = document.getElementById('job');
   const bar = document.getElementById('job-progress');
   const text = document.getElementById('job-text');
@@ -76,7 +79,7 @@ async function follow(job) {
   for (;;) {
     box.dataset.state = current.state;
     if (current.total > 0) { bar.max = current.total; bar.value = current.done; } else { bar.removeAttribute('value'); }
-    text.textContent = `Job ${current.id}: ${current.state.toLowerCase()}` + (current.total > 0 ? ` — ${current.done} of ${current.total} documents` : '')
+    text.textContent = `Ingest of ${what}: ${current.state.toLowerCase()}` + (current.total > 0 ? ` — ${current.done} of ${current.total} documents` : '')
       + (current.written ? `, ${current.written} written` : '') + (current.unchanged ? `, ${current.unchanged} unchanged` : '');
     if (!['QUEUED', 'RUNNING'].includes(current.state)) break;
     await new Promise((r) => setTimeout(r, 400));
@@ -90,6 +93,8 @@ async function follow(job) {
   text.textContent += current.summary ? ` — ${current.summary}` : '';
   document.getElementById('job-errors').replaceChildren(...errors.map((e) => el('li', {}, `${e.document}${e.line ? ':' + e.line : ''}: ${e.message}`)));
   inspector.forgetDocuments();
+  // the newest documents come first: a fresh upload is on the first page
+  offset = 0;
   await refresh();
   status(`Ingest ${current.state.toLowerCase()}`, current.state === 'SUCCEEDED' ? 'info' : 'error');
 }

@@ -20,22 +20,32 @@ export function el(tag, attrs = {}, ...children) {
 
 let statusTimer;
 
-/** Shows a message in the status line; errors stay until the next message. */
+/**
+ * Shows a message in the status line. Errors and hints (what to do next) stay until the next message; other
+ * messages stay 15 s, long enough to be read.
+ */
 export function status(message, kind = 'info') {
   const line = document.getElementById('status');
   if (!line) return;
   line.textContent = message;
   line.dataset.kind = kind;
   clearTimeout(statusTimer);
-  if (kind !== 'error' && kind !== 'busy') statusTimer = setTimeout(() => { if (line.textContent === message) line.textContent = ''; }, 6000);
+  if (kind === 'info') statusTimer = setTimeout(() => { if (line.textContent === message) line.textContent = ''; }, 15000);
 }
 
-/** Runs an async action with a busy message, reporting failures in the status line; returns its value or undefined. */
+/**
+ * Runs an async action with a busy message, reporting failures in the status line; returns its value or undefined.
+ * When it succeeds, the message it covered (a hint, a result) comes back rather than an empty line.
+ */
 export async function busy(message, action) {
+  const line = document.getElementById('status');
+  const covered = line && ['hint', 'info'].includes(line.dataset.kind) ? { text: line.textContent, kind: line.dataset.kind } : null;
   status(message, 'busy');
   try {
     const value = await action();
-    if (document.getElementById('status')?.textContent === message) status('');
+    if (line?.textContent === message) {
+      if (covered && covered.text) status(covered.text, covered.kind); else status('');
+    }
     return value;
   } catch (e) {
     status(e.message || String(e), 'error');
@@ -47,4 +57,12 @@ export async function busy(message, action) {
 export function clip(text, n = 240) {
   if (!text) return '';
   return text.length > n ? text.slice(0, n - 1) + '…' : text;
+}
+
+/** The text with every occurrence of {@code terms} (case-insensitive) wrapped in <mark>, as DOM nodes. */
+export function highlighted(text, terms) {
+  const words = [...new Set((terms || []).filter((t) => t && t.trim().length > 1))].sort((a, b) => b.length - a.length);
+  if (!text || !words.length) return [text || ''];
+  const pattern = new RegExp('(' + words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') + ')', 'gi');
+  return text.split(pattern).map((part, i) => (i % 2 ? el('mark', {}, part) : part));
 }

@@ -2,7 +2,7 @@
 // provenance; a chunk's text with previous/next navigation and its document; a document's chunks.
 import { api } from './api.js';
 import * as canvas from './canvas.js';
-import { el, busy, status, clip } from './dom.js';
+import { el, busy, status, clip, highlighted } from './dom.js';
 
 let body;
 let title;
@@ -29,7 +29,17 @@ export function close() {
 function render(heading, ...content) {
   open();
   title.textContent = heading;
-  body.replaceChildren(...content);
+  // replaceChildren prints null as "null": an absent section must be dropped, not passed on
+  body.replaceChildren(...content.filter((c) => c !== null && c !== undefined && c !== false));
+  body.dataset.showing = shownId || '';
+}
+
+let shownId = null; // the document id the inspector shows (a document, or one of its chunks)
+
+/** Closes the inspector if it shows document {@code id} or one of its chunks (after a delete). */
+export function forgetDocument(id) {
+  documents.delete(id);
+  if (shownId === id) { shownId = null; body.replaceChildren(); close(); }
 }
 
 function props(entries) {
@@ -76,8 +86,28 @@ function entityActions(nodeId) {
       new CustomEvent('engram-path-from', { detail: { id: node.data('ref'), name: node.data('label') } })) }, 'Path from here'));
 }
 
+/**
+ * The supporting sentences of {@code facts} ({source, target, predicate, chunkIds}), each with its entities marked
+ * and its document's title, filled into {@code slots} (one element per fact) as they arrive.
+ */
+export async function fillEvidence(facts, slots) {
+  if (!facts.length) return;
+  const answer = await api.evidence(facts.slice(0, 100)).catch((e) => { status(e.message, 'error'); return null; });
+  if (!answer) return;
+  answer.forEach((item, i) => slots[i] && slots[i].replaceChildren(...evidenceLines(item.sentences)));
+}
+
+/** One line per supporting sentence: the sentence with its entities marked, then the document title and passage. */
+export function evidenceLines(sentences) {
+  return (sentences || []).map((s) => el('span', { class: 'evidence', dataset: { chunkId: s.chunkId } },
+    '“', highlighted(s.sentence, s.terms), '” ',
+    el('button', { type: 'button', class: 'link small source', onclick: () => showChunk(s.chunkId),
+      title: 'Open the passage' }, `${s.title || s.documentId}, passage ${s.index + 1}`)));
+}
+
 /** An entity: its properties, actions, the chunks mentioning it and its triples with provenance. */
 export async function showEntity(nodeId) {
+  shownId = null;
   const token = ++showToken;
   const node = canvas.instance().getElementById(nodeId);
   if (node.empty()) return;
@@ -89,20 +119,32 @@ export async function showEntity(nodeId) {
   const names = new Map([[hood.center.id, hood.center.name], ...hood.nodes.map((n) => [n.id, n.name])]);
   const triples = hood.edges.filter((e) => e.type === 'RELATION');
   const synonyms = hood.edges.filter((e) => e.type === 'SYNONYM');
+  const slots = triples.map(() => el('span', { class: 'evidence-slot' }));
   render(hood.center.name || id,
     props([['kind', 'Entity'], ['id', id], ['chunks', hood.center.chunkCount]]),
     entityActions(nodeId),
+    curationActions(hood.center),
     el('h3', {}, `Mentioned in (${hood.chunks.length}${hood.truncated ? '+' : ''})`),
     el('ul', { class: 'chunk-list' }, hood.chunks.map((c) => el('li', {}, chunkLink(c.id, `${c.title || c.documentId} #${c.index}`)))),
     el('h3', {}, `Triples (${triples.length})`),
     triples.length ? el('ul', { class: 'triples' }, triples.map((t) => el('li', { class: 'triple' },
       el('span', { class: 'fact' }, `${names.get(t.source) || t.source} —${t.predicate || '?'}→ ${names.get(t.target) || t.target}`),
-      el('span', { class: 'provenance' }, ' from ', t.chunkIds.map((c, i) => [i ? ', ' : '', chunkLink(c, c)]))))) : el('p', { class: 'muted' }, 'No triples.'),
+      slots[triples.indexOf(t)]))) : el('p', { class: 'muted' }, 'No triples.'),
     synonyms.length ? el('h3', {}, 'Synonyms') : null,
     synonyms.length ? el('ul', {}, synonyms.map((s) => {
       const other = s.source === id ? s.target : s.source;
       return el('li', {}, entityLink({ id: other, name: names.get(other) }), ` (${s.weight.toFixed(2)})`);
     })) : null);
+  fillEvidence(triples, slots);
+}
+
+let curation = () => null;
+
+/** Lets the curation panel add its actions (rename, merge, delete) to an entity's inspector. */
+export function setCurationActions(fn) { curation = fn; }
+
+function curationActions(entity) {
+  return curation(entity);
 }
 
 async function documentView(id) {
@@ -124,6 +166,7 @@ export async function showChunk(id) {
     if (doc && at >= 0 && at < doc.chunks.length - 1) next = doc.chunks[at + 1].id;
   }
   const names = new Map(chunk.entities.map((e) => [e.id, e.name]));
+  shownId = chunk.documentId;
   render(`${chunk.title || chunk.documentId} #${chunk.index}`,
     props([['kind', 'Chunk'], ['id', chunk.id], ['document', chunk.documentId], ['index', chunk.index]]),
     el('div', { class: 'actions' },
@@ -132,7 +175,7 @@ export async function showChunk(id) {
       chunk.documentId ? el('button', { type: 'button', id: 'chunk-document', onclick: () => showDocument(chunk.documentId) },
         'Document') : null,
       el('button', { type: 'button', id: 'chunk-to-canvas', onclick: () => addChunkToCanvas(chunk) }, 'Show on canvas')),
-    el('blockquote', { class: 'chunk-text', id: 'chunk-text' }, chunk.text || ''),
+    el('blockquote', { class: 'chunk-text', id: 'chunk-text' }, highlighted(chunk.text || '', chunk.entities.map((e) => e.name))),
     el('h3', {}, `Entities (${chunk.entities.length})`),
     el('p', { class: 'entity-chips' }, chunk.entities.map((e) => entityLink(e))),
     el('h3', {}, `Triples (${chunk.triples.length})`),
@@ -151,7 +194,8 @@ function addChunkToCanvas(chunk) {
     canvas.addEdge(c.id(), canvas.entityNodeId(e.id), 'MENTIONS');
   });
   chunk.triples.forEach(canvas.addRelation);
-  canvas.fit(canvas.instance().getElementById(c.id()).closedNeighborhood());
+  // new nodes are laid out around the ones already there instead of dropped on top of them
+  canvas.settle(canvas.instance().getElementById(c.id()).closedNeighborhood());
 }
 
 /** A document: its properties and its chunks in reading order. */
@@ -160,6 +204,7 @@ export async function showDocument(id) {
   documents.delete(id);
   const doc = await busy('Loading document…', () => documentView(id));
   if (!doc || token !== showToken) return;
+  shownId = doc.id;
   render(doc.title || doc.id,
     props([['kind', 'Document'], ['id', doc.id], ['source', doc.source], ['tenant', doc.tenant],
       ['acl', (doc.acl || []).join(', ')], ['ingested', doc.ingestedAt], ['chunks', doc.chunks.length]]),
@@ -169,14 +214,33 @@ export async function showDocument(id) {
 
 /** An edge: type, predicate, weight, ends and its provenance chunks. */
 export function showEdge(edge) {
+  shownId = null;
   const cy = canvas.instance();
   const label = (id) => cy.getElementById(id).data('label') || id;
+  const slot = el('div', { class: 'edge-evidence', id: 'edge-evidence' });
   render(`${edge.data('type')}${edge.data('predicate') ? ': ' + edge.data('predicate') : ''}`,
     props([['type', edge.data('type')], ['predicate', edge.data('predicate')], ['from', label(edge.data('source'))],
       ['to', label(edge.data('target'))], ['weight', edge.data('weight')],
       ...Object.entries(edge.data('props') || {}).filter(([k]) => k !== 'chunkIds' && k !== 'predicate')]),
-    (edge.data('chunkIds') || []).length ? el('h3', {}, 'Provenance') : null,
-    el('ul', { class: 'chunk-list' }, (edge.data('chunkIds') || []).map((c) => el('li', {}, chunkLink(c, c)))));
+    (edge.data('chunkIds') || []).length ? el('h3', {}, 'Supporting sentences') : null,
+    slot,
+    curationEdgeActions(edge));
+  const ref = (id) => cy.getElementById(id).data('ref');
+  if ((edge.data('chunkIds') || []).length && edge.data('type') === 'RELATION') {
+    fillEvidence([{ source: ref(edge.data('source')), target: ref(edge.data('target')), predicate: edge.data('predicate'),
+      chunkIds: edge.data('chunkIds') }], [slot]);
+  } else {
+    slot.replaceChildren(...(edge.data('chunkIds') || []).map((c) => el('div', {}, chunkLink(c, c))));
+  }
+}
+
+let curationEdge = () => null;
+
+/** Lets the curation panel add "delete this relation" to a relation's inspector. */
+export function setCurationEdgeActions(fn) { curationEdge = fn; }
+
+function curationEdgeActions(edge) {
+  return curationEdge(edge);
 }
 
 /** Forgets cached documents (after uploads and deletes). */

@@ -9,6 +9,8 @@ import * as cypher from './cypher.js';
 import * as sparql from './sparql.js';
 import * as documents from './documents.js';
 import * as communities from './communities.js';
+import * as overview from './overview.js';
+import * as curate from './curate.js';
 import { attachSuggest } from './search.js';
 import { busy, status } from './dom.js';
 
@@ -22,6 +24,62 @@ function updateStats(s) {
   $('canvas-stats').textContent = `${s.nodes} node${s.nodes === 1 ? '' : 's'} · ${s.edges} edge${s.edges === 1 ? '' : 's'}`
     + (s.hidden ? ` · ${s.hidden} hidden` : '');
   $('canvas-empty').hidden = s.nodes > 0;
+}
+
+/** Clearing the canvas asks first: the button turns into "Confirm clear" until it is pressed again or left. */
+function initClear() {
+  const button = $('clear-canvas');
+  const reset = () => { button.dataset.confirm = ''; button.textContent = 'Clear'; };
+  button.addEventListener('click', () => {
+    if (button.dataset.confirm !== 'yes') {
+      button.dataset.confirm = 'yes';
+      button.textContent = 'Confirm clear';
+      status('Press “Confirm clear” to remove everything from the canvas', 'hint');
+      return;
+    }
+    reset();
+    canvas.clear();
+    overview.leave();
+    inspector.close();
+    status('Canvas cleared');
+  });
+  button.addEventListener('blur', reset);
+}
+
+/** The tools drawer: drag its top edge, or focus it and use the arrow keys, to give the canvas more or less room. */
+function initDrawerResize() {
+  const handle = $('drawer-resize');
+  const drawer = $('drawer');
+  const set = (percent) => {
+    const p = Math.max(15, Math.min(85, Math.round(percent)));
+    drawer.style.setProperty('--drawer-height', p + '%');
+    handle.setAttribute('aria-valuenow', String(p));
+    localStorage.setItem('engram.drawerHeight', String(p));
+  };
+  const saved = Number(localStorage.getItem('engram.drawerHeight'));
+  if (saved) set(saved);
+  handle.addEventListener('pointerdown', (ev) => {
+    ev.preventDefault();
+    handle.setPointerCapture(ev.pointerId);
+    const work = drawer.parentElement.getBoundingClientRect();
+    const move = (e) => set(((work.bottom - e.clientY) / work.height) * 100);
+    const up = () => { handle.removeEventListener('pointermove', move); handle.removeEventListener('pointerup', up); };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', up);
+  });
+  handle.addEventListener('keydown', (ev) => {
+    const now = Number(handle.getAttribute('aria-valuenow'));
+    if (ev.key === 'ArrowUp') { ev.preventDefault(); set(now + 5); }
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); set(now - 5); }
+  });
+}
+
+function initFocusBar() {
+  canvas.on('focus', (f) => {
+    $('focus-bar').hidden = !f;
+    $('focus-title').textContent = f ? f.title : '';
+  });
+  $('focus-back').addEventListener('click', () => { canvas.unfocus(); status('Back to the full graph'); });
 }
 
 async function activate(nodeId) {
@@ -83,7 +141,7 @@ function initToolbar() {
   $('fit').addEventListener('click', () => canvas.fit());
   $('show-hidden').addEventListener('click', () => canvas.showHidden());
   $('clear-highlight').addEventListener('click', () => canvas.clearHighlight());
-  $('clear-canvas').addEventListener('click', () => { canvas.clear(); inspector.close(); });
+  $('overview').addEventListener('click', () => overview.show());
   $('inspector-close').addEventListener('click', () => inspector.close());
   const key = $('api-key');
   key.value = apiKey();
@@ -106,6 +164,7 @@ function initCanvasKeys() {
     else if (ev.key === '+' || ev.key === '=') canvas.zoomBy(1.25);
     else if (ev.key === '-') canvas.zoomBy(0.8);
     else if (ev.key === 'f') canvas.fit();
+    else if (ev.key === 'o') overview.show();
     else if (ev.key.startsWith('Arrow')) {
       ev.preventDefault();
       const d = 60;
@@ -117,9 +176,20 @@ function initCanvasKeys() {
 function initEscape() {
   document.addEventListener('keydown', (ev) => {
     const target = ev.target;
-    if (ev.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
+    const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+    if (ev.key === '/' && !typing) {
       ev.preventDefault();
       $('search').focus();
+      return;
+    }
+    if (ev.key === '?' && !typing) {
+      ev.preventDefault();
+      $('help').open = !$('help').open;
+      return;
+    }
+    if (ev.key === 'Escape' && ($('help').open || $('settings').open)) {
+      $('help').open = false;
+      $('settings').open = false;
       return;
     }
     if (ev.key !== 'Escape' || ev.defaultPrevented) return;
@@ -138,10 +208,13 @@ function initEscape() {
 function initSearch() {
   const input = $('search');
   attachSuggest(input, (entity) => {
+    // the overview is a starting point: what the user picked replaces it
+    if (overview.isShowing()) { canvas.clear(); overview.leave(); }
+    canvas.unfocus();
     const node = canvas.addEntity(entity);
     canvas.select(node.id());
     canvas.instance().center(node);
-    status(`Added ${entity.name}; press Enter on the canvas or double-click to expand`);
+    status(`Added ${entity.name}; press Enter on the canvas or double-click to expand`, 'hint');
     $('cy').focus();
   });
   document.addEventListener('engram-error', (ev) => status(ev.detail, 'error'));
@@ -152,6 +225,12 @@ function main() {
   new ResizeObserver(() => canvas.instance().resize()).observe($('cy'));
   canvas.on('change', updateStats);
   canvas.on('activate', activate);
+  // on the overview, one click opens an entity's neighbourhood
+  canvas.on('tap', (node) => {
+    if (!overview.isShowing() || node.data('kind') !== 'Entity') return;
+    overview.leave();
+    activate(node.id());
+  });
   inspector.init();
   ask.init();
   paths.init();
@@ -159,24 +238,35 @@ function main() {
   sparql.init();
   documents.init();
   communities.init();
+  curate.init();
   initSearch();
+  initClear();
+  initDrawerResize();
+  initFocusBar();
   initTabs();
   initToolbar();
   initCanvasKeys();
   initEscape();
   updateStats(canvas.stats());
+  const first = overview.show();
 
   // debug and test hook
   window.engram = {
     canvas, errors,
     loadSynthetic: (n) => canvas.loadSynthetic(n),
     measureInteraction: (steps) => canvas.measureInteraction(steps),
+    measureLabelWork: (steps) => canvas.measureLabelWork(steps),
     nodes: (selector) => canvas.nodeSummaries(selector),
     stats: () => canvas.stats(),
     openTab,
+    labels: () => canvas.labelReport(),
     ready: true,
   };
-  document.body.dataset.ready = 'true';
+  // time to interactive: from navigation start until the overview is drawn and the page answers input
+  first.finally(() => requestAnimationFrame(() => {
+    document.body.dataset.interactiveMs = String(Math.round(performance.now()));
+    document.body.dataset.ready = 'true';
+  }));
 }
 
 main();

@@ -5,7 +5,7 @@ let counter = 0;
 
 /**
  * Turns {@code input} into a combobox whose suggestions are entities; {@code onChoose(entity)} gets the one picked
- * with Enter or a click. Returns {@code {chosen()}}, the entity last picked (null after the text changes).
+ * with Enter or a click (and {@code how}: 'enter' or 'click'). Returns {@code {chosen()}}, the entity last picked (null after the text changes).
  */
 export function attachSuggest(input, onChoose, { k = 8 } = {}) {
   const list = document.createElement('ul');
@@ -44,9 +44,9 @@ export function attachSuggest(input, onChoose, { k = 8 } = {}) {
       name.textContent = e.name || e.id;
       const meta = document.createElement('span');
       meta.className = 'meta';
-      meta.textContent = `${e.chunkCount} chunk${e.chunkCount === 1 ? '' : 's'} · ${e.via}`;
+      meta.textContent = `${e.chunkCount} chunk${e.chunkCount === 1 ? '' : 's'}${e.via === 'vector' ? ' · similar meaning' : ''}`;
       li.append(name, meta);
-      li.addEventListener('mousedown', (ev) => { ev.preventDefault(); choose(i); });
+      li.addEventListener('mousedown', (ev) => { ev.preventDefault(); choose(i, 'click'); });
       return li;
     }));
     if (items.length === 0 && input.value.trim()) {
@@ -60,13 +60,13 @@ export function attachSuggest(input, onChoose, { k = 8 } = {}) {
     input.setAttribute('aria-activedescendant', active >= 0 ? `${list.id}-${active}` : '');
   };
 
-  const choose = (i) => {
+  const choose = (i, how) => {
     const e = items[i];
     if (!e) return;
     chosen = e;
     input.value = e.name || e.id;
     close();
-    onChoose(e);
+    onChoose(e, how);
   };
 
   const lookup = async () => {
@@ -79,6 +79,7 @@ export function attachSuggest(input, onChoose, { k = 8 } = {}) {
       items = hits;
       active = items.length ? 0 : -1;
       if (document.activeElement === input) render();
+      input.dataset.matches = String(items.length);
     } catch (e) {
       if (mine === seq) { items = []; close(); input.dispatchEvent(new CustomEvent('engram-error', { bubbles: true, detail: e.message })); }
     }
@@ -99,8 +100,10 @@ export function attachSuggest(input, onChoose, { k = 8 } = {}) {
     } else if (ev.key === 'Enter') {
       ev.preventDefault();
       clearTimeout(timer);
+      // Enter on a name already chosen confirms it again (the Paths form submits on it)
+      if (list.hidden && chosen && input.value === (chosen.name || chosen.id)) { onChoose(chosen, 'enter'); return; }
       if (list.hidden || !items.length) await lookup();
-      if (items.length) choose(active >= 0 ? active : 0);
+      if (items.length) choose(active >= 0 ? active : 0, 'enter');
     } else if (ev.key === 'Escape') {
       if (!list.hidden) { ev.stopPropagation(); close(); }
     }

@@ -26,7 +26,8 @@ record ExploreTools(GraphQueries graph, DocumentCatalog documents, GraphSchema s
                         """
                         Find entities (people, organisations, places, works, concepts...) in the knowledge graph by name \
                         or meaning. Returns entities {id, name, score, chunkCount, via}: via 'name' for full-text name \
-                        matches (listed first), 'vector' for similar meaning. Use the ids with get_entity, \
+                        matches (listed first), 'vector' for similar meaning (only at cosine 0.8 or more; an empty list means nothing \
+                        matches). Use the ids with get_entity, \
                         neighbourhood and find_paths.""",
                         JsonSchema.object()
                                 .requiredString("query", "A name or a short description, e.g. 'Ridley Scott'.", MAX_ID_CHARS)

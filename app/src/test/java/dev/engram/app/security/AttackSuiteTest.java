@@ -323,8 +323,8 @@ class AttackSuiteTest extends ServerTestBase {
             if (!verb.equals("GET")) {
                 boolean write = !(path.equals("/api/query") || path.equals("/api/query/stream") || path.equals("/api/cypher")
                         || path.equals("/api/sparql") || path.startsWith("/sparql") || path.startsWith("/v1/")
-                        // a read that takes its entity ids in the body
-                        || path.equals("/api/communities/membership"));
+                        // reads that take their entity ids or facts in the body
+                        || path.equals("/api/communities/membership") || path.equals("/api/evidence"));
                 if (write) {
                     Reply readOnly = send(request(path, READER_A).header("Content-Type", "application/json")
                             .method(verb, BodyPublishers.ofString("{}")).build());
@@ -337,6 +337,73 @@ class AttackSuiteTest extends ServerTestBase {
         assertThat(upload(null, Map.of("r.md", "no key")).status()).isEqualTo(401);
         assertThat(upload("wrong", Map.of("r.md", "wrong key")).status()).isEqualTo(401);
         assertThat(graph()).isEqualTo(before);
+    }
+
+    // ---- the explorer's first screen and supporting sentences stay within the reader's access ----
+
+    @Test
+    void overviewAndEvidenceShowOnlyWhatTheReaderMayRead() throws Exception {
+        Graph before = graph();
+        JsonNode a = get("/api/overview?limit=50", READER_A).body();
+        JsonNode b = get("/api/overview?limit=50", READER_B).body();
+        assertThat(a.get("figures").get("documents").asLong()).isEqualTo(2);
+        assertThat(b.get("figures").get("documents").asLong()).isEqualTo(1);
+        assertThat(b.toString()).doesNotContain("Zorblax").doesNotContain("Mira");
+        assertThat(a.toString()).contains("Zorblax").doesNotContain("Velmora");
+        // B names A's chunks (ids are guessable) and its entities: no sentence comes back
+        String chunks = cypher(ADMIN, "MATCH (c:Chunk) WHERE c.tenant = 'tenantA' RETURN collect(c.id)", Map.of()).body()
+                .get("rows").get(0).get(0).toString();
+        List<String> chunkIds = json.readValue(chunks, json.getTypeFactory().constructCollectionType(List.class, String.class));
+        Reply evidence = post("/api/evidence", READER_B, Map.of("facts", List.of(Map.of("source", "zorblax corporation",
+                "target", "lisbon", "predicate", "will open an office in", "chunkIds", chunkIds))));
+        assertThat(evidence.status()).isEqualTo(200);
+        assertThat(evidence.body().get(0).get("sentences")).isEmpty();
+        Reply own = post("/api/evidence", READER_A, Map.of("facts", List.of(Map.of("source", "x", "target", "y",
+                "predicate", "p", "chunkIds", chunkIds))));
+        assertThat(own.body().get(0).get("sentences").toString()).contains("Zorblax");
+        assertThat(get("/api/overview?limit=100000", READER_A).status()).isEqualTo(400);
+        assertThat(graph()).isEqualTo(before);
+    }
+
+    // ---- curation: entities are shared by every tenant, so only a write key for all tenants may edit them ----
+
+    @Test
+    void curationIsRefusedToReadKeysAndTenantScopedWriteKeysAndTheGraphIsUnchanged() throws Exception {
+        JsonNode ids = cypher(ADMIN, "MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s.id, r.predicate, o.id ORDER BY s.id LIMIT 1",
+                Map.of()).body().get("rows").get(0);
+        String s = ids.get(0).asText();
+        String p = ids.get(1).asText();
+        String o = ids.get(2).asText();
+        Graph before = graph();
+        for (String key : List.of(READER_A, READER_B, WRITER_A, WRITER_B)) {
+            List<Reply> attempts = List.of(
+                    post("/api/curation/merge", key, Map.of("into", s, "merged", List.of(o))),
+                    post("/api/curation/rename", key, Map.of("id", s, "name", "Pwned")),
+                    post("/api/curation/delete-relation", key, Map.of("source", s, "predicate", p, "target", o)),
+                    post("/api/curation/delete-entity", key, Map.of("id", o)),
+                    post("/api/curation/undo", key, Map.of()),
+                    get("/api/curation/duplicates", key),
+                    get("/api/curation/audit", key));
+            for (Reply r : attempts) {
+                assertThat(r.status()).as(key + " -> " + r.text()).isEqualTo(403);
+                assertThat(r.message()).containsAnyOf("read-only", "tenant *").doesNotContain(s).doesNotContain("tenantA");
+            }
+        }
+        assertThat(graph()).as("nothing changed by a refused curation call").isEqualTo(before);
+
+        // the administrator may: a rename is audited under the key's fingerprint (never the key), and undone
+        assertThat(get("/api/curation/duplicates", ADMIN).status()).isEqualTo(200);
+        Reply renamed = post("/api/curation/rename", ADMIN, Map.of("id", s, "name", "Renamed by admin"));
+        assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
+        JsonNode audit = get("/api/curation/audit", ADMIN).body();
+        assertThat(audit.get(0).get("who").asText()).startsWith("key sha256:").doesNotContain(ADMIN);
+        assertThat(audit.get(0).get("summary").asText()).endsWith(" to Renamed by admin");
+        assertThat(post("/api/curation/undo", ADMIN, Map.of()).status()).isEqualTo(200);
+        assertThat(cypher(ADMIN, "MATCH (e:Entity {id: $id}) RETURN e.name", Map.of("id", s)).body().get("rows").get(0).get(0).asText())
+                .isNotEqualTo("Renamed by admin");
+        assertThat(post("/api/curation/merge", ADMIN, Map.of("into", s, "merged", List.of("no-such-entity"))).status()).isEqualTo(400);
+        Reply tooMany = get("/api/curation/duplicates?limit=100000", ADMIN);
+        assertThat(tooMany.status()).isEqualTo(400);
     }
 
     // ---- finding 5: the Bolt port bypassing keys and tenancy ----

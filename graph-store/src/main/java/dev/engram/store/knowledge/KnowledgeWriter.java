@@ -1,6 +1,7 @@
 package dev.engram.store.knowledge;
 
 import dev.engram.records.embedding.Embedder;
+import dev.engram.store.curation.CurationRules;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.ArrayList;
@@ -37,8 +38,15 @@ public final class KnowledgeWriter {
 
     private record FactKey(String subjectId, String predicate, String objectId) {}
 
-    /** Writes the knowledge of these chunks (which must already be in the lexical graph); idempotent. */
-    public KnowledgeWriteSummary write(List<ChunkKnowledge> knowledge) {
+    /**
+     * Writes the knowledge of these chunks (which must already be in the lexical graph); idempotent. Curation
+     * comes first: merged entities' ids lead to the entity kept, deleted relations and entities stay deleted.
+     */
+    public KnowledgeWriteSummary write(List<ChunkKnowledge> extracted) {
+        List<ChunkKnowledge> knowledge;
+        try (Session session = store.session()) {
+            knowledge = CurationRules.load(session, extracted).apply(extracted);
+        }
         Map<String, String> names = new LinkedHashMap<>();
         Set<Mention> mentions = new LinkedHashSet<>();
         Map<FactKey, Set<String>> facts = new LinkedHashMap<>();

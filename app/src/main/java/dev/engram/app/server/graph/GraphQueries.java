@@ -12,6 +12,7 @@ import dev.engram.app.server.graph.GraphRecords.EntityHit;
 import dev.engram.app.server.graph.GraphRecords.EntityNode;
 import dev.engram.app.server.graph.GraphRecords.GraphPath;
 import dev.engram.app.server.graph.GraphRecords.Neighbourhood;
+import dev.engram.store.knowledge.SynonymLinker;
 import dev.engram.store.search.AccessCypher;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.EntitySearch;
@@ -67,7 +68,11 @@ public class GraphQueries {
         }
         float[] vector = runtime.embedder().embedQuery(q);
         for (ScoredEntity e : entities.entityByVector(vector, k, access)) {
-            hits.putIfAbsent(e.id(), new EntityHit(e.id(), e.name(), e.score(), e.chunkCount(), "vector"));
+            // a meaning match is offered only when it is as close as a synonym: below that it pads the list with
+            // unrelated names and hides that nothing matched
+            if (e.score() >= SynonymLinker.DEFAULT_THRESHOLD) {
+                hits.putIfAbsent(e.id(), new EntityHit(e.id(), e.name(), e.score(), e.chunkCount(), "vector"));
+            }
         }
         // name hits first (an exact name is what an explorer user typed), then vector hits by similarity
         return hits.values().stream().limit(2L * k).toList();
@@ -197,7 +202,8 @@ public class GraphQueries {
         }
     }
 
-    private static void bounded(String name, int value, int min, int max) {
+    /** Refuses with 400 unless {@code min <= value <= max}, naming the parameter. */
+    public static void bounded(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw ApiException.badRequest(name + " must be between " + min + " and " + max + ", was " + value);
         }
@@ -209,12 +215,14 @@ public class GraphQueries {
                 r.get("chunkIds").isNull() ? List.of() : r.get("chunkIds").asList(Value::asString));
     }
 
-    private static String chunkCount(String e) {
+    /** Cypher for entity {@code e}'s chunk count, counting only chunks the caller may read. */
+    public static String chunkCount(String e) {
         return "CASE WHEN $unrestricted THEN coalesce(" + e + ".chunkCount, 0) ELSE COUNT { MATCH (cc:Chunk)-[:MENTIONS]->("
                 + e + ") WHERE " + AccessCypher.readable("cc") + " } END";
     }
 
-    private static String readableChunkIds(String r) {
+    /** Cypher for relation {@code r}'s provenance chunk ids, keeping only chunks the caller may read. */
+    public static String readableChunkIds(String r) {
         return "CASE WHEN " + r + ".chunkIds IS NULL THEN [] WHEN $unrestricted THEN " + r + ".chunkIds ELSE [cid IN "
                 + r + ".chunkIds WHERE EXISTS { MATCH (xc:Chunk {id: cid}) WHERE " + AccessCypher.readable("xc") + " }] END";
     }

@@ -27,6 +27,11 @@ public class DocumentCatalog {
 
     /** Readable documents ordered by id, a page at a time ({@code limit} at most {@link #MAX_PAGE}). */
     public List<DocumentSummary> list(AccessFilter access, int offset, int limit) {
+        return list(access, offset, limit, false);
+    }
+
+    /** Readable documents a page at a time, newest ingest first when {@code newestFirst} (then by id), else by id. */
+    public List<DocumentSummary> list(AccessFilter access, int offset, int limit, boolean newestFirst) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
             throw ApiException.badRequest("offset must be >= 0 and limit between 1 and " + MAX_PAGE);
         }
@@ -37,8 +42,8 @@ public class DocumentCatalog {
             return session.executeRead(tx -> tx.run("MATCH (d:Document) WHERE " + AccessCypher.readable("d") + """
                      RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,
                            COUNT { (:Chunk)-[:PART_OF]->(d) } AS chunks, toString(d.ingestedAt) AS ingestedAt
-                    ORDER BY id SKIP $offset LIMIT $limit
-                    """, params).list(r -> new DocumentSummary(r.get("id").asString(), r.get("title").asString(null),
+                    ORDER BY %s SKIP $offset LIMIT $limit
+                    """.formatted(newestFirst ? "d.ingestedAt DESC, id" : "id"), params).list(r -> new DocumentSummary(r.get("id").asString(), r.get("title").asString(null),
                     r.get("source").asString(null), r.get("tenant").asString(null),
                     r.get("acl").isNull() ? List.of() : r.get("acl").asList(Value::asString), r.get("chunks").asLong(),
                     r.get("ingestedAt").asString(null))));

@@ -71,8 +71,12 @@ public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, Inpu
 
     @GetMapping("/api/documents")
     List<DocumentSummary> list(@RequestParam(name = "offset", defaultValue = "0") int offset,
-                               @RequestParam(name = "limit", defaultValue = "100") int limit, Caller caller) {
-        return catalog.list(caller.access(), offset, limit);
+                               @RequestParam(name = "limit", defaultValue = "100") int limit,
+                               @RequestParam(name = "sort", defaultValue = "id") String sort, Caller caller) {
+        if (!sort.equals("id") && !sort.equals("newest")) {
+            throw ApiException.badRequest("sort must be id or newest, was '" + sort + "'");
+        }
+        return catalog.list(caller.access(), offset, limit, sort.equals("newest"));
     }
 
     @DeleteMapping("/api/documents/{id}")

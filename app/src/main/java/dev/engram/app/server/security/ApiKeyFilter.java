@@ -47,7 +47,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static Optional<String> presentedKey(HttpServletRequest request) {
+    static Optional<String> presentedKey(HttpServletRequest request) {
         String auth = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7) && !auth.substring(7).isBlank()) {
             return Optional.of(auth.substring(7).strip());
