@@ -17,22 +17,13 @@ import org.neo4j.driver.TransactionContext;
  * Each edit runs in one transaction that also records it in the audit list with a snapshot of the entities it
  * touched, so that the last edits can be undone; merges leave aliases and deletions leave tombstones, which
  * {@link CurationRules} applies to later ingests. Who may curate is the caller's business (the server allows only
- * write keys for every tenant).
+ * write keys for every tenant). Renamed entities are re-embedded with {@code embedder}.
  */
-public final class EntityCuration {
+public record EntityCuration(GraphStore store, Embedder embedder) {
     /** Most entities merged in one edit. */
     public static final int MAX_MERGE = 50;
     /** Longest entity name. */
     public static final int MAX_NAME = 200;
-
-    private final GraphStore store;
-    private final Embedder embedder;
-
-    /** Curation of {@code store}; renamed entities are re-embedded with {@code embedder}. */
-    public EntityCuration(GraphStore store, Embedder embedder) {
-        this.store = store;
-        this.embedder = embedder;
-    }
 
     /** Refused edit: the message says what was wrong (an unknown id, a bad name). */
     public static final class Refused extends RuntimeException {
