@@ -179,7 +179,8 @@ class ServerApiTest extends ServerTestBase {
 
         // the caller's access filters the stream as it does /api/query
         List<Event> scoped = stream(READER_A, Map.of("question", "Who founded the Velmora Institute?", "topK", 10));
-        assertThat(documentIds(scoped.get(0).data().get("passages"))).allMatch(id -> id.startsWith("a"));
+        // (tenant A's documents are a1-a4 and those other tests upload for it, such as report.pdf; B's are b1-b3)
+        assertThat(documentIds(scoped.get(0).data().get("passages"))).isNotEmpty().noneMatch(id -> id.startsWith("b"));
 
         Reply blank = post("/api/query/stream", ADMIN, Map.of("question", " "));
         assertThat(blank.status()).isEqualTo(400);
@@ -338,7 +339,7 @@ class ServerApiTest extends ServerTestBase {
             Reply r = post("/api/query", READER_A, Map.of("question", "Who founded the Velmora Institute in Lisbon?",
                     "mode", mode, "topK", 10));
             assertThat(r.status()).as(r.text()).isEqualTo(200);
-            assertThat(documentIds(r.body().get("passages"))).as(mode).allMatch(id -> id.startsWith("a"));
+            assertThat(documentIds(r.body().get("passages"))).as(mode).noneMatch(id -> id.startsWith("b"));
             // everything but the echoed question must be free of B's words
             ((com.fasterxml.jackson.databind.node.ObjectNode) r.body()).remove("question");
             assertThat(r.body().toString()).as(mode).doesNotContain("Velmora").doesNotContain("Oskar").doesNotContain("Tagus");
