@@ -18,6 +18,9 @@ public final class EngramCli {
     /** Runs one command and exits with its status. */
     public static void main(String[] args) {
         LUCENE_VECTORS.setLevel(Level.WARNING);
+        // java.util.logging's console shows INFO; Tomcat announces its start-up there (Spring's logging system,
+        // which would quieten it, is off below)
+        Logger.getLogger("").setLevel(Level.WARNING);
         // Neo4j ships its own SLF4J provider, which drops our log lines (a 500's request id among them); pick ours
         if (System.getProperty(LOG_PROVIDER) == null) {
             System.setProperty(LOG_PROVIDER, "org.slf4j.simple.SimpleServiceProvider");
