@@ -97,12 +97,16 @@ export async function fillEvidence(facts, slots) {
   answer.forEach((item, i) => slots[i] && slots[i].replaceChildren(...evidenceLines(item.sentences)));
 }
 
-/** One line per supporting sentence: the sentence with its entities marked, then the document title and passage. */
+/**
+ * One line per supporting sentence: the sentence with its entities marked, then where it is — the document title
+ * with page and section when the document has them (as a citation shows it), else the passage number.
+ */
 export function evidenceLines(sentences) {
   return (sentences || []).map((s) => el('span', { class: 'evidence', dataset: { chunkId: s.chunkId } },
     '“', highlighted(s.sentence, s.terms), '” ',
     el('button', { type: 'button', class: 'link small source', onclick: () => showChunk(s.chunkId),
-      title: 'Open the passage' }, `${s.title || s.documentId}, passage ${s.index + 1}`)));
+      title: `Open the passage (passage ${s.index + 1})` },
+    `${s.title || s.documentId}, ${s.place || `passage ${s.index + 1}`}`)));
 }
 
 /** An entity: its properties, actions, the chunks mentioning it and its triples with provenance. */

@@ -395,6 +395,13 @@ class ServerApiTest extends ServerTestBase {
         assertThat(top.get("place").get("pageStart").asInt()).isEqualTo(2);
         assertThat(top.get("source").asText()).isEqualTo("Annual report 2025, pp. 2–4, §2 Results");
         assertThat(r.body().get("context").asText()).contains("[1] Annual report 2025, pp. 2–4, §2 Results\n");
+        // the explorer's supporting sentences name the same place, not only "passage N"
+        Reply evidence = post("/api/evidence", READER_A, Map.of("facts", List.of(Map.of("source", "revenue",
+                "target", "2025", "predicate", "rose", "chunkIds", List.of(top.get("chunkId").asText())))));
+        assertThat(evidence.status()).as(evidence.text()).isEqualTo(200);
+        JsonNode sentence = evidence.body().get(0).get("sentences").get(0);
+        assertThat(sentence.get("title").asText()).isEqualTo("Annual report 2025");
+        assertThat(sentence.get("place").asText()).isEqualTo("pp. 2–4, §2 Results");
         assertThat(post("/api/query", READER_B, Map.of("question", "revenue 2025 lighthouse", "mode", "bm25")).body()
                 .get("passages").toString()).doesNotContain("report.pdf");
     }

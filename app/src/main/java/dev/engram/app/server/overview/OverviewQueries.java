@@ -10,6 +10,7 @@ import dev.engram.app.server.overview.OverviewRecords.FactRef;
 import dev.engram.app.server.overview.OverviewRecords.Figures;
 import dev.engram.app.server.overview.OverviewRecords.Overview;
 import dev.engram.app.server.overview.OverviewRecords.Sentence;
+import dev.engram.store.lookup.ChunkPlaces;
 import dev.engram.store.search.AccessCypher;
 import dev.engram.store.search.AccessFilter;
 import java.util.ArrayList;
@@ -100,11 +101,11 @@ public class OverviewQueries {
                             WITH i, c ORDER BY i LIMIT %d
                             OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
                             RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index, c.text AS text,
-                                   [(c)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ends | e.name] AS names
-                            """.formatted(AccessCypher.readable("c"), CHUNKS_PER_FACT), params).list(r -> {
+                                   %s AS place, [(c)-[:MENTIONS]->(e:Entity) WHERE e.id IN $ends | e.name] AS names
+                            """.formatted(AccessCypher.readable("c"), CHUNKS_PER_FACT, ChunkPlaces.cypher("c")), params).list(r -> {
                         List<String> names = r.get("names").asList(Value::asString);
                         return new Sentence(r.get("id").asString(), r.get("documentId").asString(null),
-                                r.get("title").asString(null), r.get("index").asInt(0),
+                                r.get("title").asString(null), r.get("index").asInt(0), ChunkPlaces.of(r.get("place")).label(),
                                 SupportingSentence.pick(r.get("text").asString(""), names, f.predicate()), names);
                     });
                     out.add(new Evidence(sentences));

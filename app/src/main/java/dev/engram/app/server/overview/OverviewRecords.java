@@ -20,8 +20,13 @@ public final class OverviewRecords {
     /** The facts of one request. */
     public record EvidenceRequest(List<FactRef> facts) {}
 
-    /** One sentence supporting a fact, where it comes from, and the names to highlight in it. */
-    public record Sentence(String chunkId, String documentId, String title, int index, String sentence, List<String> terms) {}
+    /**
+     * One sentence supporting a fact, where it comes from (document, passage index, and its page and section as a
+     * citation shows them, e.g. {@code pp. 2–4, §2 Results}, or "" when the document has neither) and the names to
+     * highlight in it.
+     */
+    public record Sentence(String chunkId, String documentId, String title, int index, String place, String sentence,
+                           List<String> terms) {}
 
     /** The sentences for one requested fact, in the order of its provenance. */
     public record Evidence(List<Sentence> sentences) {}
