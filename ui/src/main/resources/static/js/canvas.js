@@ -313,8 +313,38 @@ export function settle(fresh) {
     around.layout({ name: 'cose', animate: false, fit: false, randomize: false, numIter: 400,
       idealEdgeLength: () => 110, nodeRepulsion: () => 12000, nodeDimensionsIncludeLabels: false }).run();
     anchors.unlock();
+    separate(nodes);
   }
   fit();
+}
+
+/**
+ * Moves each fresh node outwards, away from the old nodes it joined, until it covers no other node: the layout in
+ * {@link settle} sees only the new nodes' neighbourhood, not the rest of the canvas they may land on.
+ */
+function separate(fresh) {
+  const others = visible().nodes();
+  const isFresh = new Set(fresh.map((n) => n.id()));
+  const covers = (n) => others.some((o) => o.id() !== n.id()
+    && Math.hypot(o.position('x') - n.position('x'), o.position('y') - n.position('y')) < (n.width() + o.width()) / 2);
+  fresh.forEach((n) => {
+    const old = n.neighborhood().nodes().filter((m) => !isFresh.has(m.id()));
+    const from = old.nonempty() ? centre(old) : centre(others);
+    for (let step = 0; step < 60 && covers(n); step++) {
+      let dx = n.position('x') - from.x;
+      let dy = n.position('y') - from.y;
+      const length = Math.hypot(dx, dy);
+      if (length < 1) { dx = Math.cos(step + 1); dy = Math.sin(step + 1); } else { dx /= length; dy /= length; }
+      n.position({ x: n.position('x') + dx * n.width() * 0.6, y: n.position('y') + dy * n.width() * 0.6 });
+    }
+  });
+}
+
+function centre(nodes) {
+  let x = 0;
+  let y = 0;
+  nodes.forEach((n) => { x += n.position('x'); y += n.position('y'); });
+  return { x: x / nodes.length, y: y / nodes.length };
 }
 
 let focused = null; // { title } while a result is shown on its own

@@ -2,25 +2,13 @@ package dev.engram.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.logging.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,18 +17,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -54,66 +35,18 @@ import org.springframework.test.context.TestPropertySource;
         "engram.chunk-tokens=64",
         "engram.chunk-overlap=8"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExplorerBrowserTest extends ServerTestBase {
+class ExplorerBrowserTest extends BrowserTestBase {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    static final String CHROMIUM = System.getProperty("engram.chromium", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getProperty("engram.chromedriver", "/usr/bin/chromedriver");
 
-    WebDriver driver;
-    WebDriverWait wait;
-    Path profile;
-    int shot;
+    @Override
+    protected Path screenshots() {
+        return SCREENSHOTS;
+    }
 
     @BeforeAll
     void start() throws Exception {
-        assertThat(Path.of(CHROMIUM)).as("the browser tests need Debian's chromium and chromium-driver: "
-                + "apt-get install -y chromium chromium-driver (.ci/run does this)").exists();
-        assertThat(Path.of(CHROMEDRIVER)).exists();
         ingestDemoCorpus();
-        Files.createDirectories(SCREENSHOTS);
-        try (var old = Files.list(SCREENSHOTS)) {
-            for (Path p : old.toList()) {
-                Files.delete(p);
-            }
-        }
-        profile = Files.createTempDirectory("engram-chromium");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,800", "--user-data-dir=" + profile);
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(60));
-        // panels re-render as data arrives: an element found a moment ago may be replaced before it is read
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        driver.get("http://localhost:" + port + "/");
-        wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    /** Every step leaves the console free of errors: no uncaught exceptions, no failed requests. */
-    @AfterEach
-    void noBrowserErrors() {
-        List<String> severe = new ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= Level.SEVERE.intValue()) {
-                severe.add(entry.getMessage());
-            }
-        }
-        Object uncaught = js("return window.engram.errors.slice()");
-        assertThat(severe).as("browser console errors").isEmpty();
-        assertThat((List<?>) uncaught).as("uncaught errors in the page").isEmpty();
+        openBrowser(null);
     }
 
     // ---- the analyst's path through the explorer ----
@@ -461,13 +394,7 @@ class ExplorerBrowserTest extends ServerTestBase {
     @Order(11)
     void aFiftyRowCypherResultIsShownInItsOwnViewWithLegibleLabels() {
         js("window.engram.canvas.clear()");
-        driver.findElement(By.id("tab-cypher")).click();
-        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
-        query.clear();
-        query.sendKeys("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s, r, o LIMIT 50");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        waitForText(By.id("cypher-summary"), "50 rows");
-        wait.until(d -> driver.findElement(By.id("focus-bar")).isDisplayed());
+        showFiftyRelationsFromCypher();
         assertThat(driver.manage().window().getSize().getWidth()).isEqualTo(1280);
         assertReadableLabels(10);
         screenshot("cypher-50-rows-labels");
@@ -489,6 +416,22 @@ class ExplorerBrowserTest extends ServerTestBase {
         screenshot("drawer-smaller");
         handle.sendKeys(Keys.ARROW_UP, Keys.ARROW_UP, Keys.ARROW_UP);
         wait.until(d -> d.findElement(By.id("drawer")).getSize().getHeight() == before);
+
+        // dragging the handle down gives the canvas the room, and the height is remembered for the next visit
+        js("window.dragProbe = []; const h = document.getElementById('drawer-resize');"
+                + "['pointerdown', 'pointermove', 'pointerup'].forEach((t) => h.addEventListener(t, (e) => window.dragProbe.push(t + '@' + Math.round(e.clientY))));");
+        // 100 px: well inside the 15–85% the handle allows, so that dragging back restores the height exactly
+        new Actions(driver).clickAndHold(handle).moveByOffset(0, 100).release().perform();
+        sleep(300);
+        assertThat(driver.findElement(By.id("drawer")).getSize().getHeight())
+                .as("drawer height after dragging down 100 px; events seen: %s", js("return window.dragProbe.join(' ')"))
+                .isLessThan((int) before - 60);
+        int dragged = Integer.parseInt(handle.getDomAttribute("aria-valuenow"));
+        assertThat(dragged).isLessThan(30);
+        assertThat(js("return localStorage.getItem('engram.drawerHeight')")).isEqualTo(String.valueOf(dragged));
+        screenshot("drawer-dragged");
+        new Actions(driver).clickAndHold(handle).moveByOffset(0, -100).release().perform();
+        wait.until(d -> Math.abs(d.findElement(By.id("drawer")).getSize().getHeight() - before) <= 10);
     }
 
     @Test
@@ -586,38 +529,75 @@ class ExplorerBrowserTest extends ServerTestBase {
         screenshot("curate-undo");
     }
 
+    @Test
+    @Order(17)
+    void theConcentricLayoutKeepsReadableLabels() {
+        js("window.engram.canvas.clear()");
+        showFiftyRelationsFromCypher();
+        driver.findElement(By.id("focus-back")).click();
+        wait.until(d -> !d.findElement(By.id("focus-bar")).isDisplayed());
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("layout"))).selectByValue("concentric");
+        driver.findElement(By.id("layout-run")).click();
+        // the rings leave room beside each node: before, every label of this picture was hidden as overlapping
+        assertReadableLabels(10);
+        screenshot("concentric-labels");
+    }
+
+    @Test
+    @Order(18)
+    @SuppressWarnings("unchecked")
+    void expandingPlacesNewNodesAroundTheOldOnesAndRefitsTheView() {
+        js("window.engram.canvas.clear()");
+        WebElement search = driver.findElement(By.id("search"));
+        search.clear();
+        search.sendKeys("Ridley Scott");
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//li[contains(@class,'suggestion')]/span[text()='Ridley Scott']"))).click();
+        driver.findElement(By.id("cy")).sendKeys(Keys.ENTER);
+        wait.until(d -> nodeLabels("node").size() > 1);
+        Map<String, Object> r = (Map<String, Object>) ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                (async () => {
+                  const c = window.engram.canvas, cy = c.instance();
+                  const old = new Map(cy.nodes().map((n) => [n.id(), { ...n.position() }]));
+                  for (const n of cy.nodes().not('.expanded').sort((a, b) => (b.data('chunkCount') || 0) - (a.data('chunkCount') || 0)).toArray()) {
+                    await c.expand(n.id());
+                    if (cy.nodes().length > old.size) break;
+                  }
+                  const fresh = cy.nodes().filter((n) => !old.has(n.id()));
+                  const kept = cy.nodes().filter((n) => old.has(n.id()));
+                  const dist = (a, b) => Math.hypot(a.position('x') - b.position('x'), a.position('y') - b.position('y'));
+                  const moved = kept.filter((n) => Math.hypot(n.position('x') - old.get(n.id()).x,
+                    n.position('y') - old.get(n.id()).y) > 0.5).map((n) => n.data('label'));
+                  const onTop = [];
+                  fresh.forEach((f) => kept.forEach((o) => {
+                    if (dist(f, o) < (f.width() + o.width()) / 2) onTop.push(f.data('label') + ' on ' + o.data('label'));
+                  }));
+                  const ext = cy.extent();
+                  const outside = cy.nodes().filter((n) => { const b = n.boundingBox({ includeLabels: false });
+                    return b.x1 < ext.x1 - 1 || b.x2 > ext.x2 + 1 || b.y1 < ext.y1 - 1 || b.y2 > ext.y2 + 1; })
+                    .map((n) => n.data('label'));
+                  done({ fresh: fresh.length, moved, onTop, outside });
+                })().catch((e) => done({ error: String(e) }));""");
+        assertThat(r.get("error")).as("expanding in the page").isNull();
+        assertThat(((Number) r.get("fresh")).intValue()).as("a second expansion added nodes").isPositive();
+        assertThat((List<String>) r.get("moved")).as("nodes already placed stay where they were").isEmpty();
+        assertThat((List<String>) r.get("onTop")).as("new nodes dropped on top of old ones").isEmpty();
+        assertThat((List<String>) r.get("outside")).as("nodes outside the view after the re-fit").isEmpty();
+        screenshot("incremental-placement");
+    }
+
     // ---- helpers ----
 
-    /** Labels drawn are at least 10 px and none overlaps another; at least {@code min} are drawn. */
-    @SuppressWarnings("unchecked")
-    private void assertReadableLabels(int min) {
-        sleep(600); // the explorer re-places labels 60 ms after the view settles
-        List<Map<String, Object>> labels = (List<Map<String, Object>>) js("return window.engram.labels()");
-        assertThat(labels.size()).as("labels drawn").isGreaterThanOrEqualTo(min);
-        for (Map<String, Object> l : labels) {
-            assertThat(((Number) l.get("px")).doubleValue()).as("rendered font size of " + l.get("label")).isGreaterThanOrEqualTo(10);
-        }
-        for (int i = 0; i < labels.size(); i++) {
-            for (int j = i + 1; j < labels.size(); j++) {
-                Map<String, Object> a = (Map<String, Object>) labels.get(i).get("box");
-                Map<String, Object> b = (Map<String, Object>) labels.get(j).get("box");
-                boolean overlap = num(a, "x1") + 1 < num(b, "x2") && num(b, "x1") + 1 < num(a, "x2")
-                        && num(a, "y1") + 1 < num(b, "y2") && num(b, "y1") + 1 < num(a, "y2");
-                assertThat(overlap).as(labels.get(i).get("label") + " overlaps " + labels.get(j).get("label")).isFalse();
-            }
-        }
-    }
-
-    private static double num(Map<String, Object> box, String key) {
-        return ((Number) box.get(key)).doubleValue();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Runs a 50-row RELATION query in the Cypher console and waits for its focused result view. */
+    private void showFiftyRelationsFromCypher() {
+        js("window.engram.openTab('cypher')");
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
+        query.clear();
+        query.sendKeys("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s, r, o LIMIT 50");
+        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitForText(By.id("cypher-summary"), "50 rows");
+        wait.until(d -> driver.findElement(By.id("focus-bar")).isDisplayed());
     }
 
     private long entityCount(String id) throws Exception {
@@ -650,85 +630,11 @@ class ExplorerBrowserTest extends ServerTestBase {
         upload("again.jsonl", json.writeValueAsString(doc) + "\n");
     }
 
-    private Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> nodeLabels(String selector) {
-        return (List<String>) js("return window.engram.nodes(arguments[0]).map(n => n.label)".replace("arguments[0]",
-                json.valueToTree(selector).toString()));
-    }
-
-    private void waitForText(By by, String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
-    }
-
-    private void chooseSuggestion(By input, String name) {
-        WebElement field = driver.findElement(input);
-        field.clear();
-        field.sendKeys(name);
-        String list = field.getDomAttribute("aria-controls");
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//ul[@id='" + list + "']/li[contains(@class,'suggestion')][span[1][text()=" + xpathLiteral(name) + "]]"))).click();
-        wait.until(d -> d.findElement(By.id(list)).getDomProperty("hidden").equals("true"));
-    }
-
-    private static String xpathLiteral(String s) {
-        return s.contains("'") ? "\"" + s + "\"" : "'" + s + "'";
-    }
-
-    private void screenshot(String name) {
-        try {
-            Path target = SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name));
-            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), target,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     private void ingestDemoCorpus() throws Exception {
         long started = System.nanoTime();
         try (InputStream in = getClass().getResourceAsStream("/demo/movies.jsonl")) {
             upload("movies.jsonl", new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
         System.out.printf("demo corpus ingested in %.1f s%n", (System.nanoTime() - started) / 1e9);
-    }
-
-    /** Uploads one file through the API and waits until its ingest job succeeded. */
-    private void upload(String filename, String content) throws Exception {
-        String boundary = "engram-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + filename + "\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
-        String job = json.readTree(r.body()).get("id").asText();
-        for (int i = 0; i < 1200; i++) {
-            JsonNode status = json.readTree(http.send(HttpRequest.newBuilder(uri("/api/jobs/" + job)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            String state = status.get("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                assertThat(state).as(status.toString()).isEqualTo("SUCCEEDED");
-                assertThat(status.get("written").asLong()).as(status.toString()).isPositive();
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError(filename + " did not finish ingesting");
-    }
-
-    private JsonNode post(String path, Object body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        return json.readTree(r.body());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,29 +23,21 @@ class HeldStoreAuthTest {
     @TempDir
     static Path dir;
 
+    private static Neo4jServerProcess.Child child;
     private static Process holder;
     private static Path data;
 
     @BeforeAll
     static void startHolder() throws Exception {
         data = dir.resolve("held-data");
-        Path log = dir.resolve("holder.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                Neo4jServerProcess.class.getName(), data.toString(), "0", PASSWORD);
-        holder = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        RemoteNeo4jProcessTest.awaitBoltUri(holder, log);
+        child = Neo4jServerProcess.launch(data, dir.resolve("holder.log"), PASSWORD);
+        holder = child.process();
     }
 
     @AfterAll
     static void stopHolder() throws Exception {
-        if (holder == null) {
-            return;
-        }
-        holder.getOutputStream().close();
-        if (!holder.waitFor(60, TimeUnit.SECONDS)) {
-            holder.destroyForcibly().waitFor();
+        if (child != null) {
+            child.close();
         }
     }
 

@@ -19,8 +19,6 @@ import dev.engram.store.search.FactSearch;
 import dev.engram.store.search.ScoredChunk;
 import dev.engram.store.search.ScoredFact;
 import dev.engram.store.testing.HashEmbedder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,58 +41,25 @@ class RemoteNeo4jProcessTest {
     @TempDir
     static Path dir;
 
+    private static Neo4jServerProcess.Child child;
     private static Process server;
     private static Path serverData;
     private static String boltUri;
 
     @BeforeAll
     static void startServerProcess() throws Exception {
-        Path dataDir = dir.resolve("server-data");
-        serverData = dataDir;
-        Path log = dir.resolve("server.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> cmd = List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                Neo4jServerProcess.class.getName(), dataDir.toString(), "0");
-        // stdout and stderr to a file, so a chatty child can never block on a full pipe
-        server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boltUri = awaitBoltUri(server, log);
-    }
-
-    /** Waits for the child to announce its Bolt URI in its log; fails with that log if it dies or hangs first. */
-    static String awaitBoltUri(Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    if (line.startsWith(Neo4jServerProcess.READY_PREFIX)) {
-                        return line.substring(Neo4jServerProcess.READY_PREFIX.length()).strip();
-                    }
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("Neo4j child process exited (" + process.exitValue() + ") without a Bolt URI:\n"
-                        + Files.readString(log));
-            }
-            Thread.sleep(100);
-        }
-        process.destroyForcibly().waitFor();
-        throw new AssertionError("Neo4j child process announced no Bolt URI within 3 minutes:\n" + Files.readString(log));
+        serverData = dir.resolve("server-data");
+        child = Neo4jServerProcess.launch(serverData, dir.resolve("server.log"), null);
+        server = child.process();
+        boltUri = child.boltUri();
     }
 
     @AfterAll
     static void stopServerProcess() throws Exception {
-        if (server == null) {
-            return;
+        if (child != null) {
+            child.close();
+            assertThat(server.isAlive()).isFalse();
         }
-        server.getOutputStream().close(); // the child shuts Neo4j down when its stdin closes
-        if (!server.waitFor(60, TimeUnit.SECONDS)) {
-            server.destroy();
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor();
-            }
-        }
-        assertThat(server.isAlive()).isFalse();
     }
 
     @Test
