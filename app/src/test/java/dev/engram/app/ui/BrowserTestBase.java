@@ -171,6 +171,16 @@ abstract class BrowserTestBase extends ServerTestBase {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /** Runs {@code cypher} in the explorer's Cypher console and waits until its summary says {@code summary}. */
+    protected void runCypher(String cypher, String summary) {
+        js("window.engram.openTab('cypher')");
+        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
+        query.clear();
+        query.sendKeys(cypher);
+        query.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.ENTER));
+        waitForText(By.id("cypher-summary"), summary);
+    }
+
     /** Types {@code name} into a search field and picks the suggestion of exactly that name. */
     protected void chooseSuggestion(By input, String name) {
         WebElement field = driver.findElement(input);

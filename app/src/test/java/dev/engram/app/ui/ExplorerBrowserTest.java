@@ -591,12 +591,7 @@ class ExplorerBrowserTest extends BrowserTestBase {
 
     /** Runs a 50-row RELATION query in the Cypher console and waits for its focused result view. */
     private void showFiftyRelationsFromCypher() {
-        js("window.engram.openTab('cypher')");
-        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
-        query.clear();
-        query.sendKeys("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s, r, o LIMIT 50");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        waitForText(By.id("cypher-summary"), "50 rows");
+        runCypher("MATCH (s:Entity)-[r:RELATION]->(o:Entity) RETURN s, r, o LIMIT 50", "50 rows");
         wait.until(d -> driver.findElement(By.id("focus-bar")).isDisplayed());
     }
 

@@ -122,12 +122,7 @@ class ExplorerRemoteStoreBrowserTest extends BrowserTestBase {
     @Test
     @Order(2)
     void theCypherConsoleReadsTheRemoteGraph() throws Exception {
-        js("window.engram.openTab('cypher')");
-        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
-        query.clear();
-        query.sendKeys("MATCH (d:Document) RETURN d.title ORDER BY d.title LIMIT 5");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        waitForText(By.id("cypher-summary"), "5 rows");
+        runCypher("MATCH (d:Document) RETURN d.title ORDER BY d.title LIMIT 5", "5 rows");
         assertThat(driver.findElement(By.id("cypher-result")).getText()).contains("Black Hawk Down");
         // the same store over the API: the page showed what the remote Neo4j holds
         Map<?, ?> rows = json.convertValue(post("/api/cypher", Map.of("query", "MATCH (d:Document) RETURN count(d)")), Map.class);
