@@ -33,6 +33,10 @@ final class IngestCommand extends ConfiguredCommand {
     @Option(names = "--dry-run", description = "With --sync: print what would be added (+), replaced (~) and deleted (-), change nothing.")
     boolean dryRun;
 
+    @Option(names = "--json", description = "Print the result as JSON on stdout (counts, problems with file and reason, "
+            + "a sync's plan); progress stays on stderr.")
+    boolean json;
+
     @Parameters(paramLabel = "<paths>", arity = "1..*", description = "Files or directories.")
     List<Path> paths;
 
@@ -68,15 +72,16 @@ final class IngestCommand extends ConfiguredCommand {
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             if (sync) {
                 return ConsoleSync.run(runtime, paths.getFirst(), config.ingest().loader(include), triples,
-                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), dryRun);
+                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), dryRun, json);
             }
             DocumentSource source = DocumentSource.files(config.ingest().loader(include), paths);
             double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, source) : 0;
             IngestReport report = ConsoleIngest.run(runtime, source, triples,
                     new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), System.err);
-            System.out.println(report.summary());
+            System.out.println(json ? IngestJson.of(report).text() : report.summary());
             if (communities) {
-                ConsoleCommunities.run(runtime, config.communities(), System.out, System.err);
+                // stdout holds only the JSON when it was asked for
+                ConsoleCommunities.run(runtime, config.communities(), json ? System.err : System.out, System.err);
             }
             if (compareEmbedding) {
                 double ingest = report.documentsPerSecond();

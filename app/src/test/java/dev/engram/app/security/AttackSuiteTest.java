@@ -28,6 +28,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Flow;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.AuthTokens;
@@ -37,6 +38,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.exceptions.AuthenticationException;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,14 +63,33 @@ class AttackSuiteTest extends ServerTestBase {
     static final String SECRET = "The vault code of Zorblax Corporation is 4711. Mira Tanaka keeps it.";
 
     static final Path SERVER_FILE;
+    /** The folder POST /api/sync makes the graph match: it holds links that lead out of it, to the server's files. */
+    static final Path SYNC_ROOT;
 
     static {
         try {
             SERVER_FILE = Files.createTempFile("engram-server-secret", ".csv");
             SERVER_FILE.toFile().deleteOnExit();
             Files.writeString(SERVER_FILE, "api-key,hunter2-server-secret\n");
+            SYNC_ROOT = Files.createDirectories(Files.createTempDirectory("engram-attack-sync").resolve("sync-root"));
+            Files.createSymbolicLink(SYNC_ROOT.resolve("leak.txt"), SERVER_FILE);
+            Files.createSymbolicLink(SYNC_ROOT.resolve("etc"), Path.of("/etc"));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void syncRoot(DynamicPropertyRegistry registry) {
+        registry.add("engram.sync.root", SYNC_ROOT::toString);
+    }
+
+    @AfterAll
+    void deleteSyncRoot() throws IOException {
+        try (var paths = Files.walk(SYNC_ROOT.getParent())) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p); // links are deleted, never followed
+            }
         }
     }
 
@@ -150,6 +172,72 @@ class AttackSuiteTest extends ServerTestBase {
         assertThat(delete("/api/documents/secret.md", READER_A).status()).isEqualTo(403);
         assertThat(delete("/api/documents/b-notes", WRITER_A).status()).isEqualTo(404);
         assertThat(graph()).isEqualTo(before);
+    }
+
+    // ---- the sync job: a configured folder only, write keys only, each tenant its own documents ----
+
+    @Test
+    void syncReadsOnlyTheConfiguredFolderAndNoLinkLeadingOutOfIt() throws Exception {
+        Graph before = graph();
+        for (String key : new String[] {null, "wrong-key", READER_A, READER_B}) {
+            Reply r = send(request("/api/sync", key).POST(BodyPublishers.noBody()).build());
+            assertThat(r.status()).as(key + " -> " + r.text()).isEqualTo(key == null || key.startsWith("wrong") ? 401 : 403);
+        }
+        // the job takes no path: whatever a caller names, the configured folder is synced, and its links to the
+        // server's files (leak.txt -> a secret file, etc -> /etc) are reported, not read
+        for (String query : List.of("", "?root=/etc", "?path=/etc&dir=/etc&folder=/etc", "?dryRun=true&root=/")) {
+            JsonNode job = awaitFinished(send(request("/api/sync" + query, WRITER_A).POST(BodyPublishers.noBody()).build()));
+            assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("SUCCEEDED");
+            assertThat(job.get("summary").asText()).as(job.toString()).contains("0 new, 0 changed, 0 unchanged, 0 removed");
+            assertThat(job.toString()).doesNotContain("hunter2").doesNotContain("root:").doesNotContain("passwd")
+                    .doesNotContain(SYNC_ROOT.getParent().toString()).doesNotContain(SERVER_FILE.toString());
+            String problems = query.contains("dryRun") ? job.get("summary").asText() : job.get("errors").toString();
+            assertThat(problems).as(job.toString()).contains("sync-root/leak.txt").contains("symbolic link leading outside");
+        }
+        assertThat(graph()).isEqualTo(before);
+    }
+
+    @Test
+    void syncRefusesMalformedAndOversizedRequests() throws Exception {
+        Graph before = graph();
+        for (String query : List.of("?dryRun=maybe", "?dryRun=" + "x".repeat(5_000), "?dryRun=%00")) {
+            Reply r = send(request("/api/sync" + query, WRITER_A).POST(BodyPublishers.noBody()).build());
+            assertThat(r.status()).as(query.substring(0, Math.min(40, query.length())) + " -> " + r.text()).isEqualTo(400);
+            assertThat(r.text()).doesNotContain("java.").doesNotContain("Exception").doesNotContain("boolean");
+        }
+        Reply big = send(request("/api/sync", WRITER_A).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"root\": \"" + "/etc/".repeat(500_000) + "\"}")).build());
+        assertThat(big.status()).as(big.text()).isEqualTo(413);
+        assertThat(graph()).isEqualTo(before);
+    }
+
+    @Test
+    void anotherTenantsSyncOfTheSameFolderNeitherTakesNorDeletesTheDocumentsOfTheFirst() throws Exception {
+        Path file = Files.writeString(SYNC_ROOT.resolve("harbour.md"), "# Harbour\n\nThe harbour master is Ines Duarte.\n");
+        try {
+            JsonNode first = awaitFinished(send(request("/api/sync", WRITER_A).POST(BodyPublishers.noBody()).build()));
+            assertThat(first.get("summary").asText()).as(first.toString()).contains("1 new");
+            String aJob = first.get("id").asText();
+            Graph before = graph();
+            assertThat(get("/api/jobs/" + aJob, READER_B).status()).isEqualTo(404);
+            assertThat(delete("/api/jobs/" + aJob, WRITER_B).status()).isEqualTo(404);
+
+            JsonNode b = awaitFinished(send(request("/api/sync", WRITER_B).POST(BodyPublishers.noBody()).build()));
+            assertThat(b.get("written").asLong()).as(b.toString()).isZero();
+            assertThat(b.get("errors").toString()).contains("sync-root/harbour.md").contains("another tenant");
+            assertThat(graph()).as("B's sync took nothing of A's").isEqualTo(before);
+
+            Files.delete(file);
+            JsonNode gone = awaitFinished(send(request("/api/sync", WRITER_B).POST(BodyPublishers.noBody()).build()));
+            assertThat(gone.get("summary").asText()).as(gone.toString()).contains("0 deleted");
+            assertThat(graph()).as("B's sync deleted nothing of A's").isEqualTo(before);
+            assertThat(cypher(ADMIN, "MATCH (d:Document {id: $id}) RETURN d.tenant", Map.of("id", "sync-root/harbour.md"))
+                    .body().get("rows").get(0).get(0).asText()).isEqualTo("tenantA");
+        } finally {
+            Files.deleteIfExists(file);
+            JsonNode cleanup = awaitFinished(send(request("/api/sync", WRITER_A).POST(BodyPublishers.noBody()).build()));
+            assertThat(cleanup.get("summary").asText()).as(cleanup.toString()).contains("1 deleted");
+        }
     }
 
     // ---- findings 2 and 3: Cypher reaching files, URLs and transaction administration ----
@@ -309,7 +397,7 @@ class AttackSuiteTest extends ServerTestBase {
             }
         });
         // anything added later shows up here and is attacked like the rest
-        assertThat(seen).contains("POST /api/documents", "DELETE /api/documents/{id}", "DELETE /api/jobs/{id}",
+        assertThat(seen).contains("POST /api/documents", "POST /api/sync", "DELETE /api/documents/{id}", "DELETE /api/jobs/{id}",
                 "POST /api/cypher", "POST /api/query", "POST /v1/chat/completions", "GET /v1/models");
         for (String endpoint : seen) {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
@@ -465,6 +553,20 @@ class AttackSuiteTest extends ServerTestBase {
         String message() {
             return body.path("message").asText();
         }
+    }
+
+    /** The finished status of a submitted job, whatever its end. */
+    private JsonNode awaitFinished(Reply submitted) throws Exception {
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        String id = submitted.body().get("id").asText();
+        for (int i = 0; i < 1200; i++) {
+            JsonNode status = get("/api/jobs/" + id, ADMIN).body();
+            if (status.get("finishedAt") != null && !status.get("finishedAt").isNull()) {
+                return status;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("job " + id + " did not finish");
     }
 
     private JsonNode awaitSucceeded(Reply submitted) throws Exception {

@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  *
  * <h2>Directories</h2>
  *
- * Walked recursively, without following symbolic links to directories, skipping hidden entries (names starting
+ * Walked recursively, without following symbolic links to directories, reporting links to files outside the
+ * directory as problems (not read), skipping hidden entries (names starting
  * with {@code .}), in sorted order of the relative path so runs are deterministic. Without include globs, only
  * {@code .txt}, {@code .md}, {@code .markdown}, {@code .jsonl} and the rich formats' extensions are read; with include globs (e.g.
  * {@code **}{@code /*.md}, matched against the path relative to the directory; a leading {@code **}{@code /}

@@ -18,7 +18,9 @@ import java.util.function.Consumer;
 
 /**
  * The files an argument names: itself when it is a file; when it is a directory, its files recursively, without
- * following symbolic links to directories, skipping hidden entries, sorted by relative path, limited to the
+ * following symbolic links to directories, refusing (as a problem) links to files outside the directory, so a link
+ * dropped into a synced or served folder cannot pull in {@code /etc/passwd}; skipping hidden entries, sorted by
+ * relative path, limited to the
  * include globs (matched against the path relative to the directory; a leading {@code **}{@code /} also matches
  * top-level files) or, without globs, to the formats' default extensions. Each file's id is its path relative to
  * the argument's parent, with {@code /} separators, the same on every machine.
@@ -55,6 +57,7 @@ final class FileWalker {
             return List.of(file(arg, base, absolute));
         }
         List<SourceFile> found = new ArrayList<>();
+        Path realDirectory = realPath(arg);
         try {
             Files.walkFileTree(arg, new SimpleFileVisitor<>() {
                 @Override
@@ -67,7 +70,13 @@ final class FileWalker {
                     if (isHidden(file) || !Files.isRegularFile(file)) {
                         return FileVisitResult.CONTINUE;
                     }
-                    if (included(slashes(arg.relativize(file)))) {
+                    if (!included(slashes(arg.relativize(file)))) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (attrs.isSymbolicLink() && !realPath(file).startsWith(realDirectory)) {
+                        problems.accept(new LoadProblem(file.toString(), 0,
+                                "a symbolic link leading outside the folder being read; not read"));
+                    } else {
                         found.add(file(file, base, file.toAbsolutePath().normalize()));
                     }
                     return FileVisitResult.CONTINUE;
@@ -96,10 +105,14 @@ final class FileWalker {
 
     /** The identity of a file, so one reached twice (through two arguments, or a link) is read once. */
     static Path key(SourceFile file) {
+        return realPath(file.path());
+    }
+
+    private static Path realPath(Path path) {
         try {
-            return file.path().toRealPath();
+            return path.toRealPath();
         } catch (IOException e) {
-            return file.path().toAbsolutePath().normalize();
+            return path.toAbsolutePath().normalize();
         }
     }
 

@@ -79,6 +79,21 @@ class DocumentLoaderTest {
     }
 
     @Test
+    void linksInsideAFolderAreReadButLinksLeadingOutAreReportedNotRead() throws IOException {
+        Path secret = write("outside/passwd.txt", "root:x:0:0");
+        write("root/a.txt", "a");
+        Files.createSymbolicLink(tmp.resolve("root/inner.md"), tmp.resolve("root/a.txt"));
+        Files.createSymbolicLink(tmp.resolve("root/leak.txt"), secret);
+        Files.createSymbolicLink(tmp.resolve("root/etc"), tmp.resolve("outside"));
+        load(tmp.resolve("root"));
+        assertThat(docs).extracting(SourceDocument::id).containsExactly("root/a.txt");
+        assertThat(docs).extracting(SourceDocument::text).doesNotContain("root:x:0:0");
+        assertThat(problems).extracting(LoadProblem::file, LoadProblem::message).containsExactly(
+                tuple(tmp.resolve("root/leak.txt").toString(), "a symbolic link leading outside the folder being read; not read"));
+        assertThat(new DocumentLoader().countDocuments(List.of(tmp.resolve("root")))).isOne();
+    }
+
+    @Test
     void includeGlobsSelectFilesIncludingTopLevel() throws IOException {
         write("root/top.md", "top");
         write("root/sub/deep.md", "deep");

@@ -147,6 +147,32 @@ class RichDocumentsTest {
         assertThat(epub.layout().sections()).extracting(DocumentSection::title).contains("Winter");
     }
 
+    /**
+     * Word 97 and Outlook files, which POI cannot write: Tika's own test documents, unpacked from its test jar by the
+     * build (see this module's pom) into target/tika-test-documents.
+     */
+    @Test
+    void docAndMsgFromTikasOwnTestDocumentsAreRead() throws IOException {
+        Path tikaDocuments = Path.of("target/tika-test-documents/test-documents");
+        Loaded loaded = load(tikaDocuments.resolve("testWORD.doc"), tikaDocuments.resolve("testMSG.msg"));
+        assertThat(loaded.problems()).isEmpty();
+        SourceDocument doc = loaded.documents().get("testWORD.doc");
+        assertThat(doc.title()).isEqualTo("Sample Word Document");
+        assertThat(doc.metadata()).containsEntry("author", "Keith Bennett").containsEntry("format", "application/msword")
+                .containsEntry("created", "2010-11-12T16:22:00Z");
+        assertThat(doc.text()).contains("Sample Word Document Title").contains("Heading Level 3");
+        // Word 97 heading styles become nested sections, as in a DOCX
+        assertThat(doc.layout().sections()).extracting(DocumentSection::title, DocumentSection::level, DocumentSection::parent)
+                .contains(org.assertj.core.groups.Tuple.tuple("Heading Level 1", 1, -1),
+                        org.assertj.core.groups.Tuple.tuple("Heading Level 2", 2, 3),
+                        org.assertj.core.groups.Tuple.tuple("Heading Level 3", 3, 4));
+        SourceDocument msg = loaded.documents().get("testMSG.msg");
+        assertThat(msg.title()).as("the subject").isEqualTo("MIME registry use cases");
+        assertThat(msg.metadata()).containsEntry("author", "Jukka Zitting").containsEntry("format", "application/vnd.ms-outlook")
+                .containsEntry("created", "2009-01-29T19:16:40Z");
+        assertThat(msg.text()).contains("tika-dev@lucene.apache.org").contains("making the type detection code more");
+    }
+
     @Test
     void formatIsDetectedFromContent() throws IOException {
         Path disguised = Files.move(DocumentFixtures.reportPdf(dir.resolve("a.pdf")), dir.resolve("report.txt"));

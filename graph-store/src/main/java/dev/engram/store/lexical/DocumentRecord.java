@@ -7,10 +7,17 @@ import java.util.Objects;
 
 /**
  * One document ready for the lexical graph: its chunks with one embedding each (in the same order), the
- * content hash that detects changes, and the tenant and ACL groups copied onto every chunk.
+ * content hash that detects changes, and the tenant and ACL groups copied onto every chunk. {@code sections}, when
+ * not empty, are stored as given instead of the sections of the document's layout.
  */
 public record DocumentRecord(SourceDocument document, String sha256, String tenant, List<String> acl,
-                             List<TextChunk> chunks, List<float[]> chunkEmbeddings) {
+                             List<TextChunk> chunks, List<float[]> chunkEmbeddings, List<SectionRecord> sections) {
+
+    /** A document whose sections (if any) come from its layout. */
+    public DocumentRecord(SourceDocument document, String sha256, String tenant, List<String> acl,
+                          List<TextChunk> chunks, List<float[]> chunkEmbeddings) {
+        this(document, sha256, tenant, acl, chunks, chunkEmbeddings, List.of());
+    }
 
     public DocumentRecord {
         Objects.requireNonNull(document, "document");
@@ -19,6 +26,7 @@ public record DocumentRecord(SourceDocument document, String sha256, String tena
         acl = acl == null ? List.of() : List.copyOf(acl);
         chunks = chunks == null ? List.of() : List.copyOf(chunks);
         chunkEmbeddings = chunkEmbeddings == null ? List.of() : List.copyOf(chunkEmbeddings);
+        sections = sections == null ? List.of() : List.copyOf(sections);
         if (!chunkEmbeddings.isEmpty() && chunkEmbeddings.size() != chunks.size()) {
             throw new IllegalArgumentException("document " + document.id() + " has " + chunks.size() + " chunks but "
                     + chunkEmbeddings.size() + " embeddings");

@@ -173,28 +173,26 @@ public final class DocumentWriter {
         List<Map<String, Object>> sectionRows = new ArrayList<>();
         List<Map<String, Object>> inRows = new ArrayList<>();
         for (DocumentRecord d : documents) {
-            DocumentLayout layout = d.document().layout();
             List<TextChunk> chunks = d.chunks().stream().sorted(Comparator.comparingInt(TextChunk::index)).toList();
-            for (DocumentSection s : layout.sections()) {
+            for (SectionRecord s : d.sections().isEmpty() ? sectionsOf(d.document().layout(), d.id(), chunks) : d.sections()) {
                 Map<String, Object> props = new HashMap<>();
-                props.put("id", DocumentSection.id(d.id(), s.index()));
+                props.put("id", s.id());
                 props.put("documentId", d.id());
                 props.put("index", s.index());
                 props.put("title", s.title());
                 props.put("level", s.level());
-                props.put("path", layout.pathOf(s));
-                int page = layout.pageAt(s.start());
-                if (page > 0) {
-                    props.put("pageStart", page);
-                    props.put("pageEnd", layout.pageAt(Math.max(s.start(), s.end() - 1)));
+                props.put("path", s.path());
+                if (s.pageStart() > 0) {
+                    props.put("pageStart", s.pageStart());
+                    props.put("pageEnd", s.pageEnd());
                 }
                 putIfNotNull(props, "tenant", d.tenant());
                 props.put("acl", d.acl());
                 Map<String, Object> row = new HashMap<>();
-                row.put("id", props.get("id"));
+                row.put("id", s.id());
                 row.put("documentId", d.id());
-                row.put("parent", s.parent() < 0 ? null : DocumentSection.id(d.id(), s.parent()));
-                row.put("first", firstChunk(chunks, s));
+                row.put("parent", s.parentId());
+                row.put("first", s.firstChunkId());
                 row.put("props", props);
                 sectionRows.add(row);
             }
@@ -232,6 +230,18 @@ public final class DocumentWriter {
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
             session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
         }
+    }
+
+    /** The sections of a layout as stored: ids, paths, pages and first chunks. */
+    private static List<SectionRecord> sectionsOf(DocumentLayout layout, String documentId, List<TextChunk> chunks) {
+        List<SectionRecord> out = new ArrayList<>(layout.sections().size());
+        for (DocumentSection s : layout.sections()) {
+            int page = layout.pageAt(s.start());
+            out.add(new SectionRecord(DocumentSection.id(documentId, s.index()), s.index(), s.title(), s.level(),
+                    layout.pathOf(s), page, page > 0 ? layout.pageAt(Math.max(s.start(), s.end() - 1)) : 0,
+                    s.parent() < 0 ? null : DocumentSection.id(documentId, s.parent()), firstChunk(chunks, s)));
+        }
+        return out;
     }
 
     /** The first chunk starting inside the section, else the chunk the section starts in; null if neither. */

@@ -4,12 +4,14 @@ import static dev.engram.store.rdf.EngramVocabulary.ACL;
 import static dev.engram.store.rdf.EngramVocabulary.CHUNK_NS;
 import static dev.engram.store.rdf.EngramVocabulary.DOCUMENT_NS;
 import static dev.engram.store.rdf.EngramVocabulary.ENTITY_NS;
+import static dev.engram.store.rdf.EngramVocabulary.SECTION_NS;
 
 import dev.engram.records.document.SourceDocument;
 import dev.engram.records.document.TextChunk;
 import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.knowledge.EntityRecord;
 import dev.engram.store.knowledge.FactRecord;
+import dev.engram.store.lexical.SectionRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,22 +24,25 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 
 /**
- * Reads back what {@link RdfExporter} wrote: documents with their chunks, entities, mentions and reified relations
- * with their source chunks, under the ids they had. Subjects it takes are reported, so the rest of a file that
+ * Reads back what {@link RdfExporter} wrote: documents with their sections and chunks (pages, section links),
+ * entities, mentions and reified relations with their source chunks, under the ids they had. Subjects it takes are reported, so the rest of a file that
  * mixes Engram's vocabulary with other RDF can still be imported as linked data.
  */
 public final class ExportedGraphReader {
 
-    /** One document to restore, with its chunks in reading order. */
-    /** A document of an export with its access and chunks. */
-    public record RestoredDocument(SourceDocument document, String tenant, List<String> acl, List<TextChunk> chunks) {}
+    /** A document of an export with its access, its chunks in reading order and its sections in document order. */
+    public record RestoredDocument(SourceDocument document, String tenant, List<String> acl, List<TextChunk> chunks,
+                                   List<SectionRecord> sections) {}
 
-    /** Everything restored from one file. */
     /** What an export held: documents, chunk knowledge, and the RDF nodes read as Engram data. */
     public record Restored(List<RestoredDocument> documents, List<ChunkKnowledge> knowledge, Set<Node> consumed) {}
 
     private record ChunkRow(String id, String documentId, int index, String text, int tokenCount, int start, int end,
-                            List<String> mentions) {}
+                            int pageStart, int pageEnd, String sectionId, List<String> mentions) {}
+
+    /** A section as exported: what it is part of is a document or another section. */
+    private record SectionRow(String id, int index, String title, int level, int pageStart, int pageEnd,
+                              String documentId, String parentId, String firstChunkId) {}
 
     /** Reads the Engram part of {@code rdf}. */
     public Restored read(ParsedRdf rdf) {
@@ -46,6 +51,7 @@ public final class ExportedGraphReader {
         Map<String, List<ChunkRow>> chunksByDocument = new LinkedHashMap<>();
         List<Node> documents = new ArrayList<>();
         Map<String, List<FactRecord>> factsByChunk = new HashMap<>();
+        Map<String, SectionRow> sections = new LinkedHashMap<>();
         for (Map.Entry<Node, List<Triple>> e : rdf.bySubject().entrySet()) {
             Node s = e.getKey();
             if (rdf.hasType(s, EngramVocabulary.ENTITY) && EngramVocabulary.idIn(ENTITY_NS, s) != null) {
@@ -62,6 +68,12 @@ public final class ExportedGraphReader {
                     chunksByDocument.computeIfAbsent(chunk.documentId(), d -> new ArrayList<>()).add(chunk);
                 }
                 consumed.add(s);
+            } else if (rdf.hasType(s, EngramVocabulary.SECTION) && EngramVocabulary.idIn(SECTION_NS, s) != null) {
+                SectionRow section = section(rdf, s);
+                if (section != null) {
+                    sections.put(section.id(), section);
+                }
+                consumed.add(s);
             } else if (rdf.hasType(s, EngramVocabulary.STATEMENT) && rdf.first(s, EngramVocabulary.SOURCE) != null) {
                 addFacts(rdf, s, factsByChunk);
                 consumed.add(s);
@@ -69,13 +81,14 @@ public final class ExportedGraphReader {
                 consumed.add(s); // a predicate's own label: the statements already carry it
             }
         }
+        Map<String, List<SectionRecord>> sectionsByDocument = sectionsByDocument(sections);
         List<RestoredDocument> restored = new ArrayList<>();
         List<ChunkKnowledge> knowledge = new ArrayList<>();
         for (Node doc : documents) {
             String id = EngramVocabulary.idIn(DOCUMENT_NS, doc);
             List<ChunkRow> rows = chunksByDocument.getOrDefault(id, List.of());
             rows.sort(Comparator.comparingInt(ChunkRow::index));
-            restored.add(document(rdf, doc, id, rows));
+            restored.add(document(rdf, doc, id, rows, sectionsByDocument.getOrDefault(id, List.of())));
             for (ChunkRow row : rows) {
                 List<EntityRecord> mentions = row.mentions().stream()
                         .map(m -> new EntityRecord(m, entityNames.getOrDefault(m, m))).toList();
@@ -85,7 +98,8 @@ public final class ExportedGraphReader {
         return new Restored(restored, knowledge, consumed);
     }
 
-    private static RestoredDocument document(ParsedRdf rdf, Node doc, String id, List<ChunkRow> rows) {
+    private static RestoredDocument document(ParsedRdf rdf, Node doc, String id, List<ChunkRow> rows,
+                                             List<SectionRecord> sections) {
         String title = null;
         String source = null;
         String tenant = null;
@@ -116,9 +130,55 @@ public final class ExportedGraphReader {
         metadata.forEach((k, values) -> meta.put(k, values.size() == 1 ? scalar(values.getFirst()) : values.stream()
                 .map(ExportedGraphReader::scalar).toList()));
         String text = String.join("\n\n", rows.stream().map(ChunkRow::text).toList());
-        List<TextChunk> chunks = rows.stream().map(r -> new TextChunk(r.id(), id, r.index(), r.text(), r.tokenCount(),
-                r.start(), r.end())).toList();
-        return new RestoredDocument(new SourceDocument(id, title, source, text, meta), tenant, List.copyOf(acl), chunks);
+        Map<String, SectionRecord> byId = new HashMap<>();
+        sections.forEach(sec -> byId.put(sec.id(), sec));
+        List<TextChunk> chunks = rows.stream().map(r -> {
+            SectionRecord in = r.sectionId() == null ? null : byId.get(r.sectionId());
+            return new TextChunk(r.id(), id, r.index(), r.text(), r.tokenCount(), r.start(), r.end(), r.pageStart(),
+                    r.pageEnd(), in == null ? List.of() : in.path(), in == null ? null : in.id());
+        }).toList();
+        return new RestoredDocument(new SourceDocument(id, title, source, text, meta), tenant, List.copyOf(acl), chunks,
+                sections);
+    }
+
+    private static SectionRow section(ParsedRdf rdf, Node section) {
+        Node partOf = rdf.first(section, EngramVocabulary.PART_OF);
+        if (partOf == null) {
+            return null;
+        }
+        Node title = rdf.first(section, EngramVocabulary.TITLE);
+        Node first = rdf.first(section, EngramVocabulary.FIRST);
+        return new SectionRow(EngramVocabulary.idIn(SECTION_NS, section), integer(rdf, section, EngramVocabulary.INDEX),
+                title != null && title.isLiteral() ? title.getLiteralLexicalForm() : "",
+                integer(rdf, section, EngramVocabulary.LEVEL), integer(rdf, section, EngramVocabulary.PAGE_START),
+                integer(rdf, section, EngramVocabulary.PAGE_END), EngramVocabulary.idIn(DOCUMENT_NS, partOf),
+                EngramVocabulary.idIn(SECTION_NS, partOf), first == null ? null : EngramVocabulary.idIn(CHUNK_NS, first));
+    }
+
+    /**
+     * The sections of each document, by index, with their paths: a section part of another belongs to that one's
+     * document. A section whose chain of parents reaches no document (or loops) is left out.
+     */
+    private static Map<String, List<SectionRecord>> sectionsByDocument(Map<String, SectionRow> sections) {
+        Map<String, List<SectionRecord>> out = new HashMap<>();
+        for (SectionRow row : sections.values()) {
+            List<String> path = new ArrayList<>();
+            SectionRow top = row;
+            for (int depth = 0; top != null && depth <= sections.size(); depth++) {
+                path.addFirst(top.title());
+                if (top.documentId() != null) {
+                    break;
+                }
+                top = top.parentId() == null ? null : sections.get(top.parentId());
+            }
+            if (top == null || top.documentId() == null) {
+                continue;
+            }
+            out.computeIfAbsent(top.documentId(), d -> new ArrayList<>()).add(new SectionRecord(row.id(), row.index(),
+                    row.title(), row.level(), path, row.pageStart(), row.pageEnd(), row.parentId(), row.firstChunkId()));
+        }
+        out.values().forEach(list -> list.sort(Comparator.comparingInt(SectionRecord::index)));
+        return out;
     }
 
     /** Jena reads xsd:integer as BigInteger or Integer; Neo4j wants Long. */
@@ -146,9 +206,12 @@ public final class ExportedGraphReader {
             }
         }
         Node text = rdf.first(chunk, EngramVocabulary.TEXT);
+        Node section = rdf.first(chunk, EngramVocabulary.IN_SECTION);
         return new ChunkRow(EngramVocabulary.idIn(CHUNK_NS, chunk), documentId, integer(rdf, chunk, EngramVocabulary.INDEX),
                 text == null ? "" : text.getLiteralLexicalForm(), integer(rdf, chunk, EngramVocabulary.TOKEN_COUNT),
-                integer(rdf, chunk, EngramVocabulary.START), integer(rdf, chunk, EngramVocabulary.END), mentions);
+                integer(rdf, chunk, EngramVocabulary.START), integer(rdf, chunk, EngramVocabulary.END),
+                integer(rdf, chunk, EngramVocabulary.PAGE_START), integer(rdf, chunk, EngramVocabulary.PAGE_END),
+                section == null ? null : EngramVocabulary.idIn(SECTION_NS, section), mentions);
     }
 
     private static int integer(ParsedRdf rdf, Node subject, Node property) {

@@ -189,7 +189,7 @@ public final class RdfExporter {
                 WHERE %s
                 OPTIONAL MATCH (s)-[:PART_OF]->(p:Section)
                 OPTIONAL MATCH (s)-[:FIRST]->(c:Chunk)
-                RETURN docId, s.id AS id, s.title AS title, s.level AS level, s.pageStart AS pageStart,
+                RETURN docId, s.id AS id, s.index AS index, s.title AS title, s.level AS level, s.pageStart AS pageStart,
                        s.pageEnd AS pageEnd, p.id AS parent, c.id AS first
                 ORDER BY docId, s.index
                 """.formatted(AccessCypher.readable("s")), params);
@@ -202,6 +202,7 @@ public final class RdfExporter {
             if (!r.get("title").isNull()) {
                 out.add(section, TITLE, string(r.get("title").asString()));
             }
+            addInteger(out, section, INDEX, r.get("index"));
             addInteger(out, section, LEVEL, r.get("level"));
             addInteger(out, section, PAGE_START, r.get("pageStart"));
             addInteger(out, section, PAGE_END, r.get("pageEnd"));

@@ -28,7 +28,7 @@ import org.apache.jena.riot.RiotException;
 /**
  * Imports RDF files (Turtle, N-Triples, RDF/XML, JSON-LD, by extension) through the same writers as ingestion, so
  * imported knowledge is embedded, searchable, deletable and takes part in PPR like extracted knowledge. An Engram
- * export is restored as it was (documents, chunks, entities, relations with provenance); any other RDF becomes one
+ * export is restored as it was (documents, sections, chunks with their pages, entities, relations with provenance); any other RDF becomes one
  * document "rdf:&lt;file name&gt;" whose chunks verbalise one subject each ({@link LinkedDataMapper}).
  *
  * <p>Jena parses as a stream, but the triples of one file are grouped by subject in memory before writing: a
@@ -86,7 +86,7 @@ public final class RdfImporter {
             for (ExportedGraphReader.RestoredDocument d : slice) {
                 d.chunks().forEach(c -> chunkIds.add(c.id()));
                 records.add(new DocumentRecord(d.document(), ContentHash.of(d.document()), d.tenant(), d.acl(),
-                        d.chunks(), embed(d.chunks())));
+                        d.chunks(), embed(d.chunks()), d.sections()));
             }
             List<ChunkKnowledge> sliceKnowledge = restored.knowledge().stream()
                     .filter(k -> chunkIds.contains(k.chunkId())).toList();

@@ -68,9 +68,33 @@ final class IngestJob implements IngestListener {
         done.incrementAndGet();
         synchronized (errors) {
             if (errors.size() < MAX_ERRORS) {
-                errors.add(new DocumentError(problem.file(), problem.line(), problem.message()));
+                errors.add(new DocumentError(shown(problem.file()), problem.line(), problem.message()));
             }
         }
+    }
+
+    /**
+     * A file as the caller may see it: relative to the upload folder, or to the sync folder's parent (as document
+     * ids are), so that a job's status tells no server paths.
+     */
+    String shown(String file) {
+        Path base = directory != null ? directory
+                : kind != Kind.FILES ? files.getFirst().toAbsolutePath().normalize().getParent() : null;
+        Path path;
+        try {
+            path = Path.of(file).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return file;
+        }
+        if (base == null || !path.isAbsolute()) {
+            return file; // a document id (as for a refused document) is shown as it is
+        }
+        return path.startsWith(base) ? base.relativize(path).toString().replace('\\', '/') : path.getFileName().toString();
+    }
+
+    /** A problem with its file {@link #shown shown} as the caller may see it. */
+    LoadProblem shown(LoadProblem problem) {
+        return new LoadProblem(shown(problem.file()), problem.line(), problem.message());
     }
 
     boolean cancelRequested() {

@@ -122,10 +122,10 @@ public class IngestJobs {
                     ContentHash::of, extractor.orElse(null), new IngestOptions(batchDocuments, job.tenant, job.acl));
             String summary = switch (job.kind) {
                 case FILES -> pipeline.run(source(job), job).summary();
-                case SYNC_PLAN -> planText(new DirectorySync(loader, pipeline, runtime.store(), job.tenant).plan(job.files.getFirst()), true);
+                case SYNC_PLAN -> planText(new DirectorySync(loader, pipeline, runtime.store(), job.tenant).plan(job.files.getFirst()), job, true);
                 case SYNC -> {
                     DirectorySync.Result r = new DirectorySync(loader, pipeline, runtime.store(), job.tenant).run(job.files.getFirst(), job);
-                    yield r.ingest().summary() + "; " + r.deleted() + " deleted; " + planText(r.plan(), false);
+                    yield r.ingest().summary() + "; " + r.deleted() + " deleted; " + planText(r.plan(), job, false);
                 }
             };
             job.finish(job.cancelRequested() ? JobState.CANCELLED : JobState.SUCCEEDED, summary);
@@ -139,10 +139,11 @@ public class IngestJobs {
     }
 
     /** A sync plan as a job summary: counts, then (for a dry run) the first lines of the plan. */
-    private static String planText(DirectorySync.Plan plan, boolean lines) {
+    private static String planText(DirectorySync.Plan plan, IngestJob job, boolean lines) {
         String text = "sync plan: " + plan.summary();
         if (lines) {
-            List<String> all = plan.lines();
+            List<String> all = new DirectorySync.Plan(plan.added(), plan.changed(), plan.unchanged(), plan.removed(),
+                    plan.problems().stream().map(job::shown).toList()).lines();
             text += all.isEmpty() ? "" : "\n" + String.join("\n", all.subList(0, Math.min(all.size(), 1000)));
         }
         return text;
