@@ -1,32 +1,41 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.EngramConfig;
 import dev.engram.app.runtime.EngramRuntime;
 import dev.engram.extraction.document.DocumentLoader;
 import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.ingest.IngestOptions;
 import dev.engram.ingest.sync.DirectorySync;
+import dev.engram.store.jobs.JobKind;
+import dev.engram.store.jobs.JobParameters;
+import dev.engram.store.jobs.JobRecord;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
-/** {@code engram ingest --sync <dir> [--dry-run]} on the terminal: the plan, then (unless a dry run) the sync. */
+/** {@code engram ingest --sync <dir> [--dry-run]} on the terminal: a dry run's plan, or the sync as a durable job. */
 final class ConsoleSync {
     private ConsoleSync() {}
 
-    static int run(EngramRuntime runtime, Path root, DocumentLoader loader, Optional<TripleExtractor> extractor,
-                   IngestOptions options, boolean dryRun) {
-        DirectorySync sync = new DirectorySync(loader, ConsoleIngest.pipeline(runtime, extractor, options),
-                runtime.store(), options.tenant());
+    static int run(EngramRuntime runtime, EngramConfig config, Path root, DocumentLoader loader,
+                   Optional<TripleExtractor> extractor, IngestOptions options, List<String> include, boolean dryRun) {
         if (dryRun) {
+            DirectorySync sync = new DirectorySync(loader, ConsoleIngest.pipeline(runtime, extractor, options),
+                    runtime.store(), options.tenant());
             DirectorySync.Plan plan = sync.plan(root);
             plan.lines().forEach(System.out::println);
             System.out.println("sync plan (dry run, nothing changed): " + plan.summary());
             return 0;
         }
-        DirectorySync.Result result = ConsoleIngest.withProgress(runtime, loader.countDocuments(java.util.List.of(root)),
-                System.err, listener -> sync.run(root, listener));
-        result.plan().lines().forEach(System.out::println);
-        System.out.println(result.ingest().summary());
-        System.out.println("sync: " + result.plan().summary() + "; " + result.deleted() + " deleted");
-        return 0;
+        JobRecord job = runtime.jobs().submit(JobKind.SYNC, null, new JobParameters(
+                List.of(root.toAbsolutePath().normalize().toString()), include, options.tenant(), options.acl(),
+                config.ingest().extractor(), false, null, null));
+        return JobsCommand.report(ConsoleIngest.runJob(runtime, config, announce(job), System.err));
+    }
+
+    /** Prints a new job's id on stderr, so that it can be followed or resumed; returns the id. */
+    static String announce(JobRecord job) {
+        System.err.println("engram: job " + job.id() + " (engram jobs show " + job.id() + ")");
+        return job.id();
     }
 }
