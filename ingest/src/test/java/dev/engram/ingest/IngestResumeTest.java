@@ -34,7 +34,7 @@ import org.neo4j.driver.Session;
  * clean Neo4j shutdown) reads as interrupted once its store is opened again, and resuming it ends with exactly the
  * graph a single clean ingest gives: the same count of every label and relationship type, the same relation
  * provenance, no duplicates. A cancelled job leaves a consistent graph (every document complete or absent), and
- * resuming it finishes the rest.
+ * resuming it finishes the rest. Shards 0/2 and 1/2 run one after the other give the same graph as one run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IngestResumeTest {
@@ -171,6 +171,21 @@ class IngestResumeTest {
             JobRecord resumed = jobs.run(id, (job, tracker) -> pipeline.run(tracker.stopping(jsonl(corpus)), tracker).summary());
             assertThat(resumed.state()).isEqualTo(JobState.SUCCEEDED);
             assertThat(resumed.counters().documentsUnchanged()).isEqualTo(cancelled.counters().documentsWritten());
+            assertThat(graph(store)).isEqualTo(clean);
+        }
+    }
+
+    @Test
+    void twoShardsRunOneAfterTheOtherEqualOneRun() {
+        try (GraphStore store = open(dir.resolve("sharded"))) {
+            HashEmbedder embedder = new HashEmbedder();
+            new SchemaManager(store).ensure(embedder);
+            IngestPipeline pipeline = KilledIngest.pipeline(store, embedder, null);
+            IngestReport first = pipeline.run(Shard.parse("0/2").of(jsonl(corpus)), IngestListener.NONE);
+            IngestReport second = pipeline.run(Shard.parse("1/2").of(jsonl(corpus)), IngestListener.NONE);
+            assertThat(first.documentsWritten()).isBetween(15L, 45L);
+            assertThat(first.documentsWritten() + second.documentsWritten()).as("disjoint and complete").isEqualTo(60);
+            assertThat(second.documentsUnchanged()).isZero();
             assertThat(graph(store)).isEqualTo(clean);
         }
     }
