@@ -20,7 +20,7 @@ class IngestProgressTest extends StoreTestBase {
     @Test
     void oneLargeDocumentReportsChunksEmbeddedBeforeItIsDone() {
         StringBuilder text = new StringBuilder();
-        for (int i = 0; text.length() < 400_000; i++) {
+        for (int i = 0; text.length() < 300_000; i++) {
             text.append("Sentence ").append(i).append(" of the long report says that Harbour ").append(i % 13)
                     .append(" lies north of Springfield — naïve café. ");
         }
@@ -64,7 +64,7 @@ class IngestProgressTest extends StoreTestBase {
 
         assertThat(bytes[0]).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8).length);
         int chunks = Integer.parseInt(events.getFirst().substring("split ".length()));
-        assertThat(chunks).isGreaterThan(300);
+        assertThat(chunks).isGreaterThan(256);
         List<String> embedded = events.stream().filter(e -> e.startsWith("embedded ")).toList();
         assertThat(embedded).as("several progress reports within the one document").hasSizeGreaterThanOrEqualTo(2);
         assertThat(embedded.stream().mapToInt(e -> Integer.parseInt(e.substring("embedded ".length()))).sum()).isEqualTo(chunks);
