@@ -107,12 +107,18 @@ class IngestResumeTest {
         // stalls in the 3rd batch's knowledge stage: two batches are complete, the third has its chunks, entities,
         // relations and name mentions but no synonyms, no chunk counts and no completion mark
         Process dying = child(killed, "stall", "3", marker.toString());
-        for (int i = 0; i < 1200 && !Files.exists(marker); i++) {
-            assertThat(dying.isAlive()).as("the child must reach batch 3, see " + killed + ".log").isTrue();
-            Thread.sleep(100);
+        String id;
+        try {
+            // bounded only against a hung child; on a quiet machine it stalls within seconds
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            while (!Files.exists(marker) && dying.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(marker).as("the child must reach batch 3, see " + killed + ".log").exists();
+            id = Files.readString(marker);
+        } finally {
+            dying.destroyForcibly(); // SIGKILL
         }
-        String id = Files.readString(marker);
-        dying.destroyForcibly(); // SIGKILL
         assertThat(dying.waitFor(1, TimeUnit.MINUTES)).isTrue();
         assertThat(dying.exitValue()).isEqualTo(137);
 
