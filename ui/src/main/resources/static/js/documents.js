@@ -80,7 +80,8 @@ async function follow(job, what) {
     box.dataset.state = current.state;
     if (current.total > 0) { bar.max = current.total; bar.value = current.done; } else { bar.removeAttribute('value'); }
     text.textContent = `Ingest of ${what}: ${current.state.toLowerCase()}` + (current.total > 0 ? ` — ${current.done} of ${current.total} documents` : '')
-      + (current.written ? `, ${current.written} written` : '') + (current.unchanged ? `, ${current.unchanged} unchanged` : '');
+      + (current.written ? `, ${current.written} written` : '') + (current.unchanged ? `, ${current.unchanged} unchanged` : '')
+      + (current.chunksSplit ? `, ${current.chunksEmbedded} of ${current.chunksSplit} chunks embedded` : '');
     if (!['QUEUED', 'RUNNING'].includes(current.state)) break;
     await new Promise((r) => setTimeout(r, 400));
     const next = await busy('', () => api.job(job.id));

@@ -32,6 +32,9 @@ import java.util.function.Function;
  * so an ingest killed midway and run again redoes the unfinished batch and duplicates nothing.
  */
 public final class IngestPipeline {
+    /** Chunks embedded between progress reports: a few embedder batches, enough to keep every core busy. */
+    private static final int EMBED_SLICE = 256;
+
     private final Splitter splitter;
     private final Function<SourceDocument, String> hasher;
     private final Embedder embedder;
@@ -125,6 +128,7 @@ public final class IngestPipeline {
 
         void add(SourceDocument document) {
             counters.read.incrementAndGet();
+            listener.documentRead(document.id(), utf8Length(document.text()));
             if (batch.containsKey(document.id())) {
                 flush(); // the same id twice in a row: the later version replaces the earlier, in order
             }
@@ -161,7 +165,14 @@ public final class IngestPipeline {
             long t = System.nanoTime();
             List<String> texts = new ArrayList<>();
             prepared.forEach(p -> p.chunks.forEach(c -> texts.add(embeddingText(p.document, c))));
-            List<float[]> vectors = embedder.embedPassages(texts);
+            listener.chunksSplit(texts.size());
+            List<float[]> vectors = new ArrayList<>(texts.size());
+            // in slices, so that progress moves inside one large document as well
+            for (int from = 0; from < texts.size(); from += EMBED_SLICE) {
+                List<String> slice = texts.subList(from, Math.min(texts.size(), from + EMBED_SLICE));
+                vectors.addAll(embedder.embedPassages(slice));
+                listener.chunksEmbedded(slice.size());
+            }
             counters.embedNanos.addAndGet(System.nanoTime() - t);
             int offset = 0;
             List<DocumentRecord> records = new ArrayList<>(prepared.size());
@@ -262,6 +273,24 @@ public final class IngestPipeline {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JDK", e);
         }
+    }
+
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     private record Prepared(SourceDocument document, String sha, List<TextChunk> chunks) {}

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "engram", mixinStandardHelpOptions = true, version = "engram 0.1.0",
         description = "GraphRAG knowledge graphs in Neo4j: ingest documents, extract triples, answer questions "
                 + "HippoRAG-style.",
-        subcommands = {DemoCommand.class, IngestCommand.class, QueryCommand.class, CommunitiesCommand.class, StatsCommand.class,
+        subcommands = {DemoCommand.class, IngestCommand.class, JobsCommand.class, QueryCommand.class, CommunitiesCommand.class, StatsCommand.class,
                 DeleteCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -9,7 +9,10 @@ import dev.engram.ingest.DocumentSource;
 import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.ingest.IngestOptions;
-import dev.engram.ingest.IngestReport;
+import dev.engram.ingest.Shard;
+import dev.engram.app.jobs.JobWork;
+import dev.engram.store.jobs.JobKind;
+import dev.engram.store.jobs.JobRecord;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +50,23 @@ final class IngestCommand extends ConfiguredCommand {
     @Option(names = "--acl", split = ",", paramLabel = "<group>", description = "ACL groups that may read the documents.")
     List<String> acl = List.of();
 
+    @Option(names = "--shard", paramLabel = "<i/n>", converter = ShardConverter.class,
+            description = "Ingest only share i of n (0 <= i < n) of the documents, by a stable hash of their ids: n "
+                    + "processes given 0/n .. n-1/n ingest every document once between them.")
+    Shard shard;
+
+    /** Parses {@code --shard i/n}. */
+    static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Option(names = "--compare-embedding",
             description = "Benchmark: first embed every chunk alone and time it, then ingest, and print both throughputs and peak heap.")
     boolean compareEmbedding;
@@ -65,30 +85,41 @@ final class IngestCommand extends ConfiguredCommand {
             System.err.println("--dry-run needs --sync");
             return 2;
         }
+        if (sync && shard != null) {
+            System.err.println("--shard does not go with --sync");
+            return 2;
+        }
         if (sync && (paths.size() != 1 || !java.nio.file.Files.isDirectory(paths.getFirst()))) {
             System.err.println("--sync takes exactly one directory");
             return 2;
         }
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
             if (sync) {
-                return ConsoleSync.run(runtime, paths.getFirst(), config.ingest().loader(include), triples,
-                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), dryRun, json);
+                return ConsoleSync.run(runtime, config, paths.getFirst(), config.ingest().loader(include), triples,
+                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), include, dryRun,
+                        json);
             }
             DocumentSource source = DocumentSource.files(config.ingest().loader(include), paths);
             double embedOnly = compareEmbedding ? EmbeddingOnlyRun.passagesPerSecond(runtime, source) : 0;
-            IngestReport report = ConsoleIngest.run(runtime, source, triples,
-                    new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), System.err);
-            System.out.println(json ? IngestJson.of(report).text() : report.summary());
-            if (communities) {
+            JobRecord job = runtime.jobs().submit(JobKind.FILES, null, JobWork.files(paths, include,
+                    config.ingest().tenant(), acl, config.ingest().extractor(), shard == null ? null : shard.toString()));
+            long start = System.nanoTime();
+            JobRecord end = ConsoleIngest.runJob(runtime, config, ConsoleSync.announce(job), System.err);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            int exit = json ? JobsCommand.exitCode(end) : JobsCommand.report(end);
+            if (json) {
+                System.out.println(IngestJson.of(end, seconds, null).text());
+            }
+            if (communities && exit == 0) {
                 // stdout holds only the JSON when it was asked for
                 ConsoleCommunities.run(runtime, config.communities(), json ? System.err : System.out, System.err);
             }
             if (compareEmbedding) {
-                double ingest = report.documentsPerSecond();
+                double ingest = end.counters().documentsRead() / seconds;
                 System.out.printf("embedding only: %.1f documents/s; end-to-end ingest: %.1f documents/s (%.0f%%); peak heap %d MiB%n",
                         embedOnly, ingest, 100 * ingest / embedOnly, EmbeddingOnlyRun.peakHeapMiB());
             }
-            return report.documentsRead() == 0 && !report.problems().isEmpty() ? 1 : 0;
+            return exit;
         }
     }
 }

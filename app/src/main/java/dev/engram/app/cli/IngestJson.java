@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.engram.ingest.IngestReport;
 import dev.engram.ingest.sync.DirectorySync;
 import dev.engram.records.document.LoadProblem;
+import dev.engram.store.jobs.JobCounters;
+import dev.engram.store.jobs.JobRecord;
 import java.util.List;
 
 /**
@@ -30,15 +31,12 @@ record IngestJson(long read, long written, long unchanged, long failed, long chu
     /** A sync's plan by document id, and how many documents it deleted (0 in a dry run). */
     record Sync(boolean dryRun, List<String> added, List<String> changed, List<String> removed, int deleted) {}
 
-    /** The result of a plain ingest. */
-    static IngestJson of(IngestReport report) {
-        return of(report, null);
-    }
-
-    /** The result of a sync that ran. */
-    static IngestJson of(DirectorySync.Result result) {
-        DirectorySync.Plan plan = result.plan();
-        return of(result.ingest(), new Sync(false, plan.added(), plan.changed(), plan.removed(), result.deleted()));
+    /** The result of an ingest job that took {@code seconds}; {@code sync} for a sync job, else null. */
+    static IngestJson of(JobRecord job, double seconds, Sync sync) {
+        JobCounters c = job.counters();
+        return new IngestJson(c.documentsRead(), c.documentsWritten(), c.documentsUnchanged(), c.documentsFailed(),
+                c.chunks(), c.triples(), Math.round(seconds * 1000) / 1e3,
+                job.problems().stream().map(p -> new Problem(p.file(), p.line(), p.reason())).toList(), sync);
     }
 
     /** The plan of a dry run: nothing written. */
@@ -47,11 +45,6 @@ record IngestJson(long read, long written, long unchanged, long failed, long chu
         return new IngestJson(read, 0, plan.unchanged().size(), plan.problems().size(), 0, 0, 0,
                 plan.problems().stream().map(Problem::of).toList(),
                 new Sync(true, plan.added(), plan.changed(), plan.removed(), 0));
-    }
-
-    private static IngestJson of(IngestReport r, Sync sync) {
-        return new IngestJson(r.documentsRead(), r.documentsWritten(), r.documentsUnchanged(), r.problems().size(),
-                r.chunks(), r.triples(), r.elapsed().toMillis() / 1e3, r.problems().stream().map(Problem::of).toList(), sync);
     }
 
     /** Indented JSON. */

@@ -4,7 +4,6 @@ import dev.engram.app.server.ApiException;
 import dev.engram.app.server.jobs.DocumentCatalog;
 import dev.engram.app.server.jobs.IngestJobs;
 import dev.engram.ingest.IngestStamp;
-import dev.engram.app.server.jobs.JobState;
 import dev.engram.app.server.jobs.JobStatus;
 import dev.engram.app.server.security.Caller;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -149,7 +148,7 @@ final class WriteTools {
         long deadline = System.nanoTime() + waitMillis * 1_000_000;
         JobStatus status = submitted;
         long reported = -1;
-        while (!finished(status.state()) && System.nanoTime() < deadline) {
+        while (!status.state().finished() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
@@ -164,10 +163,6 @@ final class WriteTools {
             }
         }
         return status;
-    }
-
-    private static boolean finished(JobState state) {
-        return state == JobState.SUCCEEDED || state == JobState.FAILED || state == JobState.CANCELLED;
     }
 
     private static String digest(String text) {

@@ -34,6 +34,8 @@ import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
+import dev.engram.ingest.jobs.JobService;
+import dev.engram.store.jobs.JobStore;
 import dev.engram.store.projection.GraphProjector;
 import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.ChunkSearch;
@@ -60,6 +62,9 @@ public final class EngramRuntime implements AutoCloseable {
     private CommunityViews communityViews;
     private final Optional<LlmConfig> llm;
     private final CommunitySettings communities;
+    private JobService jobs;
+    /** How often a running job writes its progress and heartbeat. */
+    private static final java.time.Duration JOB_HEARTBEAT = java.time.Duration.ofSeconds(2);
 
     private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings,
                           Optional<LlmConfig> llm, CommunitySettings communities) {
@@ -206,9 +211,22 @@ public final class EngramRuntime implements AutoCloseable {
         return queryEntities;
     }
 
+    /** The durable ingest jobs of this process, recorded in the store (opened on first use). */
+    public synchronized JobService jobs() {
+        if (jobs == null) {
+            jobs = new JobService(new JobStore(store), JOB_HEARTBEAT);
+        }
+        return jobs;
+    }
+
     @Override
     public void close() {
         try {
+            synchronized (this) {
+                if (jobs != null) {
+                    jobs.close();
+                }
+            }
             store.close();
         } finally {
             embedder.close();

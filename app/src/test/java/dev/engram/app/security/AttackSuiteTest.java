@@ -105,10 +105,14 @@ class AttackSuiteTest extends ServerTestBase {
     @Autowired EngramRuntime runtime;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
+    /** Tenant A's first upload job. */
+    String jobOfA;
+
     @BeforeAll
     void ingestBothTenants() throws Exception {
-        awaitSucceeded(upload(WRITER_A, Map.of("secret.md", "# Zorblax vault\n\n" + SECRET + "\n",
-                "a.jsonl", "{\"id\": \"a-plan\", \"title\": \"Zorblax plan\", \"text\": \"Zorblax Corporation will open an office in Lisbon.\"}\n")));
+        jobOfA = awaitSucceeded(upload(WRITER_A, Map.of("secret.md", "# Zorblax vault\n\n" + SECRET + "\n",
+                "a.jsonl", "{\"id\": \"a-plan\", \"title\": \"Zorblax plan\", \"text\": \"Zorblax Corporation will open an office in Lisbon.\"}\n")))
+                .get("id").asText();
         awaitSucceeded(upload(WRITER_B, Map.of("b.jsonl",
                 "{\"id\": \"b-notes\", \"title\": \"Velmora notes\", \"text\": \"Velmora Institute studies deep sea fungi in Lisbon.\"}\n")));
     }
@@ -237,6 +241,64 @@ class AttackSuiteTest extends ServerTestBase {
             Files.deleteIfExists(file);
             JsonNode cleanup = awaitFinished(send(request("/api/sync", WRITER_A).POST(BodyPublishers.noBody()).build()));
             assertThat(cleanup.get("summary").asText()).as(cleanup.toString()).contains("1 deleted");
+        }
+    }
+
+    @Test
+    void jobRecordsAreTenantScopedAndReadKeysCannotCancelOrResumeThem() throws Exception {
+        Graph before = graph();
+        String record = jobRecord(jobOfA);
+        // listed only to their tenant (and to the administrator)
+        JsonNode ownList = get("/api/jobs", READER_A).body();
+        assertThat(ownList.findValuesAsText("id")).contains(jobOfA);
+        assertThat(ownList.findValuesAsText("tenant")).containsOnly("tenantA");
+        JsonNode otherList = get("/api/jobs?limit=1000", READER_B).body();
+        assertThat(otherList.findValuesAsText("id")).doesNotContain(jobOfA).isNotEmpty();
+        assertThat(otherList.toString()).doesNotContain("tenantA").doesNotContain("secret.md").doesNotContain("Zorblax");
+        assertThat(get("/api/jobs", ADMIN).body().findValuesAsText("id")).contains(jobOfA);
+        // another tenant: not found, whatever it tries
+        for (String key : List.of(READER_B, WRITER_B)) {
+            Reply show = get("/api/jobs/" + jobOfA, key);
+            assertThat(show.status()).isEqualTo(404);
+            assertThat(show.text()).doesNotContain("tenantA").doesNotContain("secret.md");
+        }
+        assertThat(delete("/api/jobs/" + jobOfA, WRITER_B).status()).isEqualTo(404);
+        assertThat(post("/api/jobs/" + jobOfA + "/resume", WRITER_B, Map.of()).status()).isEqualTo(404);
+        // no key, a wrong key
+        for (String key : new String[] {null, "wrong-key"}) {
+            assertThat(get("/api/jobs", key).status()).isEqualTo(401);
+            assertThat(get("/api/jobs/" + jobOfA, key).status()).isEqualTo(401);
+            assertThat(delete("/api/jobs/" + jobOfA, key).status()).isEqualTo(401);
+            assertThat(post("/api/jobs/" + jobOfA + "/resume", key, Map.of()).status()).isEqualTo(401);
+        }
+        // its own read-only key sees it but may not cancel or resume it
+        assertThat(get("/api/jobs/" + jobOfA, READER_A).status()).isEqualTo(200);
+        assertThat(delete("/api/jobs/" + jobOfA, READER_A).status()).isEqualTo(403);
+        assertThat(post("/api/jobs/" + jobOfA + "/resume", READER_A, Map.of()).status()).isEqualTo(403);
+        // a finished job is not resumed again, not even by its owner
+        Reply again = post("/api/jobs/" + jobOfA + "/resume", WRITER_A, Map.of());
+        assertThat(again.status()).as(again.text()).isEqualTo(409);
+        // malformed and oversized ids and limits
+        for (String id : List.of("x".repeat(65), enc("a'b"), enc("a b"), enc("j:IngestJob"), enc("*"), "%00")) {
+            Reply r = get("/api/jobs/" + id, ADMIN);
+            assertThat(r.status()).as(id + " -> " + r.text()).isEqualTo(400);
+            assertThat(r.text()).doesNotContain("Exception").doesNotContain("java.");
+            assertThat(delete("/api/jobs/" + id, ADMIN).status()).isEqualTo(400);
+            assertThat(post("/api/jobs/" + id + "/resume", ADMIN, Map.of()).status()).isEqualTo(400);
+        }
+        assertThat(get("/api/jobs/" + enc("../secret.md"), ADMIN).status()).isIn(400, 404);
+        for (String limit : List.of("0", "-1", "100000", "lots")) {
+            assertThat(get("/api/jobs?limit=" + limit, ADMIN).status()).as(limit).isEqualTo(400);
+        }
+        assertThat(graph()).isEqualTo(before);
+        assertThat(jobRecord(jobOfA)).as("the job record is untouched").isEqualTo(record);
+    }
+
+    /** A job's stored record, its state, cancellation, attempts and counters (not its heartbeat). */
+    private String jobRecord(String id) {
+        try (Session s = runtime.store().session()) {
+            return s.run("MATCH (j:IngestJob {id: $id}) RETURN [j.state, j.cancelRequested, j.attempts, j.documentsWritten, "
+                    + "j.finishedAt, j.summary] AS r", Map.of("id", id)).single().get("r").asList().toString();
         }
     }
 
@@ -398,6 +460,7 @@ class AttackSuiteTest extends ServerTestBase {
         });
         // anything added later shows up here and is attacked like the rest
         assertThat(seen).contains("POST /api/documents", "POST /api/sync", "DELETE /api/documents/{id}", "DELETE /api/jobs/{id}",
+                "GET /api/jobs", "GET /api/jobs/{id}", "POST /api/jobs/{id}/resume",
                 "POST /api/cypher", "POST /api/query", "POST /v1/chat/completions", "GET /v1/models");
         for (String endpoint : seen) {
             String verb = endpoint.substring(0, endpoint.indexOf(' '));
@@ -522,15 +585,18 @@ class AttackSuiteTest extends ServerTestBase {
 
     // ---- helpers ----
 
-    /** Counts plus a hash of every node's labels and properties and every relationship's type and properties. */
+    /**
+     * Counts plus a hash of every node's labels and properties and every relationship's type and properties; job
+     * records aside (each upload adds one, and a running job's heartbeat changes it), which the job tests compare.
+     */
     record Graph(long nodes, long relationships, String fingerprint) {}
 
     Graph graph() {
         try (Session s = runtime.store().session()) {
-            long nodes = s.run("MATCH (n) RETURN count(n)").single().get(0).asLong();
+            long nodes = s.run("MATCH (n) WHERE NOT n:IngestJob RETURN count(n)").single().get(0).asLong();
             long rels = s.run("MATCH ()-[r]->() RETURN count(r)").single().get(0).asLong();
             List<String> lines = new ArrayList<>();
-            s.run("MATCH (n) RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
+            s.run("MATCH (n) WHERE NOT n:IngestJob RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
                     lines.add(r.get("l").asList().toString() + props(r.get("p").asMap())));
             s.run("MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p").forEachRemaining(r ->
                     lines.add(r.get("a").asString(null) + "-" + r.get("t").asString() + "->" + r.get("b").asString(null)

@@ -14,7 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.engram.store.jobs.JobCounters;
+import dev.engram.store.jobs.JobKind;
+import dev.engram.store.jobs.JobParameters;
+import dev.engram.store.jobs.JobRecord;
+import dev.engram.store.jobs.JobState;
+import dev.engram.store.jobs.JobStore;
+import dev.engram.store.jobs.RunnerIdentity;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -459,6 +467,59 @@ class ServerApiTest extends ServerTestBase {
         // the job may have finished before the cancel arrived; either way it ends, and never as a failure
         assertThat(awaitJob(id).get("state").asText()).isIn("CANCELLED", "SUCCEEDED");
         assertThat(get("/api/jobs/no-such-job", ADMIN).status()).isEqualTo(404);
+    }
+
+    @Autowired dev.engram.app.runtime.EngramRuntime runtime;
+    @Autowired dev.engram.app.server.jobs.IngestJobs ingestJobs;
+
+    /**
+     * Stores a job as a process that died mid-run leaves it: RUNNING, held by a process of this host that has ended
+     * (so it reads as interrupted), owned by tenant A, ingesting {@code file}.
+     */
+    private String interruptedJob(Path file) throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String runner = RunnerIdentity.current().replaceFirst("/\\d+/\\d+$", "/" + gone.pid() + "/0");
+        String id = UUID.randomUUID().toString();
+        JobStore store = new JobStore(runtime.store());
+        store.create(new JobRecord(id, JobKind.UPLOAD, "tenantA", new JobParameters(List.of(file.toString()), List.of(),
+                "tenantA", List.of(), "rule", false, file.getParent().toString(), null), JobState.QUEUED,
+                JobCounters.NONE, List.of(), null, java.time.Instant.now(), null, null, java.time.Instant.now(), runner,
+                false, 0));
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(JobState.INTERRUPTED);
+        return id;
+    }
+
+    @Test
+    void aRestartListsInterruptedJobsAndResumesThemOnRequestOrAllAtOnce() throws Exception {
+        Path one = Files.createDirectories(SCRATCH.resolve("interrupted-1")).resolve("r1.jsonl");
+        Files.writeString(one, "{\"id\": \"r1\", \"title\": \"Quill\", \"text\": \"A quill is a writing tool made from a feather.\"}\n");
+        Path two = Files.createDirectories(SCRATCH.resolve("interrupted-2")).resolve("r2.jsonl");
+        Files.writeString(two, "{\"id\": \"r2\", \"title\": \"Inkwell\", \"text\": \"An inkwell holds the ink for a quill.\"}\n");
+        String first = interruptedJob(one);
+        JsonNode listed = get("/api/jobs", READER_A).body();
+        assertThat(listed.toString()).contains(first);
+        assertThat(get("/api/jobs/" + first, READER_A).body().get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(get("/api/jobs/" + first, READER_B).status()).isEqualTo(404);
+
+        Reply resumed = send(request("/api/jobs/" + first + "/resume", WRITER_A).POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(resumed.status()).as(resumed.text()).isEqualTo(202);
+        JsonNode done = awaitJob(first);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("written").asLong()).isEqualTo(1);
+        assertThat(done.get("attempts").asInt()).isEqualTo(1);
+        assertThat(get("/api/documents/r1", READER_A).status()).isEqualTo(200);
+        assertThat(Files.exists(one)).as("the upload's folder is deleted once it succeeded").isFalse();
+
+        // what engram serve --resume-jobs does on start
+        String second = interruptedJob(two);
+        assertThat(ingestJobs.resumeInterrupted()).isEqualTo(1);
+        assertThat(awaitJob(second).get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(get("/api/documents/r2", READER_A).status()).isEqualTo(200);
+        assertThat(ingestJobs.resumeInterrupted()).as("nothing left to resume").isZero();
+        for (String doc : List.of("r1", "r2")) {
+            assertThat(send(request("/api/documents/" + doc, ADMIN).DELETE().build()).status()).isEqualTo(204);
+        }
     }
 
     // ---- graph explorer ----

@@ -117,6 +117,7 @@ public final class SchemaManager {
                 "CREATE CONSTRAINT engram_entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE",
                 "CREATE CONSTRAINT engram_community_id IF NOT EXISTS FOR (c:Community) REQUIRE c.id IS UNIQUE",
                 "CREATE CONSTRAINT engram_section_id IF NOT EXISTS FOR (s:Section) REQUIRE s.id IS UNIQUE",
+                "CREATE CONSTRAINT engram_ingestjob_id IF NOT EXISTS FOR (j:IngestJob) REQUIRE j.id IS UNIQUE",
                 "CREATE INDEX engram_chunk_document IF NOT EXISTS FOR (c:Chunk) ON (c.documentId)",
                 "CREATE INDEX engram_section_document IF NOT EXISTS FOR (s:Section) ON (s.documentId)",
                 "CREATE INDEX engram_document_sha256 IF NOT EXISTS FOR (d:Document) ON (d.sha256)",

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Documents and ingest jobs: upload (as a job), list, delete; job progress and cancellation. */
+/** Documents: upload (as an ingest job), sync (as a job), list, delete. */
 @RestController
 public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, InputLimits limits, EngramConfig config) {
     /**
@@ -84,16 +84,5 @@ public record DocumentsController(IngestJobs jobs, DocumentCatalog catalog, Inpu
     void delete(@PathVariable("id") String id, Caller caller) {
         caller.requireWrite();
         catalog.delete(id, caller.access());
-    }
-
-    @GetMapping("/api/jobs/{id}")
-    JobStatus job(@PathVariable("id") String id, Caller caller) {
-        return jobs.status(id, caller.access());
-    }
-
-    @DeleteMapping("/api/jobs/{id}")
-    JobStatus cancel(@PathVariable("id") String id, Caller caller) {
-        caller.requireWrite();
-        return jobs.cancel(id, caller.access());
     }
 }
