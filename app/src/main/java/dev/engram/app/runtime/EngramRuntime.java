@@ -32,6 +32,10 @@ import dev.engram.retrieval.graph.ProjectionCache;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
+import dev.engram.retrieval.grading.GradingRetriever;
+import dev.engram.retrieval.decompose.DecomposingRetriever;
+import dev.engram.retrieval.decompose.QuestionDecomposer;
+import dev.engram.retrieval.grading.PassageGrader;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.projection.GraphProjector;
@@ -57,13 +61,16 @@ public final class EngramRuntime implements AutoCloseable {
     private QueryEntityExtractor queryEntities;
     private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+    private final Map<Mode, Retriever> graded = new EnumMap<>(Mode.class);
+    private final boolean subQuestions;
     private CommunityViews communityViews;
     private final Optional<LlmConfig> llm;
     private final CommunitySettings communities;
 
     private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings,
-                          Optional<LlmConfig> llm, CommunitySettings communities) {
+                          boolean subQuestions, Optional<LlmConfig> llm, CommunitySettings communities) {
         this.store = store;
+        this.subQuestions = subQuestions;
         this.llm = llm;
         this.communities = communities;
         this.embedder = embedder;
@@ -102,7 +109,7 @@ public final class EngramRuntime implements AutoCloseable {
             TextTokenizer tokenizer = embedder instanceof OnnxBgeEmbedder onnx ? onnx.tokenizer() : BgeTokenizer.loadDefault();
             return new EngramRuntime(store, embedder,
                     new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings,
-                    config.llm(), config.communities());
+                    config.retrieval().subQuestions(), config.llm(), config.communities());
         } catch (RuntimeException e) {
             store.close();
             embedder.close();
@@ -161,8 +168,16 @@ public final class EngramRuntime implements AutoCloseable {
         return projections;
     }
 
-    /** The retriever of a mode, created on first use. */
+    /** The retriever of a mode, its passages graded for relevance, created on first use. */
     public synchronized Retriever retriever(Mode mode) {
+        return graded.computeIfAbsent(mode, m -> m == Mode.GLOBAL ? ungraded(m) : new GradingRetriever(
+                subQuestions ? new DecomposingRetriever(ungraded(m), new QuestionDecomposer(queryEntities()::extract))
+                        : ungraded(m),
+                embedder, new ChunkLookup(store)::vectors, queryEntities()::extract, PassageGrader.DEFAULTS));
+    }
+
+    // the retrievers themselves; hybrid fuses the ungraded dense and BM25 rankings
+    private synchronized Retriever ungraded(Mode mode) {
         return retrievers.computeIfAbsent(mode, this::create);
     }
 
@@ -170,7 +185,7 @@ public final class EngramRuntime implements AutoCloseable {
         return switch (mode) {
             case DENSE -> new DenseRetriever(embedder, search);
             case BM25 -> new Bm25Retriever(search);
-            case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
+            case HYBRID -> new HybridRetriever(ungraded(Mode.DENSE), ungraded(Mode.BM25),
                     new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
             case GLOBAL -> new GlobalRetriever(embedder, communityViews());
             case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
