@@ -108,6 +108,7 @@ final class QueryCommand extends ConfiguredCommand {
                 }
                 out.println("covered: " + result.coverage().covered());
             }
+            result.notes().forEach(note -> out.println("note: " + note));
             out.println("timings (ms): " + result.timingsMillis());
         }
     }

@@ -13,13 +13,23 @@ import java.util.Map;
  * Retrieves for each part of a split question as well as for the whole, and merges the rankings so that every part
  * is represented: round-robin over the parts' rankings and then the whole question's, each passage once, scored
  * relative to the top of the ranking it came from. A question that does not split goes to the inner retriever
- * unchanged. Seeds, paths and weighting are the whole question's.
+ * unchanged, or, with {@code splitOnly} (a retry that only makes sense for split questions), gets an empty result.
+ * Seeds, paths and weighting are the whole question's.
  */
-public record DecomposingRetriever(Retriever inner, QuestionDecomposer decomposer) implements Retriever {
+public record DecomposingRetriever(Retriever inner, QuestionDecomposer decomposer, boolean splitOnly)
+        implements Retriever {
+
+    /** Splits what it can and passes the rest through. */
+    public DecomposingRetriever(Retriever inner, QuestionDecomposer decomposer) {
+        this(inner, decomposer, false);
+    }
 
     @Override
     public RetrievalResult retrieve(RetrievalRequest request) {
         SubQuestions sub = decomposer.split(request.question());
+        if (splitOnly && !sub.split()) {
+            return RetrievalResult.of(List.of());
+        }
         RetrievalResult whole = inner.retrieve(request);
         if (!sub.split() || !whole.themes().isEmpty()) {
             return whole;

@@ -112,7 +112,7 @@ public class Answerer {
             Coverage coverage = result.coverage();
             return new QueryResponse(question, mode.id(), coverage == null ? null : coverage.covered(),
                     coverage == null ? null : coverage.note(), passages, result.paths(), result.seeds(),
-                    context.text(), answer, result.timingsMillis(), result.themes());
+                    context.text(), answer, result.timingsMillis(), result.themes(), result.notes());
         }
 
         /** False only when grading found nothing relevant to the question. */
