@@ -14,8 +14,9 @@ import java.util.List;
  */
 public record PassageGrader(double bias, double[] weights, double relevant, double irrelevant) {
     /** The model fitted on the development sets. */
-    public static final PassageGrader DEFAULTS = new PassageGrader(-6.0,
-            new double[] {6.0, 4.0, 2.0, 2.0, -0.5, 0.5, 0.5}, 0.5, 0.1);
+    // eval/fit_grader.py --own hot-own.jsonl mus-own.jsonl --foreign mus-on-hot.jsonl hot-on-mus.jsonl (top 8)
+    public static final PassageGrader DEFAULTS = new PassageGrader(-14.4605,
+            new double[] {16.5133, -3.5874, 0.1209, 0.9538, 0.5155, 2.5002, 0.2571}, 0.330, 0.0199);
 
     public PassageGrader {
         weights = weights.clone();
