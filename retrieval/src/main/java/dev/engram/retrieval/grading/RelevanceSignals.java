@@ -1,6 +1,7 @@
 package dev.engram.retrieval.grading;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,8 @@ import java.util.Set;
  */
 public record RelevanceSignals(double cos, double cosGap, double lexical, double names, double hasNames, double rank,
                                double scoreShare) {
+    private static final List<String> NAMES = List.of("cos", "cosGap", "lexical", "names", "hasNames", "rank",
+            "scoreShare");
 
     /** The signals of a passage at {@code rank} (0-based). */
     static RelevanceSignals of(QuestionTerms terms, String title, String text, double cos, double bestCos, int rank,
@@ -48,16 +51,13 @@ public record RelevanceSignals(double cos, double cosGap, double lexical, double
         return new double[] {cos, cosGap, lexical, names, hasNames, rank, scoreShare};
     }
 
-    /** The signals by name, for {@code --explain} and traces. */
+    /** The signals by name, in model order, for {@code --explain} and traces. */
     public Map<String, Double> asMap() {
+        double[] values = vector();
         Map<String, Double> m = new LinkedHashMap<>();
-        m.put("cos", cos);
-        m.put("cosGap", cosGap);
-        m.put("lexical", lexical);
-        m.put("names", names);
-        m.put("hasNames", hasNames);
-        m.put("rank", rank);
-        m.put("scoreShare", scoreShare);
+        for (int i = 0; i < values.length; i++) {
+            m.put(NAMES.get(i), values[i]);
+        }
         return m;
     }
 }
