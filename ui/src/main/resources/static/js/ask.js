@@ -51,6 +51,8 @@ async function ask() {
       el('button', { type: 'button', class: 'link', onclick: () => inspector.showChunk(p.chunkId) },
         `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.source || p.title || p.documentId}`),
       el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
+      p.grade ? el('span', { class: `grade grade-${p.grade}`, title: `relevance ${p.relevance.toFixed(2)}` +
+        (p.grade === 'irrelevant' ? ': left out of the context' : '') }, ` ${p.grade}`) : null,
       el('div', { class: 'passage-text' }, clip(p.text, 300)));
     row.addEventListener('click', async (ev) => {
       if (ev.target.closest('button')) return;
@@ -79,6 +81,7 @@ async function ask() {
     return row;
   };
   out.replaceChildren(
+    r.covered === false ? el('p', { class: 'not-covered', id: 'ask-not-covered', role: 'status' }, r.note) : '',
     r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
       el('p', {}, r.answer.text || r.answer.error || '')) : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
     el('h3', {}, `Passages (${r.passages.length})`),

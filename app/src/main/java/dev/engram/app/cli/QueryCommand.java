@@ -15,6 +15,7 @@ import dev.engram.retrieval.Theme;
 import dev.engram.store.community.CitedLine;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.retrieval.Weighting;
+import dev.engram.retrieval.grading.PassageGrade;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -62,10 +63,15 @@ final class QueryCommand extends ConfiguredCommand {
             printThemes(result, explain, out);
             return;
         }
-        int n = 1;
-        for (RankedPassage p : result.passages()) {
-            out.printf("[%d] %s  (%s, score %.4f)%n    %s%n", n++, p.place().cite(p.title()), p.chunkId(), p.score(),
-                    abbreviate(p.text(), 240));
+        if (result.coverage() != null && !result.coverage().covered()) {
+            out.println(result.coverage().note());
+        }
+        for (int i = 0; i < result.passages().size(); i++) {
+            RankedPassage p = result.passages().get(i);
+            String grade = result.grades().isEmpty() ? ""
+                    : String.format(", %s %.2f", result.grades().get(i).grade().id(), result.grades().get(i).score());
+            out.printf("[%d] %s  (%s, score %.4f%s)%n    %s%n", i + 1, p.place().cite(p.title()), p.chunkId(), p.score(),
+                    grade, abbreviate(p.text(), 240));
         }
         if (result.passages().isEmpty()) {
             out.println("no passages found");
@@ -92,6 +98,17 @@ final class QueryCommand extends ConfiguredCommand {
                             w.bridgeChunks());
                 }
             }
+            if (!result.grades().isEmpty()) {
+                out.println("grades (irrelevant passages are left out of the context for generation):");
+                for (int i = 0; i < result.grades().size(); i++) {
+                    PassageGrade g = result.grades().get(i);
+                    StringBuilder signals = new StringBuilder();
+                    g.signals().forEach((name, value) -> signals.append(String.format(" %s %.3f", name, value)));
+                    out.printf("  [%d] %-10s %.3f %s%n", i + 1, g.grade().id(), g.score(), signals.toString().strip());
+                }
+                out.println("covered: " + result.coverage().covered());
+            }
+            result.notes().forEach(note -> out.println("note: " + note));
             out.println("timings (ms): " + result.timingsMillis());
         }
     }

@@ -53,6 +53,14 @@ final class TraceWriter implements Evaluator.Trace, AutoCloseable {
             w.put("bridge_chunks", o.weighting().bridgeChunks());
             line.put("weighting", w);
         }
+        if (o.coverage() != null) {
+            line.put("covered", o.coverage().covered());
+        }
+        if (!o.grades().isEmpty()) {
+            // [document, grade, score, signals] of each passage, in rank order
+            line.put("grades", o.grades().stream().limit(SHOWN * 2).map(g -> List.of(g.documentId(), g.grade().id(),
+                    Math.round(g.score() * 10000) / 10000.0, g.signals())).toList());
+        }
         try {
             out.write(json.writeValueAsString(line));
             out.newLine();

@@ -61,8 +61,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         }
     }
 
-    /** The default retrieval mode and the graph retrieval settings. */
-    public record Retrieval(Mode mode, GraphRagSettings graph) {}
+    /** The default retrieval mode, the graph retrieval settings and whether comparison questions are split and weak results retried. */
+    public record Retrieval(Mode mode, GraphRagSettings graph, boolean subQuestions, boolean corrective) {}
 
     /**
      * The HTTP server.
@@ -131,7 +131,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                         EngramConfig::pprMethod)))
                 .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT)))
                 .build();
-        Retrieval retrieval = new Retrieval(v.parse(Setting.MODE, Mode::parse), graph);
+        Retrieval retrieval = new Retrieval(v.parse(Setting.MODE, Mode::parse), graph, v.bool(Setting.SUB_QUESTIONS),
+                v.bool(Setting.CORRECTIVE));
         CommunitySettings communities = CommunitySettings.DEFAULTS
                 .withSeed(v.parse(Setting.COMMUNITY_SEED, Long::parseLong))
                 .withMaxSize(v.integer(Setting.COMMUNITY_MAX_SIZE))
@@ -181,7 +182,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
 
     /** This configuration with other graph retrieval settings. */
     public EngramConfig withGraph(GraphRagSettings graph) {
-        return new EngramConfig(store, embedding, embeddings, ingest, llm, new Retrieval(retrieval.mode(), graph),
+        return new EngramConfig(store, embedding, embeddings, ingest, llm, new Retrieval(retrieval.mode(), graph, retrieval.subQuestions(),
+                retrieval.corrective()),
                 communities, server, limits, mcp);
     }
 

@@ -73,6 +73,10 @@ public enum Setting {
             "how graphrag weighs the graph walk against the dense walk: adaptive per question, passage (the fixed --passage-node-weight), or a graph share in [0, 1]"),
     BRIDGE_WEIGHT("engram.bridge-weight", "--bridge-weight", String.valueOf(EvidenceWeighting.BRIDGE),
             "share of graphrag's ranking from the second round, the walk restarted at the first round's top 3 passages; 0 = off"),
+    SUB_QUESTIONS("engram.sub-questions", "--sub-questions", "false",
+            "split comparison questions (\"X or Y\", \"both X and Y\") into one question per name, retrieve for each and merge"),
+    CORRECTIVE("engram.corrective", "--corrective", "false",
+            "when no passage is graded relevant, retry with the other of dense and graphrag, sub-questions and wider seeds, keeping the best"),
     PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
             "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen per query (auto: local from 2 million arcs when the seeds' degrees sum to at most 5% of the arcs; a push that would scan more than that falls back to global)"),
 

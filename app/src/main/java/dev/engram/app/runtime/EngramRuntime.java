@@ -32,6 +32,12 @@ import dev.engram.retrieval.graph.ProjectionCache;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
 import dev.engram.retrieval.linking.NameLinker;
+import dev.engram.retrieval.grading.GradingRetriever;
+import dev.engram.retrieval.RecentQueries;
+import dev.engram.retrieval.grading.CorrectiveRetriever;
+import dev.engram.retrieval.decompose.DecomposingRetriever;
+import dev.engram.retrieval.decompose.QuestionDecomposer;
+import dev.engram.retrieval.grading.PassageGrader;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
 import dev.engram.ingest.jobs.JobService;
@@ -41,7 +47,9 @@ import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.EntitySearch;
 import dev.engram.store.search.FactSearch;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.Map;
@@ -59,6 +67,11 @@ public final class EngramRuntime implements AutoCloseable {
     private QueryEntityExtractor queryEntities;
     private final TokenChunker chunker;
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
+    private final Map<Mode, Retriever> graded = new EnumMap<>(Mode.class);
+    private final boolean subQuestions;
+    // retrieval, grading and retries of one question embed it once
+    private final RecentQueries queries;
+    private final boolean corrective;
     private CommunityViews communityViews;
     private final Optional<LlmConfig> llm;
     private final CommunitySettings communities;
@@ -67,14 +80,18 @@ public final class EngramRuntime implements AutoCloseable {
     private static final java.time.Duration JOB_HEARTBEAT = java.time.Duration.ofSeconds(2);
 
     private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings,
-                          Optional<LlmConfig> llm, CommunitySettings communities) {
+                          boolean subQuestions, boolean corrective, Optional<LlmConfig> llm,
+                          CommunitySettings communities) {
         this.store = store;
+        this.subQuestions = subQuestions;
+        this.corrective = corrective;
         this.llm = llm;
         this.communities = communities;
         this.embedder = embedder;
         this.chunker = chunker;
         this.settings = settings;
         this.search = new ChunkSearch(store);
+        this.queries = new RecentQueries(embedder, 64);
         this.projections = new ProjectionCache(new GraphProjector(store, settings.projection()));
     }
 
@@ -107,7 +124,8 @@ public final class EngramRuntime implements AutoCloseable {
             TextTokenizer tokenizer = embedder instanceof OnnxBgeEmbedder onnx ? onnx.tokenizer() : BgeTokenizer.loadDefault();
             return new EngramRuntime(store, embedder,
                     new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings,
-                    config.llm(), config.communities());
+                    config.retrieval().subQuestions(), config.retrieval().corrective(), config.llm(),
+                    config.communities());
         } catch (RuntimeException e) {
             store.close();
             embedder.close();
@@ -166,23 +184,63 @@ public final class EngramRuntime implements AutoCloseable {
         return projections;
     }
 
-    /** The retriever of a mode, created on first use. */
+    /** The retriever of a mode, its passages graded for relevance, created on first use. */
     public synchronized Retriever retriever(Mode mode) {
+        return graded.computeIfAbsent(mode, m -> {
+            if (m == Mode.GLOBAL) {
+                return ungraded(m);
+            }
+            Retriever first = graded(subQuestions ? new DecomposingRetriever(ungraded(m), decomposer()) : ungraded(m));
+            return corrective ? new CorrectiveRetriever(first, retries(m)) : first;
+        });
+    }
+
+    // what corrective retrieval tries when the first result has nothing relevant, cheapest first
+    private List<CorrectiveRetriever.Attempt> retries(Mode mode) {
+        List<CorrectiveRetriever.Attempt> out = new ArrayList<>();
+        Mode other = mode == Mode.DENSE ? Mode.GRAPHRAG : Mode.DENSE;
+        out.add(new CorrectiveRetriever.Attempt(other.id(), graded(ungraded(other))));
+        if (!subQuestions) {
+            out.add(new CorrectiveRetriever.Attempt("sub-questions",
+                    graded(new DecomposingRetriever(ungraded(mode), decomposer(), true))));
+        }
+        if (mode == Mode.GRAPHRAG || mode == Mode.PPR) {
+            GraphRagSettings wider = settings.toBuilder().mentionSeeds(true).factTopK(2 * settings.factTopK()).build();
+            out.add(new CorrectiveRetriever.Attempt("wider seeds (mentions, twice the facts)",
+                    graded(graphRetriever(wider))));
+        }
+        return out;
+    }
+
+    private Retriever graded(Retriever inner) {
+        return new GradingRetriever(inner, queries, new ChunkLookup(store)::vectors, queryEntities()::extract,
+                PassageGrader.DEFAULTS);
+    }
+
+    private QuestionDecomposer decomposer() {
+        return new QuestionDecomposer(queryEntities()::extract);
+    }
+
+    // the retrievers themselves; hybrid fuses the ungraded dense and BM25 rankings
+    private synchronized Retriever ungraded(Mode mode) {
         return retrievers.computeIfAbsent(mode, this::create);
     }
 
     private Retriever create(Mode mode) {
         return switch (mode) {
-            case DENSE -> new DenseRetriever(embedder, search);
+            case DENSE -> new DenseRetriever(queries, search);
             case BM25 -> new Bm25Retriever(search);
-            case HYBRID -> new HybridRetriever(retriever(Mode.DENSE), retriever(Mode.BM25),
+            case HYBRID -> new HybridRetriever(ungraded(Mode.DENSE), ungraded(Mode.BM25),
                     new ReciprocalRankFusion(ReciprocalRankFusion.DEFAULT_K), 50);
-            case GLOBAL -> new GlobalRetriever(embedder, communityViews());
-            case PPR, GRAPHRAG -> new GraphRagRetriever(embedder, search, new FactLinker(new FactSearch(store)),
-                    new MentionLinker(queryEntities()::extract, embedder, new EntitySearch(store)),
-                    new NameLinker(queryEntities()::extract),
-                    new ChunkLookup(store), projections, settings);
+            case GLOBAL -> new GlobalRetriever(queries, communityViews());
+            case PPR, GRAPHRAG -> graphRetriever(settings);
         };
+    }
+
+    private Retriever graphRetriever(GraphRagSettings with) {
+        return new GraphRagRetriever(queries, search, new FactLinker(new FactSearch(store)),
+                new MentionLinker(queryEntities()::extract, queries, new EntitySearch(store)),
+                new NameLinker(queryEntities()::extract), new ChunkLookup(store), projections, with);
     }
 
     /** Builds communities with these settings: Leiden, offline summaries, and LLM reports when an LLM is configured. */

@@ -183,6 +183,8 @@ class McpClientTest extends ServerTestBase {
         assertThat(graphrag.get("paths").get(0).get("text").asText()).contains("→");
         assertThat(graphrag.get("seeds")).isNotEmpty();
         assertThat(graphrag.get("context").asText()).contains("[1]");
+        assertThat(graphrag.get("covered").asBoolean()).as("the corpus holds the answer").isTrue();
+        assertThat(graphrag.get("passages").findValuesAsText("grade")).hasSize(5).contains("relevant");
         assertThat(normalized(s.structured(1))).isEqualTo(normalized(restQuery(READER_A, Map.of("question", QUESTION, "mode", "bm25", "topK", 3))));
         assertThat(s.structured(2).get("mode").asText()).as("REST's default mode").isEqualTo("graphrag");
         assertThat(s.structured(2).get("passages")).as("REST's default topK").hasSize(5);
@@ -433,6 +435,9 @@ class McpClientTest extends ServerTestBase {
         assertThat(a.structured(0).get("passages").findValuesAsText("documentId")).noneMatch(id -> id.startsWith("b"));
         assertThat(a.structured(0).get("passages").toString()).doesNotContain("Velmora").doesNotContain("Oskar");
         assertThat(a.structured(0).get("paths").toString()).doesNotContain("oskar");
+        // the movies corpus does not hold the answer, and the tool says so instead of offering its passages as one
+        assertThat(a.structured(0).get("covered").asBoolean()).isFalse();
+        assertThat(a.structured(0).get("note").asText()).contains("does not seem to hold the answer");
         assertThat(a.toolError(1)).contains("no document with id 'b1'");
     }
 

@@ -97,6 +97,31 @@ class ServerApiTest extends ServerTestBase {
     }
 
     @Test
+    void saysSoWhenTheCorpusDoesNotHoldTheAnswer() throws Exception {
+        Reply held = post("/api/query", ADMIN, Map.of("question", "Who founded Zorblax Corporation?", "topK", 3));
+        assertThat(held.body().get("covered").asBoolean()).as(held.text()).isTrue();
+        assertThat(held.body().get("note").isNull()).isTrue();
+        assertThat(held.body().get("passages").get(0).get("grade").asText()).isEqualTo("relevant");
+
+        // tenant A's documents say nothing of the Velmora Institute (tenant B's)
+        Reply foreign = post("/api/query", READER_A, Map.of("question", "Who founded the Velmora Institute?", "topK", 4));
+        assertThat(foreign.body().get("covered").asBoolean()).as(foreign.text()).isFalse();
+        assertThat(foreign.body().get("note").asText()).contains("does not seem to hold the answer");
+        JsonNode passages = foreign.body().get("passages");
+        assertThat(passages).as("the passages are still returned, graded").isNotEmpty();
+        for (JsonNode p : passages) {
+            assertThat(p.get("grade").asText()).isIn("weak", "irrelevant");
+            // an irrelevant passage is kept out of the context, so it has no citation
+            assertThat(p.get("citation").isNull()).isEqualTo(p.get("grade").asText().equals("irrelevant"));
+        }
+        Reply chat = post("/v1/chat/completions", READER_A, Map.of("model", "engram-graphrag",
+                "messages", List.of(Map.of("role", "user", "content", "Who founded the Velmora Institute?"))));
+        assertThat(chat.body().get("covered").asBoolean()).isFalse();
+        assertThat(chat.body().get("choices").get(0).get("message").get("content").asText())
+                .startsWith("This corpus does not seem to hold the answer");
+    }
+
+    @Test
     void everyModeAnswers() throws Exception {
         for (String mode : List.of("dense", "bm25", "hybrid", "ppr")) {
             Reply r = post("/api/query", ADMIN, Map.of("question", "What does Zorblax Corporation build?", "mode", mode));

@@ -18,6 +18,9 @@ public record EvalReport(String dataset, int questions, List<Integer> ks, Map<St
             for (int k : ks) {
                 m.put("all-evidence@" + k, round(r.metrics().get("all-evidence@" + k)));
             }
+            if (r.metrics().containsKey(Evaluator.NOT_COVERED)) {
+                m.put(Evaluator.NOT_COVERED, round(r.metrics().get(Evaluator.NOT_COVERED)));
+            }
             m.put("p50_ms", round(r.p50Millis()));
             m.put("p95_ms", round(r.p95Millis()));
             if (!r.stageP50Millis().isEmpty()) {
@@ -43,6 +46,10 @@ public record EvalReport(String dataset, int questions, List<Integer> ks, Map<St
         for (int k : ks) {
             sb.append(String.format(" %9s", "AE@" + k));
         }
+        boolean graded = modes.values().stream().anyMatch(r -> r.metrics().containsKey(Evaluator.NOT_COVERED));
+        if (graded) {
+            sb.append(String.format(" %11s", "not covered"));
+        }
         sb.append(String.format(" %9s %9s%n", "p50 ms", "p95 ms"));
         modes.forEach((mode, r) -> {
             sb.append(String.format("%-10s", mode));
@@ -51,6 +58,9 @@ public record EvalReport(String dataset, int questions, List<Integer> ks, Map<St
             }
             for (int k : ks) {
                 sb.append(String.format(" %9.3f", r.metrics().get("all-evidence@" + k)));
+            }
+            if (graded) {
+                sb.append(String.format(" %11.3f", r.metrics().getOrDefault(Evaluator.NOT_COVERED, Double.NaN)));
             }
             sb.append(String.format(" %9.1f %9.1f%n", r.p50Millis(), r.p95Millis()));
         });

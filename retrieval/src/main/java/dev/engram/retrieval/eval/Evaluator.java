@@ -29,6 +29,9 @@ public final class Evaluator {
         void outcome(QuestionOutcome outcome);
     }
 
+    /** The metric: share of questions graded as not covered by the corpus. */
+    public static final String NOT_COVERED = "not-covered";
+
     private final Function<Mode, Retriever> retrievers;
     private final List<Integer> ks;
 
@@ -66,11 +69,16 @@ public final class Evaluator {
                         stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(millis));
                 List<String> docs = documentRanking(result.passages());
                 if (trace != null) {
-                    trace.outcome(new QuestionOutcome(mode, question, docs, latency[q], result.seeds(), result.weighting()));
+                    trace.outcome(new QuestionOutcome(mode, question, docs, latency[q], result.seeds(), result.weighting(),
+                            result.grades(), result.coverage()));
                 }
                 for (int k : ks) {
                     sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);
                     sums.merge("all-evidence@" + k, RecallMetrics.allEvidenceAt(docs, question.goldIds(), k), Double::sum);
+                }
+                if (result.coverage() != null) {
+                    // share of questions the grader says the corpus does not cover
+                    sums.merge(NOT_COVERED, result.coverage().covered() ? 0.0 : 1.0, Double::sum);
                 }
                 if (progress != null) {
                     progress.questionDone(mode, q + 1);

@@ -3,21 +3,25 @@ package dev.engram.retrieval.eval;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.Weighting;
+import dev.engram.retrieval.grading.Coverage;
+import dev.engram.retrieval.grading.PassageGrade;
 import java.util.List;
 
 /**
  * What one mode retrieved for one question: documents in rank order, how long it took, and for graph modes the seeds
- * and the graph/dense weighting (empty and null otherwise), for error analysis.
+ * and the graph/dense weighting (empty and null otherwise), and the passages' grades and the question's coverage
+ * when graded, for error analysis.
  */
 public record QuestionOutcome(Mode mode, EvalQuestion question, List<String> documents, double millis,
-                              List<Seed> seeds, Weighting weighting) {
+                              List<Seed> seeds, Weighting weighting, List<PassageGrade> grades, Coverage coverage) {
     public QuestionOutcome {
         documents = List.copyOf(documents);
         seeds = seeds == null ? List.of() : List.copyOf(seeds);
+        grades = grades == null ? List.of() : List.copyOf(grades);
     }
 
     /** An outcome without seeds or weighting. */
     public QuestionOutcome(Mode mode, EvalQuestion question, List<String> documents, double millis) {
-        this(mode, question, documents, millis, List.of(), null);
+        this(mode, question, documents, millis, List.of(), null, List.of(), null);
     }
 }

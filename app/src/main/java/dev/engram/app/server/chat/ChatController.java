@@ -63,13 +63,15 @@ public record ChatController(Answerer answerer) {
             return stream(retrieved, id, created, model);
         }
         Answer answer = answerer.generate(retrieved);
-        String content = answer == null ? contextOrNothing(retrieved)
-                : answer.text() != null ? answer.text() : answer.error() + "\n\n" + contextOrNothing(retrieved);
+        String content = answer == null ? retrieved.plainReply()
+                : answer.text() != null ? notCovered(retrieved) + answer.text()
+                : answer.error() + "\n\n" + retrieved.plainReply();
         int prompt = retrieved.context().tokens();
         int completion = content.length() / 4;
         return new Completion(id, "chat.completion", created, model,
                 List.of(new Choice(0, new Message("assistant", content), "stop")),
-                new Usage(prompt, completion, prompt + completion), sources(retrieved));
+                new Usage(prompt, completion, prompt + completion), sources(retrieved),
+                retrieved.result().coverage() == null ? null : retrieved.covered());
     }
 
     private SseEmitter stream(Retrieved retrieved, String id, long created, String model) {
@@ -78,6 +80,10 @@ public record ChatController(Answerer answerer) {
             try {
                 send(emitter, new Chunk(id, "chat.completion.chunk", created, model,
                         List.of(new DeltaChoice(0, new Delta("assistant", ""), null))));
+                if (answerer.generates() && !retrieved.covered()) {
+                    send(emitter, new Chunk(id, "chat.completion.chunk", created, model,
+                            List.of(new DeltaChoice(0, new Delta(null, notCovered(retrieved)), null))));
+                }
                 Answer answer = answerer.stream(retrieved, delta -> send(emitter, new Chunk(id, "chat.completion.chunk",
                         created, model, List.of(new DeltaChoice(0, new Delta(null, delta), null)))));
                 if (answer != null && answer.error() != null) {
@@ -126,8 +132,9 @@ public record ChatController(Answerer answerer) {
         throw ApiException.badRequest("messages hold no non-empty user message");
     }
 
-    private static String contextOrNothing(Retrieved retrieved) {
-        return retrieved.context().text().isEmpty() ? "No passages were found." : retrieved.context().text();
+    // a model's answer from passages graded as not relevant is flagged before it, in the message itself
+    private static String notCovered(Retrieved retrieved) {
+        return retrieved.covered() ? "" : retrieved.result().coverage().note() + "\n\n";
     }
 
     private static List<Source> sources(Retrieved retrieved) {

@@ -21,9 +21,9 @@ public final class ChatRecords {
     /** The list answered by {@code GET /v1/models}. */
     public record ModelList(String object, List<Model> data) {}
 
-    /** A whole completion. */
+    /** A whole completion; {@code covered} false when nothing relevant to the question was found in the corpus. */
     public record Completion(String id, String object, long created, String model, List<Choice> choices,
-                             Usage usage, List<Source> sources) {}
+                             Usage usage, List<Source> sources, Boolean covered) {}
 
     /** The one choice of a completion. */
     public record Choice(int index, Message message, @JsonProperty("finish_reason") String finishReason) {}

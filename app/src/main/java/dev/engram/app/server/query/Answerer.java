@@ -16,6 +16,9 @@ import dev.engram.retrieval.answer.GeneratedAnswer;
 import dev.engram.retrieval.global.GlobalAnswerer;
 import dev.engram.retrieval.global.ThemeContext;
 import dev.engram.store.search.AccessFilter;
+import dev.engram.retrieval.grading.Coverage;
+import dev.engram.retrieval.grading.PassageGrade;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +55,10 @@ public class Answerer {
         limits.question(question);
         limits.topK(topK);
         RetrievalResult result = runtime.retriever(mode).retrieve(new RetrievalRequest(question, mode, topK, access));
+        // passages graded irrelevant stay in the response, marked, but the LLM never sees them
         AssembledContext context = mode == Mode.GLOBAL
-                ? ThemeContext.assemble(result.themes(), assembler.tokenBudget()) : assembler.assemble(result);
+                ? ThemeContext.assemble(result.themes(), assembler.tokenBudget())
+                : assembler.assemble(result.paths(), result.usablePassages(), Map.of());
         return new Retrieved(question, mode, result, context);
     }
 
@@ -66,7 +71,7 @@ public class Answerer {
     /** Generates the answer streaming into {@code onDelta}; without an LLM the context text is the one delta. */
     public Answer stream(Retrieved retrieved, Consumer<String> onDelta) {
         if (generator.isEmpty()) {
-            onDelta.accept(retrieved.context().text().isEmpty() ? "No passages were found." : retrieved.context().text());
+            onDelta.accept(retrieved.plainReply());
             return null;
         }
         if (retrieved.mode() == Mode.GLOBAL) {
@@ -96,11 +101,35 @@ public class Answerer {
         public QueryResponse response(Answer answer) {
             Map<String, Integer> citationOf = new HashMap<>();
             context.citations().forEach(c -> citationOf.put(c.chunkId(), c.id()));
-            List<CitedPassage> passages = result.passages().stream().map((RankedPassage p) -> new CitedPassage(
-                    citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(), p.text(), p.score(), p.place(),
-                    p.place().cite(p.title()))).toList();
-            return new QueryResponse(question, mode.id(), passages, result.paths(), result.seeds(), context.text(),
-                    answer, result.timingsMillis(), result.themes());
+            List<CitedPassage> passages = new ArrayList<>();
+            for (int i = 0; i < result.passages().size(); i++) {
+                RankedPassage p = result.passages().get(i);
+                PassageGrade g = result.grades().isEmpty() ? null : result.grades().get(i);
+                passages.add(new CitedPassage(citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(),
+                        p.text(), p.score(), p.place(), p.place().cite(p.title()), g == null ? null : g.grade().id(),
+                        g == null ? null : g.score()));
+            }
+            Coverage coverage = result.coverage();
+            return new QueryResponse(question, mode.id(), coverage == null ? null : coverage.covered(),
+                    coverage == null ? null : coverage.note(), passages, result.paths(), result.seeds(),
+                    context.text(), answer, result.timingsMillis(), result.themes(), result.notes());
+        }
+
+        /** False only when grading found nothing relevant to the question. */
+        public boolean covered() {
+            return result.coverage() == null || result.coverage().covered();
+        }
+
+        /**
+         * What to reply without an LLM: the cited context, preceded by the plain sentence that the corpus does not
+         * seem to hold the answer when nothing relevant was found.
+         */
+        public String plainReply() {
+            if (!covered()) {
+                return context.text().isEmpty() ? result.coverage().note()
+                        : result.coverage().note() + " The closest passages found:\n\n" + context.text();
+            }
+            return context.text().isEmpty() ? "No passages were found." : context.text();
         }
     }
 }

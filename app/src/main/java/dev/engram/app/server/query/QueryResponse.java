@@ -8,8 +8,10 @@ import java.util.Map;
 
 /**
  * What a question found: cited passages, explanation paths, seeds, the assembled context, timings, an answer when an
- * LLM is configured, and for {@code global} questions the ranked themes.
+ * LLM is configured, and for {@code global} questions the ranked themes. {@code covered} is false when no passage
+ * found is relevant to the question (the corpus does not seem to hold the answer), and {@code note} then says so in a
+ * sentence; both null for ungraded (global) questions. {@code notes} say how the question was split or retried.
  */
-public record QueryResponse(String question, String mode, List<CitedPassage> passages, List<VerbalizedPath> paths,
-                            List<Seed> seeds, String context, Answer answer, Map<String, Double> timingsMillis,
-                            List<Theme> themes) {}
+public record QueryResponse(String question, String mode, Boolean covered, String note, List<CitedPassage> passages,
+                            List<VerbalizedPath> paths, List<Seed> seeds, String context, Answer answer,
+                            Map<String, Double> timingsMillis, List<Theme> themes, List<String> notes) {}

@@ -10,13 +10,14 @@ public final class StreamEvents {
     private StreamEvents() {}
 
     /** {@code passages}: what retrieval found, sent before any answer text. */
-    public record Passages(String question, String mode, List<CitedPassage> passages, List<VerbalizedPath> paths,
-                           List<Seed> seeds, String context, Map<String, Double> timingsMillis) {
+    public record Passages(String question, String mode, Boolean covered, String note, List<CitedPassage> passages,
+                           List<VerbalizedPath> paths, List<Seed> seeds, String context,
+                           Map<String, Double> timingsMillis) {
 
         /** The retrieval part of a query response. */
         static Passages of(QueryResponse r) {
-            return new Passages(r.question(), r.mode(), r.passages(), r.paths(), r.seeds(), r.context(),
-                    r.timingsMillis());
+            return new Passages(r.question(), r.mode(), r.covered(), r.note(), r.passages(), r.paths(), r.seeds(),
+                    r.context(), r.timingsMillis());
         }
     }
 
