@@ -20,9 +20,9 @@ class SchemaManagerTest extends StoreTestBase {
                 IndexNames.CHUNK_EMBEDDING, IndexNames.ENTITY_EMBEDDING, IndexNames.FACT_EMBEDDING,
                 IndexNames.CHUNK_TEXT, IndexNames.ENTITY_NAME, IndexNames.COMMUNITY_EMBEDDING,
                 "engram_document_id", "engram_chunk_id", "engram_entity_id", "engram_community_id", "engram_section_id",
-                "engram_section_document");
+                "engram_section_document", "engram_ingestjob_id");
         assertThat(stats.indexes()).allSatisfy(i -> assertThat(i.state()).isEqualTo("ONLINE"));
-        assertThat(count("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'engram_' RETURN count(*)")).isEqualTo(5);
+        assertThat(count("SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH 'engram_' RETURN count(*)")).isEqualTo(6);
         assertThat(count("MATCH (m:EngramMeta) RETURN count(m)")).isEqualTo(1);
         assertThat(stats.format()).contains(IndexNames.FACT_EMBEDDING).contains("ONLINE");
         assertThat(schema.storedModel()).contains(new StoredModel(embedder.modelName(), embedder.dimensions()));
