@@ -83,7 +83,10 @@ async function ask() {
   out.replaceChildren(
     r.covered === false ? el('p', { class: 'not-covered', id: 'ask-not-covered', role: 'status' }, r.note) : '',
     r.answer ? el('section', { class: 'answer', id: 'ask-answer' }, el('h3', {}, 'Answer'),
-      el('p', {}, r.answer.text || r.answer.error || '')) : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
+      el('p', {}, r.answer.text || r.answer.error || ''),
+      (r.answer.cited || []).length ? el('p', { class: 'muted', id: 'ask-supported-by' },
+        'Supported by passages ' + r.answer.cited.map(n => '[' + n + ']').join(' ')) : null)
+      : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
     el('h3', {}, `Passages (${r.passages.length})`),
     el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map(passageRow)),
     el('h3', {}, `Paths (${r.paths.length})`),

@@ -627,6 +627,9 @@ class McpClientTest extends ServerTestBase {
         assertThat(answer.get("answer").get("text").asText()).isEqualTo("Ridley Scott directed Black Hawk Down [1].");
         assertThat(answer.get("answer").get("cited")).extracting(JsonNode::asInt).containsExactly(1);
         assertThat(answer.get("passages")).hasSize(3);
+        assertThat(answer.get("answer").get("supportedBy")).as("citation [1] maps back to the chunk of the passage cited as [1]")
+                .extracting(JsonNode::asText).containsExactly(java.util.stream.StreamSupport.stream(answer.get("passages").spliterator(), false)
+                        .filter(p -> p.path("citation").asInt() == 1).findFirst().orElseThrow().get("chunkId").asText());
         assertThat(llmPrompts).as("the LLM was asked with the retrieved passages").anyMatch(p -> p.contains("Ridley Scott"));
     }
 

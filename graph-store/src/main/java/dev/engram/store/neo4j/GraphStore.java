@@ -116,6 +116,9 @@ public final class GraphStore implements AutoCloseable {
                 .withLogging(Logging.slf4j())
                 // deprecation and performance hints are for developers, not for users of the tool
                 .withMinimumNotificationSeverity(NotificationSeverity.WARNING)
+                // concurrent writers (workers, shards) deadlock on shared entities; executeWrite reruns the
+                // transaction on transient errors with exponential backoff, bounded here (TransientRetryTest)
+                .withMaxTransactionRetryTime(30, java.util.concurrent.TimeUnit.SECONDS)
                 .build();
     }
 

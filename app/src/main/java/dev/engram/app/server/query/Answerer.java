@@ -92,7 +92,8 @@ public class Answerer {
     }
 
     private static Answer toAnswer(GeneratedAnswer g) {
-        return new Answer(g.answer(), g.cited().stream().map(Citation::id).toList(), g.error());
+        return new Answer(g.answer(), g.cited().stream().map(Citation::id).toList(),
+                g.cited().stream().map(Citation::chunkId).toList(), g.error());
     }
 
     /** A retrieval with its assembled context. */
