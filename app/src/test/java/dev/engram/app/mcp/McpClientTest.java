@@ -113,6 +113,8 @@ class McpClientTest extends ServerTestBase {
         Files.createDirectories(INGEST_ROOT.resolve("linked"));
         Files.writeString(INGEST_ROOT.resolve("linked/ok.md"), "# Fine\n\nA harmless note.\n");
         Files.createSymbolicLink(INGEST_ROOT.resolve("linked/inner.md"), OUTSIDE.resolve("secret.md"));
+        Files.createDirectories(INGEST_ROOT.resolve("bad"));
+        Files.writeString(INGEST_ROOT.resolve("bad/broken.pdf"), "%PDF-1.7\nnot a PDF past its first line\n");
 
         // the local OpenAI-compatible stand-in for an LLM, for the answer tool over stdio
         llm = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -586,6 +588,15 @@ class McpClientTest extends ServerTestBase {
         for (int i = 1; i <= 3; i++) {
             cleanup.structured(i);
         }
+        assertThat(rest.count(ADMIN, "Document")).isEqualTo(documents);
+
+        JsonNode failed = sdk.http(mcpUrl(), WRITER_A)
+                .call("ingest_files", Map.of("paths", List.of("bad")))
+                .run().structured(0);
+        assertThat(failed.get("failed").asLong()).as(failed.toString()).isEqualTo(1);
+        assertThat(failed.get("errors").get(0).get("document").asText()).isEqualTo("bad/broken.pdf");
+        assertThat(failed.toString()).as("the job's status names no server path")
+                .doesNotContain(INGEST_ROOT.toString()).doesNotContain(INGEST_ROOT.toRealPath().toString());
         assertThat(rest.count(ADMIN, "Document")).isEqualTo(documents);
     }
 
