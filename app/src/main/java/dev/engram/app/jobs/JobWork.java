@@ -72,8 +72,10 @@ public final class JobWork {
                 if (p.dryRun()) {
                     yield planText(sync.plan(paths.getFirst()), true);
                 }
-                DirectorySync.Result r = sync.run(paths.getFirst(), listener);
-                yield r.ingest().summary() + "; " + r.deleted() + " deleted; " + planText(r.plan(), false);
+                DirectorySync.Result r = sync.run(paths.getFirst(), listener, tracker::cancelled);
+                yield r.stopped()
+                        ? r.ingest().summary() + "; stopped before the end of the folder, so nothing was deleted"
+                        : r.ingest().summary() + "; " + r.deleted() + " deleted; " + planText(r.plan(), false);
             }
         };
         return summary;

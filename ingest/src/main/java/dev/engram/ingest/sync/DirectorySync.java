@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -57,8 +58,11 @@ public final class DirectorySync {
         }
     }
 
-    /** A finished sync: its plan, the ingest of the new and changed documents, and how many were deleted. */
-    public record Result(Plan plan, IngestReport ingest, int deleted) {}
+    /**
+     * A finished sync: its plan, the ingest of the new and changed documents, and how many were deleted; a sync that
+     * was {@code stopped} before its end read only part of the folder and deleted nothing.
+     */
+    public record Result(Plan plan, IngestReport ingest, int deleted, boolean stopped) {}
 
     private final DocumentLoader loader;
     private final IngestPipeline pipeline;
@@ -84,6 +88,14 @@ public final class DirectorySync {
 
     /** Syncs the graph with the folder {@code root}. */
     public Result run(Path root, IngestListener listener) {
+        return run(root, listener, () -> false);
+    }
+
+    /**
+     * Syncs the graph with the folder {@code root}, offering no further documents once {@code stop} says so (a
+     * cancelled job). A stopped sync deletes nothing: the files it did not reach would otherwise count as removed.
+     */
+    public Result run(Path root, IngestListener listener, BooleanSupplier stop) {
         Scan scan = new Scan(root);
         DocumentSource source = new DocumentSource() {
             @Override
@@ -94,8 +106,10 @@ public final class DirectorySync {
             @Override
             public void forEach(Consumer<SourceDocument> docs, Consumer<LoadProblem> problems) {
                 loader.forEach(List.of(scan.root), d -> {
-                    scan.document(d);
-                    docs.accept(d);
+                    if (!stop.getAsBoolean()) {
+                        scan.document(d);
+                        docs.accept(d);
+                    }
                 }, p -> {
                     scan.problem(p);
                     problems.accept(p);
@@ -104,13 +118,16 @@ public final class DirectorySync {
         };
         IngestReport report = pipeline.run(source, listener);
         Plan plan = scan.plan();
+        if (stop.getAsBoolean()) {
+            return new Result(plan, report, 0, true);
+        }
         int deleted = 0;
         for (String id : plan.removed()) {
             if (deleter.delete(id)) {
                 deleted++;
             }
         }
-        return new Result(plan, report, deleted);
+        return new Result(plan, report, deleted, false);
     }
 
     /** One pass over the folder: what is stored from it, what was read, what could not be. */

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,5 +131,30 @@ class DirectorySyncTest extends StoreTestBase {
         // what the sync may not touch is still there
         assertThat(graphOf("keep.txt")).contains("keep.txt|keep|");
         assertThat(graphOf("theirs.txt")).contains("|globex");
+    }
+    @Test
+    void aStoppedSyncWritesWhatItReadAndDeletesNothing() throws IOException {
+        Path tray = Files.createDirectory(dir.resolve("tray"));
+        Files.writeString(tray.resolve("gone.md"), "# Gone\n\nMira Holt rang the bell of East Quay.\n");
+        assertThat(sync("acme").run(tray, IngestListener.NONE).ingest().documentsWritten()).isEqualTo(1);
+        Files.delete(tray.resolve("gone.md"));
+        for (String name : List.of("one.md", "two.md", "three.md")) {
+            Files.writeString(tray.resolve(name), "# " + name + "\n\nOtto Lind painted the " + name + " boat.\n");
+        }
+        AtomicInteger asked = new AtomicInteger();
+        // the job is cancelled while the first document is on its way: the second is never offered
+        DirectorySync.Result stopped = sync("acme").run(tray, IngestListener.NONE, () -> asked.incrementAndGet() > 1);
+        assertThat(stopped.stopped()).isTrue();
+        assertThat(stopped.deleted()).isZero();
+        assertThat(stopped.ingest().documentsWritten()).isEqualTo(1);
+        assertThat(graphOf("tray/gone.md")).as("a file the stopped sync never reached is not taken as removed")
+                .contains("tray/gone.md|");
+
+        DirectorySync.Result full = sync("acme").run(tray, IngestListener.NONE);
+        assertThat(full.stopped()).isFalse();
+        assertThat(full.plan().removed()).containsExactly("tray/gone.md");
+        assertThat(full.deleted()).isEqualTo(1);
+        assertThat(full.ingest().documentsWritten() + full.ingest().documentsUnchanged()).isEqualTo(3);
+        assertThat(graphOf("tray/")).doesNotContain("tray/gone.md").contains("tray/one.md", "tray/two.md", "tray/three.md");
     }
 }
