@@ -30,7 +30,7 @@ public class GraphSchema {
             "(:Chunk)-[:MENTIONS]->(:Entity {id, name, aliases, chunkCount})  id = normalized name, e.g. 'ridley scott'",
             "(:Entity)-[:RELATION {predicate, chunkIds, weight}]->(:Entity)  one per (subject, predicate, object); chunkIds = provenance",
             "(:Entity)-[:SYNONYM {score}]->(:Entity)",
-            "(:Entity)-[:IN_COMMUNITY]->(:Community {id, level, title, summary})");
+            "(:Entity)-[:IN_COMMUNITY]->(:Community {id, level, title, summary}); (:Chunk)-[:IN_COMMUNITY]->(:Community) for a level-0 theme's passages");
 
     private final EngramRuntime runtime;
 

@@ -18,16 +18,20 @@ import java.util.List;
  * @param chunkCount    chunks mentioning a member
  * @param documentCount documents of those chunks
  * @param entityIds     member entity ids, most central first
+ * @param chunkIds      ids of the chunks a theme owns (the passage cluster it was found from); empty below the theme
+ *                      level
  * @param embedding     the summary's embedding, or null before it is embedded
  */
 public record CommunityRecord(String id, int level, String parentId, int size, String title, List<String> keywords,
                               List<CitedLine> facts, List<CitedLine> sentences, String summary, String report,
-                              int chunkCount, int documentCount, List<String> entityIds, float[] embedding) {
+                              int chunkCount, int documentCount, List<String> entityIds, List<String> chunkIds,
+                              float[] embedding) {
     public CommunityRecord {
         keywords = List.copyOf(keywords);
         facts = List.copyOf(facts);
         sentences = List.copyOf(sentences);
         entityIds = List.copyOf(entityIds);
+        chunkIds = List.copyOf(chunkIds);
     }
 
     /** The report when there is one, else the offline summary. */
@@ -38,18 +42,18 @@ public record CommunityRecord(String id, int level, String parentId, int size, S
     /** The same community with an LLM report. */
     public CommunityRecord withReport(String value) {
         return new CommunityRecord(id, level, parentId, size, title, keywords, facts, sentences, summary, value,
-                chunkCount, documentCount, entityIds, embedding);
+                chunkCount, documentCount, entityIds, chunkIds, embedding);
     }
 
     /** The same community placed at another level under another parent. */
     public CommunityRecord at(int newLevel, String newParentId) {
         return new CommunityRecord(id, newLevel, newParentId, size, title, keywords, facts, sentences, summary, report,
-                chunkCount, documentCount, entityIds, embedding);
+                chunkCount, documentCount, entityIds, chunkIds, embedding);
     }
 
     /** The same community with an embedding. */
     public CommunityRecord withEmbedding(float[] value) {
         return new CommunityRecord(id, level, parentId, size, title, keywords, facts, sentences, summary, report,
-                chunkCount, documentCount, entityIds, value);
+                chunkCount, documentCount, entityIds, chunkIds, value);
     }
 }

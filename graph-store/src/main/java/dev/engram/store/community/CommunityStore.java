@@ -11,7 +11,8 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
 
 /**
- * Stores communities as {@code (:Community)} nodes with {@code (:Entity)-[:IN_COMMUNITY]->(:Community)} and
+ * Stores communities as {@code (:Community)} nodes with {@code (:Entity)-[:IN_COMMUNITY]->(:Community)},
+ * {@code (:Chunk)-[:IN_COMMUNITY]->(:Community)} for the passages a theme owns, and
  * {@code (:Community)-[:PARENT]->(:Community)}, replacing the previous set as a whole, and reads them back. What is
  * stored is the view of the whole graph: callers restricted by access rules never read it (see the retrieval
  * module's community views).
@@ -67,6 +68,13 @@ public final class CommunityStore {
                         MATCH (e:Entity {id: entityId})
                         CREATE (e)-[:IN_COMMUNITY]->(c)
                         """, Map.of("rows", rows)).consume());
+                session.executeWriteWithoutResult(tx -> tx.run("""
+                        UNWIND $rows AS row
+                        MATCH (c:Community {id: row.id})
+                        UNWIND row.chunkIds AS chunkId
+                        MATCH (ch:Chunk {id: chunkId})
+                        CREATE (ch)-[:IN_COMMUNITY]->(c)
+                        """, Map.of("rows", rows)).consume());
                 done += batch.size();
                 progress.advance("store", done, communities.size());
             }
@@ -86,6 +94,7 @@ public final class CommunityStore {
         row.put("chunkCount", c.chunkCount());
         row.put("documentCount", c.documentCount());
         row.put("entityIds", c.entityIds());
+        row.put("chunkIds", c.chunkIds());
         row.put("facts", c.facts().stream().map(CitedLine::text).toList());
         row.put("factChunks", c.facts().stream().map(CitedLine::chunkId).toList());
         row.put("factDocuments", c.facts().stream().map(l -> nz(l.documentId())).toList());
@@ -108,7 +117,8 @@ public final class CommunityStore {
             return session.executeRead(tx -> tx.run("""
                     MATCH (c:Community)
                     OPTIONAL MATCH (c)-[:PARENT]->(p:Community)
-                    RETURN c {.*} AS c, p.id AS parent ORDER BY c.level, c.id
+                    RETURN c {.*} AS c, p.id AS parent, [(ch:Chunk)-[:IN_COMMUNITY]->(c) | ch.id] AS chunkIds
+                    ORDER BY c.level, c.id
                     """).list(CommunityStore::record));
         }
     }
@@ -133,7 +143,8 @@ public final class CommunityStore {
         return new CommunityRecord(c.get("id").asString(), c.get("level").asInt(), r.get("parent").asString(null),
                 c.get("size").asInt(), c.get("title").asString(""), strings(c, "keywords"), facts, sentences,
                 c.get("summary").asString(""), c.get("report").asString(null), c.get("chunkCount").asInt(0),
-                c.get("documentCount").asInt(0), strings(c, "entityIds"), embedding);
+                c.get("documentCount").asInt(0), strings(c, "entityIds"),
+                r.get("chunkIds").asList(Value::asString).stream().sorted().toList(), embedding);
     }
 
     private static List<String> strings(Value c, String key) {

@@ -13,19 +13,21 @@ class CommunityStoreTest extends StoreTestBase {
     void storesCommunitiesWithMembershipParentsAndEmbeddingsAndReplacesThem() {
         try (Session s = store.session()) {
             s.run("UNWIND ['a','b','c'] AS id CREATE (:Entity {id: id, name: toUpper(id)})").consume();
+            s.run("UNWIND ['doc#0','doc#1'] AS id CREATE (:Chunk {id: id})").consume();
         }
         float[] vector = new float[embedder.dimensions()];
         vector[0] = 1f;
         CommunityRecord top = new CommunityRecord("c0", 0, null, 3, "A, B, C", List.of("k1"),
                 List.of(new CitedLine("A likes B", "doc#0", "doc", "Doc")),
                 List.of(new CitedLine("A likes B a lot.", "doc#0", "doc", "Doc")), "A, B, C. A likes B.", null, 1, 1,
-                List.of("a", "b", "c"), vector);
+                List.of("a", "b", "c"), List.of("doc#0", "doc#1"), vector);
         CommunityRecord child = new CommunityRecord("c0.0", 1, "c0", 2, "A, B", List.of(), List.of(), List.of(),
-                "A, B.", "An LLM report [1].", 1, 1, List.of("a", "b"), vector);
+                "A, B.", "An LLM report [1].", 1, 1, List.of("a", "b"), List.of(), vector);
         CommunityStore communities = new CommunityStore(store);
         communities.replaceAll(List.of(top, child), CommunityProgress.NONE);
 
         assertThat(count("MATCH (:Entity)-[:IN_COMMUNITY]->(:Community {id: 'c0'}) RETURN count(*)")).isEqualTo(3);
+        assertThat(count("MATCH (:Chunk)-[:IN_COMMUNITY]->(:Community {id: 'c0'}) RETURN count(*)")).isEqualTo(2);
         assertThat(count("MATCH (:Community {id: 'c0.0'})-[:PARENT]->(:Community {id: 'c0'}) RETURN count(*)"))
                 .isEqualTo(1);
         assertThat(count("SHOW VECTOR INDEXES YIELD name WHERE name = 'engram_community_embedding' RETURN count(*)"))
@@ -40,6 +42,8 @@ class CommunityStoreTest extends StoreTestBase {
         assertThat(back.facts()).containsExactly(new CitedLine("A likes B", "doc#0", "doc", "Doc"));
         assertThat(back.sentences()).hasSize(1);
         assertThat(back.entityIds()).containsExactly("a", "b", "c");
+        assertThat(back.chunkIds()).containsExactly("doc#0", "doc#1");
+        assertThat(read.get(1).chunkIds()).isEmpty();
         assertThat(back.embedding()).hasSize(embedder.dimensions());
         assertThat(read.get(1).parentId()).isEqualTo("c0");
         assertThat(read.get(1).text()).isEqualTo("An LLM report [1].");

@@ -86,14 +86,16 @@ public final class CommunityBuilder {
             }
         }
         ThemeLevel.Themes themeOf = ThemeLevel.group(projection, mask, hierarchy.level(0), vectors, settings);
-        CommunityHierarchy withThemes = ThemeLevel.withThemes(hierarchy, themeOf);
+        ThemeLevel.Placed placed = ThemeLevel.withThemes(hierarchy, themeOf);
+        CommunityHierarchy withThemes = placed.hierarchy();
         CommunityHierarchy themesOnly = new CommunityHierarchy(withThemes.level(0), hierarchy.modularity(),
                 hierarchy.nodeCount());
-        List<CommunityRecord> themes = embed(summarizer.summarize(projection, mask, themesOnly, progress), progress);
-        Map<String, CommunityHierarchy.Community> placed = withThemes.byId();
+        List<CommunityRecord> themes = embed(summarizer.summarize(projection, mask, themesOnly, placed.themeChunks(),
+                progress), progress);
+        Map<String, CommunityHierarchy.Community> byId = withThemes.byId();
         List<CommunityRecord> out = new ArrayList<>(themes);
         for (CommunityRecord r : records) {
-            CommunityHierarchy.Community c = placed.get(r.id());
+            CommunityHierarchy.Community c = byId.get(r.id());
             out.add(r.at(c.level(), c.parentId()));
         }
         progress.advance("themes", 1, 1);

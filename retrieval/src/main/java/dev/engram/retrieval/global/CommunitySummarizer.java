@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -54,11 +55,23 @@ public final class CommunitySummarizer {
     /** Summaries of every community of the hierarchy, in hierarchy order, from what {@code mask} may read. */
     public List<CommunityRecord> summarize(GraphProjection projection, AccessMask mask, CommunityHierarchy hierarchy,
                                            CommunityProgress progress) {
+        return summarize(projection, mask, hierarchy, Map.of(), progress);
+    }
+
+    /**
+     * Summaries as above; a community in {@code ownedChunks} (id to ascending chunk nodes: a theme) is summarized from
+     * its own readable chunks only, and owns them.
+     */
+    public List<CommunityRecord> summarize(GraphProjection projection, AccessMask mask, CommunityHierarchy hierarchy,
+                                           Map<String, int[]> ownedChunks, CommunityProgress progress) {
         List<Material> materials = new ArrayList<>();
         Set<String> wanted = new LinkedHashSet<>();
         long done = 0;
         for (CommunityHierarchy.Community c : hierarchy.communities()) {
-            Material m = material(projection, mask, c);
+            int[] owned = ownedChunks.get(c.id());
+            IntPredicate readable = owned == null ? mask::chunk
+                    : chunk -> mask.chunk(chunk) && Arrays.binarySearch(owned, chunk) >= 0;
+            Material m = material(projection, readable, mask, c, owned);
             materials.add(m);
             m.chosenChunks().forEach(node -> wanted.add(projection.nodeId(node)));
             progress.advance("summaries", ++done, hierarchy.communities().size() * 2L);
@@ -79,7 +92,8 @@ public final class CommunitySummarizer {
     /** What one community's summary is made of, before chunk texts are read. */
     private record Material(CommunityHierarchy.Community community, int[] ranked, double[] centrality,
                             List<CitedFact> facts, List<String> predicates, List<Integer> chosenChunks,
-                            Map<Integer, int[]> chunkMembers, int chunkCount, int documentCount) {
+                            Map<Integer, int[]> chunkMembers, int chunkCount, int documentCount,
+                            List<Integer> ownedChunks) {
 
         CommunityRecord record(GraphProjection p, Map<String, ChunkText> texts) {
             List<String> names = new ArrayList<>();
@@ -108,19 +122,22 @@ public final class CommunitySummarizer {
             }
             List<String> entityIds = new ArrayList<>();
             for (int e : ranked) entityIds.add(p.nodeId(e));
+            List<String> chunkIds = new ArrayList<>(ownedChunks.size());
+            for (int c : ownedChunks) chunkIds.add(p.nodeId(c));
             StringBuilder summary = new StringBuilder(title).append('.');
             if (!keywords.isEmpty()) summary.append(" Keywords: ").append(String.join(", ", keywords)).append('.');
             for (CitedLine f : factLines) summary.append(' ').append(f.text()).append('.');
             for (CitedLine s : sentences) summary.append(' ').append(s.text());
             return new CommunityRecord(community.id(), community.level(), community.parentId(), ranked.length, title,
                     keywords, factLines, sentences, summary.toString().strip(), null, chunkCount, documentCount,
-                    entityIds, null);
+                    entityIds, chunkIds, null);
         }
     }
 
     private record CitedFact(String text, String chunkId, double score) {}
 
-    private static Material material(GraphProjection p, AccessMask mask, CommunityHierarchy.Community c) {
+    private static Material material(GraphProjection p, IntPredicate readable, AccessMask mask,
+                                     CommunityHierarchy.Community c, int[] owned) {
         CsrGraph g = p.graph();
         int[] members = c.entities();
         Set<Integer> memberSet = new HashSet<>();
@@ -134,7 +151,7 @@ public final class CommunitySummarizer {
                 int v = g.target(a);
                 if (g.weight(a) <= 0f) continue;
                 if (p.isChunk(v)) {
-                    if (mask.chunk(v)) {
+                    if (readable.test(v)) {
                         mentions.computeIfAbsent(v, k -> new ArrayList<>()).add(u);
                         readableMentions.merge(u, 1, Integer::sum);
                     }
@@ -200,15 +217,22 @@ public final class CommunitySummarizer {
             covered.addAll(mentions.get(best));
             chunkMembers.put(best, mentions.get(best).stream().mapToInt(Integer::intValue).toArray());
         }
+        // a theme counts the readable chunks it owns; a community those mentioning a member
+        List<Integer> ownedReadable = new ArrayList<>();
+        if (owned != null) {
+            for (int chunk : owned) {
+                if (mask.chunk(chunk)) ownedReadable.add(chunk);
+            }
+        }
         Set<String> documents = new HashSet<>();
-        for (int chunk : mentions.keySet()) {
+        for (int chunk : owned == null ? mentions.keySet() : ownedReadable) {
             String d = p.chunkDocumentId(chunk);
             if (d != null) documents.add(d);
         }
         double[] cent = new double[ranked.length];
         for (int i = 0; i < ranked.length; i++) cent[i] = centrality.get(ranked[i]);
-        return new Material(c, ranked, cent, topFacts, predicates, chosen, chunkMembers, mentions.size(),
-                documents.size());
+        return new Material(c, ranked, cent, topFacts, predicates, chosen, chunkMembers,
+                owned == null ? mentions.size() : ownedReadable.size(), documents.size(), ownedReadable);
     }
 
     private static String firstReadable(GraphProjection p, AccessMask mask, List<String> chunkIds) {

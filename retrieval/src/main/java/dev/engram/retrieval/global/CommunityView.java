@@ -41,6 +41,12 @@ public record CommunityView(List<CommunityRecord> communities, double modularity
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
     }
 
+    /** The level-{@code level} community owning each chunk id (only themes own chunks). */
+    public Map<String, String> chunkMembership(int level) {
+        return level(level).stream().flatMap(c -> c.chunkIds().stream().map(ch -> Map.entry(ch, c.id())))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a));
+    }
+
     /** Communities by id. */
     public Map<String, CommunityRecord> byId() {
         return communities.stream().collect(Collectors.toMap(CommunityRecord::id, Function.identity()));

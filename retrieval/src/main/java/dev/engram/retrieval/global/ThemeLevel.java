@@ -17,23 +17,27 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Groups the graph's top-level communities into themes, one level above them. Offline extraction leaves an entity
- * graph in many connected components, and no clustering of that graph can join components that share no edge, so
- * themes are found on the passages instead: a graph of the readable chunks, each linked to its {@code k} most
- * similar chunks by embedding (cosine), and of the entities they mention (one edge per mention). Leiden (modularity,
- * resolution 1, the settings' seed) on it gives topic clusters of passages; a community joins the cluster most of
- * its members' mentions fall in, and an entity without relations (in no community) joins its own cluster, so the
- * documents that mention only such entities keep a theme. Only readable chunks and their mentions take part.
+ * The theme level, one above the graph's top-level communities. Offline extraction leaves an entity graph in many
+ * connected components, and no clustering of that graph can join components that share no edge, so themes are found
+ * on the passages instead: a graph of the readable chunks, each linked to its {@code k} most similar chunks by
+ * embedding (cosine), and of the entities they mention (one edge per mention). Leiden (modularity, resolution 1, the
+ * settings' seed) on it gives topic clusters of passages and of the entities in them. A theme owns its cluster's
+ * chunks and entities; a top-level community goes under the theme most of its members' mentions fall in, which may
+ * not hold every one of its members (a theme is a cluster of passages, not a union of communities). Only readable
+ * chunks and their mentions take part.
  */
 final class ThemeLevel {
     /** Above this many readable chunks the exact k-nearest-neighbour pass (quadratic) is left out: mentions only. */
     static final int MAX_KNN_PASSAGES = 50_000;
 
     /**
-     * Themes: {@code themeOfTop[i]} for the i-th top-level community, {@code attached} entity node to theme for the
-     * entities in no community. Theme numbers are arbitrary labels.
+     * Theme labels (arbitrary numbers): {@code themeOfTop[i]} is the parent of the i-th top-level community,
+     * {@code entityTheme} and {@code chunkTheme} give the theme of every entity and chunk node in the passage graph.
      */
-    record Themes(int[] themeOfTop, Map<Integer, Integer> attached) {}
+    record Themes(int[] themeOfTop, Map<Integer, Integer> entityTheme, Map<Integer, Integer> chunkTheme) {}
+
+    /** The hierarchy with its theme level, and the chunk nodes each theme owns (by theme id). */
+    record Placed(CommunityHierarchy hierarchy, Map<String, int[]> themeChunks) {}
 
     private ThemeLevel() {}
 
@@ -73,11 +77,9 @@ final class ThemeLevel {
         int[] label = new HierarchicalLeiden(settings).partition(EntityNetwork.fromEdges(nodes, from, to, w));
         int labels = Arrays.stream(label).max().orElse(-1) + 1;
         int[] themeOfTop = new int[top.size()];
-        Map<Integer, Integer> inCommunity = new HashMap<>();
         for (int t = 0; t < top.size(); t++) {
             long[] votes = new long[labels];
             for (int e : top.get(t).entities()) {
-                inCommunity.put(e, t);
                 for (int a = g.firstArc(e); a < g.endArc(e); a++) {
                     int c = g.target(a);
                     if (c >= p.entityCount() && g.weight(a) > 0f && mask.chunk(c)) {
@@ -92,11 +94,11 @@ final class ThemeLevel {
             // a community none of whose members a readable chunk mentions is a theme of its own
             themeOfTop[t] = best >= 0 ? best : labels + t;
         }
-        Map<Integer, Integer> attached = new TreeMap<>();
-        entityNode.forEach((e, node) -> {
-            if (!inCommunity.containsKey(e)) attached.put(e, label[node]);
-        });
-        return new Themes(themeOfTop, attached);
+        Map<Integer, Integer> entityTheme = new TreeMap<>();
+        entityNode.forEach((e, node) -> entityTheme.put(e, label[node]));
+        Map<Integer, Integer> chunkTheme = new TreeMap<>();
+        for (int i = 0; i < n; i++) chunkTheme.put(chunks.get(i), label[i]);
+        return new Themes(themeOfTop, entityTheme, chunkTheme);
     }
 
     /** Adds an edge from every chunk to its {@code k} most similar chunks (positive cosine only). */
@@ -134,41 +136,79 @@ final class ThemeLevel {
         return out;
     }
 
-    /** The hierarchy with a theme level on top: themes become level 0, every other community moves one level down. */
-    static CommunityHierarchy withThemes(CommunityHierarchy h, Themes grouped) {
+    /**
+     * The hierarchy with a theme level on top: themes become level 0, every other community moves one level down. A
+     * theme holds the entities of its passage cluster, and the members of its communities that no readable chunk
+     * mentions; a cluster with no entity is no theme (its chunks stay unowned).
+     */
+    static Placed withThemes(CommunityHierarchy h, Themes grouped) {
         int[] themeOf = grouped.themeOfTop();
         List<CommunityHierarchy.Community> top = h.level(0);
         int themes = 0;
         for (int t : themeOf) themes = Math.max(themes, t + 1);
-        for (int t : grouped.attached().values()) themes = Math.max(themes, t + 1);
-        List<List<int[]>> members = new ArrayList<>();
-        for (int t = 0; t < themes; t++) members.add(new ArrayList<>());
-        for (int i = 0; i < top.size(); i++) members.get(themeOf[i]).add(top.get(i).entities());
-        grouped.attached().forEach((e, t) -> members.get(t).add(new int[] {e}));
+        for (int t : grouped.entityTheme().values()) themes = Math.max(themes, t + 1);
+        List<List<Integer>> members = new ArrayList<>();
+        List<List<Integer>> chunksOf = new ArrayList<>();
+        for (int t = 0; t < themes; t++) {
+            members.add(new ArrayList<>());
+            chunksOf.add(new ArrayList<>());
+        }
+        grouped.entityTheme().forEach((e, t) -> members.get(t).add(e));
+        int[] parentLabel = new int[top.size()];
+        for (int i = 0; i < top.size(); i++) {
+            int label = themeOf[i];
+            // the vote went to a cluster that holds no entity: the cluster most of the members are in, else the vote
+            if (members.get(label).isEmpty()) label = mostMembers(top.get(i).entities(), grouped.entityTheme(), label);
+            parentLabel[i] = label;
+            for (int e : top.get(i).entities()) {
+                if (!grouped.entityTheme().containsKey(e)) members.get(label).add(e);
+            }
+            if (members.get(label).isEmpty()) members.get(label).add(top.get(i).entities()[0]);
+        }
+        grouped.chunkTheme().forEach((c, t) -> chunksOf.get(t).add(c));
         // themes numbered by decreasing size, then by their first entity, so ids are stable
         List<int[]> entitiesOf = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
         for (int t = 0; t < themes; t++) {
-            int[] union = members.get(t).stream().flatMapToInt(Arrays::stream).sorted().distinct().toArray();
+            int[] union = members.get(t).stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
             entitiesOf.add(union);
             if (union.length > 0) order.add(t);
         }
         order.sort(Comparator.<Integer>comparingInt(t -> -entitiesOf.get(t).length)
                 .thenComparingInt(t -> entitiesOf.get(t)[0]));
         List<CommunityHierarchy.Community> out = new ArrayList<>();
+        Map<String, int[]> themeChunks = new HashMap<>();
         String[] themeId = new String[themes];
         for (int r = 0; r < order.size(); r++) {
             int t = order.get(r);
             themeId[t] = "t" + r;
             out.add(new CommunityHierarchy.Community(themeId[t], 0, null, entitiesOf.get(t)));
+            themeChunks.put(themeId[t], chunksOf.get(t).stream().mapToInt(Integer::intValue).sorted().toArray());
         }
         Map<String, String> parentOfTop = new HashMap<>();
-        for (int i = 0; i < top.size(); i++) parentOfTop.put(top.get(i).id(), themeId[themeOf[i]]);
+        for (int i = 0; i < top.size(); i++) parentOfTop.put(top.get(i).id(), themeId[parentLabel[i]]);
         for (CommunityHierarchy.Community c : h.communities()) {
             String parent = c.level() == 0 ? parentOfTop.get(c.id()) : c.parentId();
             out.add(new CommunityHierarchy.Community(c.id(), c.level() + 1, parent, c.entities()));
         }
-        return new CommunityHierarchy(out, h.modularity(), h.nodeCount());
+        return new Placed(new CommunityHierarchy(out, h.modularity(), h.nodeCount()), themeChunks);
+    }
+
+    private static int mostMembers(int[] entities, Map<Integer, Integer> entityTheme, int otherwise) {
+        Map<Integer, Integer> votes = new TreeMap<>();
+        for (int e : entities) {
+            Integer t = entityTheme.get(e);
+            if (t != null) votes.merge(t, 1, Integer::sum);
+        }
+        int best = otherwise;
+        int most = 0;
+        for (Map.Entry<Integer, Integer> v : votes.entrySet()) {
+            if (v.getValue() > most) {
+                most = v.getValue();
+                best = v.getKey();
+            }
+        }
+        return best;
     }
 
     private static double dot(float[] a, float[] b) {

