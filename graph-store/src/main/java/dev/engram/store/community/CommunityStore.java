@@ -61,19 +61,20 @@ public final class CommunityStore {
                         MATCH (c:Community {id: row.id}), (p:Community {id: row.parentId})
                         CREATE (c)-[:PARENT]->(p)
                         """, Map.of("rows", rows)).consume());
+                // members: the entities of every community, the chunks a theme owns
                 session.executeWriteWithoutResult(tx -> tx.run("""
                         UNWIND $rows AS row
                         MATCH (c:Community {id: row.id})
-                        UNWIND row.entityIds AS entityId
-                        MATCH (e:Entity {id: entityId})
-                        CREATE (e)-[:IN_COMMUNITY]->(c)
-                        """, Map.of("rows", rows)).consume());
-                session.executeWriteWithoutResult(tx -> tx.run("""
-                        UNWIND $rows AS row
-                        MATCH (c:Community {id: row.id})
-                        UNWIND row.chunkIds AS chunkId
-                        MATCH (ch:Chunk {id: chunkId})
-                        CREATE (ch)-[:IN_COMMUNITY]->(c)
+                        CALL (c, row) {
+                            UNWIND row.entityIds AS entityId
+                            MATCH (e:Entity {id: entityId})
+                            CREATE (e)-[:IN_COMMUNITY]->(c)
+                        }
+                        CALL (c, row) {
+                            UNWIND row.chunkIds AS chunkId
+                            MATCH (ch:Chunk {id: chunkId})
+                            CREATE (ch)-[:IN_COMMUNITY]->(c)
+                        }
                         """, Map.of("rows", rows)).consume());
                 done += batch.size();
                 progress.advance("store", done, communities.size());
