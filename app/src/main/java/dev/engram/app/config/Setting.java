@@ -77,7 +77,7 @@ public enum Setting {
             "split comparison questions (\"X or Y\", \"both X and Y\") into one question per name, retrieve for each and merge"),
     CORRECTIVE("engram.corrective", "--corrective", "false",
             "when no passage is graded relevant, retry with the other of dense and graphrag, sub-questions and wider seeds, keeping the best"),
-    COMPOSITIONAL("engram.compositional", "--compositional", "false",
+    COMPOSITIONAL("engram.compositional", "--compositional", "true",
             "answer \"the director of X\" shapes hop by hop: the hop's answer from X's relations in the graph, then retrieve for the question about it, and merge"),
     LLM_SUB_QUESTIONS("engram.llm.sub-questions", "--llm-sub-questions", "true",
             "with an LLM configured: decompose questions with it (comparison parts, multi-step hops answered from their passages); the offline plan when it fails"),
