@@ -1,7 +1,6 @@
 package dev.engram.retrieval.decompose;
 
 import dev.engram.retrieval.llm.CallBudget;
-import java.util.List;
 
 /**
  * The offline plans: a compositional question ("the director of X") becomes hops resolved one after the other (when
@@ -27,11 +26,5 @@ public record OfflinePlanner(QuestionDecomposer comparisonSplitter, Compositiona
         SubQuestions sub = comparisonSplitter.split(question);
         return sub.split() ? new Plan(sub.kind(), "offline", sub.parts().stream().map(Plan.Step::of).toList())
                 : Plan.NONE;
-    }
-
-    /** The parts of a question's final step when it is a comparison, else the step alone. */
-    List<String> finalParts(String text) {
-        SubQuestions sub = comparisonSplitter.split(text);
-        return sub.split() ? sub.parts() : List.of(text);
     }
 }
