@@ -52,7 +52,9 @@ async function ask() {
         `${p.citation != null ? '[' + p.citation + '] ' : ''}${p.source || p.title || p.documentId}`),
       el('span', { class: 'score' }, ` ${p.score.toFixed(3)}`),
       p.grade ? el('span', { class: `grade grade-${p.grade}`, title: `relevance ${p.relevance.toFixed(2)}` +
+        (p.gradedBy === 'llm' ? ', graded by the LLM' : '') +
         (p.grade === 'irrelevant' ? ': left out of the context' : '') }, ` ${p.grade}`) : null,
+      p.supports ? el('span', { class: 'grade grade-supports', title: 'the LLM says it states the answer' }, ' supports') : null,
       el('div', { class: 'passage-text' }, clip(p.text, 300)));
     row.addEventListener('click', async (ev) => {
       if (ev.target.closest('button')) return;
@@ -87,6 +89,7 @@ async function ask() {
       (r.answer.cited || []).length ? el('p', { class: 'muted', id: 'ask-supported-by' },
         'Supported by passages ' + r.answer.cited.map(n => '[' + n + ']').join(' ')) : null)
       : el('p', { class: 'muted' }, 'No LLM is configured: showing the retrieved evidence.'),
+    subQuestions(r),
     el('h3', {}, `Passages (${r.passages.length})`),
     el('ol', { class: 'passages', id: 'ask-passages' }, r.passages.map(passageRow)),
     el('h3', {}, `Paths (${r.paths.length})`),
@@ -102,6 +105,19 @@ async function ask() {
     el('p', { class: 'muted timings' }, `Marked ${marked} nodes on the canvas. ` + Object.entries(r.timingsMillis || {})
       .map(([k, v]) => `${k} ${Math.round(v)} ms`).join(' · ')));
   inspector.fillEvidence(facts, slots);
+}
+
+/** How the question was split (sub-questions with the hops' answers) and retried or graded (notes), when it was. */
+function subQuestions(r) {
+  const parts = r.subQuestions || []; const notes = r.notes || [];
+  if (!parts.length && !notes.length) return '';
+  return el('section', { class: 'sub-questions', id: 'ask-sub-questions' },
+    parts.length ? el('h3', {}, `Sub-questions (${parts.length})`) : null,
+    parts.length ? el('ol', { class: 'sub-question-list' }, parts.map((q) => el('li', { class: 'sub-question' },
+      el('span', {}, q.question),
+      q.answer ? el('span', { class: 'hop-answer', title: q.resolvedBy || '' }, ` → ${q.answer}`) : null,
+      q.resolvedBy ? el('span', { class: 'muted small' }, q.answer ? ` (${q.resolvedBy})` : ` (no answer: ${q.resolvedBy})`) : null))) : null,
+    notes.length ? el('ul', { class: 'muted small retrieval-notes', id: 'ask-notes' }, notes.map((n) => el('li', {}, n))) : null);
 }
 
 /** A global question's answer: the ranked themes, each with its cited evidence. */

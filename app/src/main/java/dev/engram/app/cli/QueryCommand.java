@@ -16,6 +16,7 @@ import dev.engram.store.community.CitedLine;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.retrieval.Weighting;
 import dev.engram.retrieval.grading.PassageGrade;
+import dev.engram.retrieval.decompose.SubQuestion;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import picocli.CommandLine.Command;
@@ -104,9 +105,21 @@ final class QueryCommand extends ConfiguredCommand {
                     PassageGrade g = result.grades().get(i);
                     StringBuilder signals = new StringBuilder();
                     g.signals().forEach((name, value) -> signals.append(String.format(" %s %.3f", name, value)));
-                    out.printf("  [%d] %-10s %.3f %s%n", i + 1, g.grade().id(), g.score(), signals.toString().strip());
+                    String llm = g.gradedBy().equals("llm") ? (Boolean.TRUE.equals(g.supports())
+                            ? " (llm; supports the answer)" : " (llm)") : "";
+                    out.printf("  [%d] %-10s %.3f %s%s%n", i + 1, g.grade().id(), g.score(), signals.toString().strip(),
+                            llm);
                 }
                 out.println("covered: " + result.coverage().covered());
+            }
+            if (!result.subQuestions().isEmpty()) {
+                out.println("sub-questions:");
+                int n = 1;
+                for (SubQuestion q : result.subQuestions()) {
+                    out.printf("  %d. %s%s  %s%n", n++, q.question(), q.answer() != null
+                            ? " → " + q.answer() + " (" + q.resolvedBy() + ")"
+                            : q.resolvedBy() != null ? " → no answer (" + q.resolvedBy() + ")" : "", q.chunkIds());
+                }
             }
             result.notes().forEach(note -> out.println("note: " + note));
             out.println("timings (ms): " + result.timingsMillis());

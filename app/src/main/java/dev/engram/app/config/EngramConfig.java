@@ -10,6 +10,7 @@ import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.graph.EvidenceWeighting;
 import dev.engram.retrieval.graph.GraphRagSettings;
 import dev.engram.retrieval.graph.PprStrategy;
+import dev.engram.retrieval.llm.QueryLlmLimits;
 import dev.engram.store.community.CommunitySettings;
 import dev.engram.store.neo4j.StoreConfig;
 import java.nio.file.Path;
@@ -61,8 +62,29 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         }
     }
 
-    /** The default retrieval mode, the graph retrieval settings and whether comparison questions are split and weak results retried. */
-    public record Retrieval(Mode mode, GraphRagSettings graph, boolean subQuestions, boolean corrective) {}
+    /**
+     * The default retrieval mode, the graph retrieval settings, whether comparison questions are split, compositional
+     * ones answered hop by hop and weak results retried, and what an LLM (when configured) does at query time.
+     */
+    public record Retrieval(Mode mode, GraphRagSettings graph, boolean subQuestions, boolean corrective,
+                            boolean compositional, QueryLlm queryLlm) {
+        /** This retrieval with other graph settings. */
+        public Retrieval withGraph(GraphRagSettings value) {
+            return new Retrieval(mode, value, subQuestions, corrective, compositional, queryLlm);
+        }
+    }
+
+    /**
+     * The LLM at query time: whether it decomposes questions and grades passages, the bounds on its calls, and the
+     * per-request timeout of those calls.
+     */
+    public record QueryLlm(boolean decompose, boolean grade, QueryLlmLimits limits, Duration timeout) {
+        public QueryLlm {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("the LLM query timeout must be positive");
+            }
+        }
+    }
 
     /**
      * The HTTP server.
@@ -131,8 +153,11 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                         EngramConfig::pprMethod)))
                 .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT)))
                 .build();
+        QueryLlm queryLlm = v.checked("LLM query settings", () -> new QueryLlm(v.bool(Setting.LLM_SUB_QUESTIONS),
+                v.bool(Setting.LLM_GRADE), QueryLlmLimits.DEFAULTS.withMaxCalls(v.integer(Setting.LLM_QUERY_CALLS))
+                        .withPromptChars(v.integer(Setting.LLM_QUERY_PROMPT_CHARS)), v.duration(Setting.LLM_QUERY_TIMEOUT)));
         Retrieval retrieval = new Retrieval(v.parse(Setting.MODE, Mode::parse), graph, v.bool(Setting.SUB_QUESTIONS),
-                v.bool(Setting.CORRECTIVE));
+                v.bool(Setting.CORRECTIVE), v.bool(Setting.COMPOSITIONAL), queryLlm);
         CommunitySettings communities = CommunitySettings.DEFAULTS
                 .withSeed(v.parse(Setting.COMMUNITY_SEED, Long::parseLong))
                 .withMaxSize(v.integer(Setting.COMMUNITY_MAX_SIZE))
@@ -182,8 +207,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
 
     /** This configuration with other graph retrieval settings. */
     public EngramConfig withGraph(GraphRagSettings graph) {
-        return new EngramConfig(store, embedding, embeddings, ingest, llm, new Retrieval(retrieval.mode(), graph, retrieval.subQuestions(),
-                retrieval.corrective()),
+        return new EngramConfig(store, embedding, embeddings, ingest, llm, retrieval.withGraph(graph),
                 communities, server, limits, mcp);
     }
 

@@ -37,6 +37,21 @@ import dev.engram.retrieval.RecentQueries;
 import dev.engram.retrieval.grading.CorrectiveRetriever;
 import dev.engram.retrieval.decompose.DecomposingRetriever;
 import dev.engram.retrieval.decompose.QuestionDecomposer;
+import dev.engram.retrieval.decompose.ChainedResolver;
+import dev.engram.retrieval.decompose.CompositionalParser;
+import dev.engram.retrieval.decompose.GraphHopResolver;
+import dev.engram.retrieval.decompose.HopResolver;
+import dev.engram.retrieval.decompose.LlmHopAnswerer;
+import dev.engram.retrieval.decompose.LlmPlanner;
+import dev.engram.retrieval.decompose.OfflinePlanner;
+import dev.engram.retrieval.decompose.Planner;
+import dev.engram.retrieval.decompose.PassageHopResolver;
+import dev.engram.retrieval.decompose.RelationalNouns;
+import dev.engram.retrieval.grading.LlmGrader;
+import dev.engram.retrieval.grading.LlmGradingRetriever;
+import dev.engram.retrieval.llm.CallBudget;
+import dev.engram.retrieval.llm.QueryLlm;
+import dev.engram.store.search.RelationSearch;
 import dev.engram.retrieval.grading.PassageGrader;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
@@ -69,6 +84,11 @@ public final class EngramRuntime implements AutoCloseable {
     private final Map<Mode, Retriever> retrievers = new EnumMap<>(Mode.class);
     private final Map<Mode, Retriever> graded = new EnumMap<>(Mode.class);
     private final boolean subQuestions;
+    private final EngramConfig.Retrieval retrievalConfig;
+    // the LLM's calls at query time (decomposition, hop answers, grading), when an LLM is configured
+    private final OpenAiClient queryClient;
+    private final QueryLlm queryLlm;
+    private RelationalNouns nouns;
     // retrieval, grading and retries of one question embed it once
     private final RecentQueries queries;
     private final boolean corrective;
@@ -80,11 +100,18 @@ public final class EngramRuntime implements AutoCloseable {
     private static final java.time.Duration JOB_HEARTBEAT = java.time.Duration.ofSeconds(2);
 
     private EngramRuntime(GraphStore store, Embedder embedder, TokenChunker chunker, GraphRagSettings settings,
-                          boolean subQuestions, boolean corrective, Optional<LlmConfig> llm,
+                          EngramConfig.Retrieval retrieval, Optional<LlmConfig> llm,
                           CommunitySettings communities) {
         this.store = store;
-        this.subQuestions = subQuestions;
-        this.corrective = corrective;
+        this.retrievalConfig = retrieval;
+        this.subQuestions = retrieval.subQuestions();
+        this.corrective = retrieval.corrective();
+        EngramConfig.QueryLlm q = retrieval.queryLlm();
+        boolean usesLlm = llm.isPresent() && q != null && (q.decompose() || q.grade());
+        // short timeouts and at most one retry: a question waits on these calls
+        this.queryClient = usesLlm ? new OpenAiClient(llm.get().withTimeout(q.timeout())
+                .withMaxRetries(Math.min(1, llm.get().maxRetries()))) : null;
+        this.queryLlm = usesLlm ? new QueryLlm(new CachedChat(queryClient), q.limits()) : null;
         this.llm = llm;
         this.communities = communities;
         this.embedder = embedder;
@@ -124,7 +151,7 @@ public final class EngramRuntime implements AutoCloseable {
             TextTokenizer tokenizer = embedder instanceof OnnxBgeEmbedder onnx ? onnx.tokenizer() : BgeTokenizer.loadDefault();
             return new EngramRuntime(store, embedder,
                     new TokenChunker(tokenizer, embedderSettings.chunkTokens(), embedderSettings.chunkOverlap()), settings,
-                    config.retrieval().subQuestions(), config.retrieval().corrective(), config.llm(),
+                    config.retrieval(), config.llm(),
                     config.communities());
         } catch (RuntimeException e) {
             store.close();
@@ -190,7 +217,13 @@ public final class EngramRuntime implements AutoCloseable {
             if (m == Mode.GLOBAL) {
                 return ungraded(m);
             }
-            Retriever first = graded(subQuestions ? new DecomposingRetriever(ungraded(m), decomposer()) : ungraded(m));
+            boolean llmPlans = queryLlm != null && retrievalConfig.queryLlm().decompose();
+            Retriever base = subQuestions || retrievalConfig.compositional() || llmPlans ? decomposing(ungraded(m))
+                    : ungraded(m);
+            Retriever first = graded(base);
+            if (queryLlm != null && retrievalConfig.queryLlm().grade()) {
+                first = new LlmGradingRetriever(first, new LlmGrader(queryLlm));
+            }
             return corrective ? new CorrectiveRetriever(first, retries(m)) : first;
         });
     }
@@ -219,6 +252,36 @@ public final class EngramRuntime implements AutoCloseable {
 
     private QuestionDecomposer decomposer() {
         return new QuestionDecomposer(queryEntities()::extract);
+    }
+
+    // the question split as configured: offline comparison and compositional plans, or the LLM's with those as
+    // fallback; hops resolved from the graph, then (with an LLM) from the hop's passages
+    private Retriever decomposing(Retriever inner) {
+        CompositionalParser parser = retrievalConfig.compositional()
+                ? new CompositionalParser(queryEntities()::extract, nouns()) : null;
+        OfflinePlanner offline = new OfflinePlanner(decomposer(), parser, subQuestions, retrievalConfig.compositional());
+        boolean llmPlans = queryLlm != null && retrievalConfig.queryLlm().decompose();
+        Planner planner = llmPlans ? new LlmPlanner(queryLlm, offline) : offline;
+        EntitySearch entities = new EntitySearch(store);
+        HopResolver graph = new GraphHopResolver((name, access) -> entities.entityByName(name, 5, access),
+                new RelationSearch(store), nouns());
+        HopResolver passages = new PassageHopResolver(nouns());
+        HopResolver resolver = new ChainedResolver(queryLlm == null ? List.of(graph, passages)
+                : List.of(graph, new LlmHopAnswerer(queryLlm), passages));
+        return new DecomposingRetriever(inner, planner, resolver, decomposer(),
+                () -> queryLlm == null ? new CallBudget(0) : queryLlm.budget(), false);
+    }
+
+    private synchronized RelationalNouns nouns() {
+        if (nouns == null) {
+            nouns = RelationalNouns.load();
+        }
+        return nouns;
+    }
+
+    /** The LLM calls of questions (decomposition, hops, grading), or null without an LLM or with both turned off. */
+    public QueryLlm queryLlm() {
+        return queryLlm;
     }
 
     // the retrievers themselves; hybrid fuses the ungraded dense and BM25 rankings
@@ -287,6 +350,9 @@ public final class EngramRuntime implements AutoCloseable {
             }
             store.close();
         } finally {
+            if (queryClient != null) {
+                queryClient.close();
+            }
             embedder.close();
         }
     }

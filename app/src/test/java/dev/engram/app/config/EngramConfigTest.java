@@ -152,6 +152,33 @@ class EngramConfigTest {
     }
 
     @Test
+    void queryTimeDecompositionAndLlmSettingsHaveDefaultsAndLimits() {
+        EngramConfig defaults = EngramConfig.load(ConfigSource.defaults());
+        assertThat(defaults.retrieval().compositional()).isTrue();
+        assertThat(defaults.retrieval().queryLlm().decompose()).isTrue();
+        assertThat(defaults.retrieval().queryLlm().grade()).isTrue();
+        assertThat(defaults.retrieval().queryLlm().limits())
+                .isEqualTo(dev.engram.retrieval.llm.QueryLlmLimits.DEFAULTS);
+        assertThat(defaults.retrieval().queryLlm().timeout()).isEqualTo(java.time.Duration.ofSeconds(20));
+
+        EngramConfig set = EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_COMPOSITIONAL", "false",
+                "ENGRAM_LLM_SUB_QUESTIONS", "off", "ENGRAM_LLM_GRADE", "no", "ENGRAM_LLM_QUERY_CALLS", "2",
+                "ENGRAM_LLM_QUERY_TIMEOUT", "1500ms", "ENGRAM_LLM_QUERY_PROMPT_CHARS", "4000")));
+        assertThat(set.retrieval().compositional()).isFalse();
+        assertThat(set.retrieval().queryLlm().decompose()).isFalse();
+        assertThat(set.retrieval().queryLlm().grade()).isFalse();
+        assertThat(set.retrieval().queryLlm().limits().maxCalls()).isEqualTo(2);
+        assertThat(set.retrieval().queryLlm().limits().promptChars()).isEqualTo(4000);
+        assertThat(set.retrieval().queryLlm().timeout()).isEqualTo(java.time.Duration.ofMillis(1500));
+        assertThat(set.withGraph(set.retrieval().graph()).retrieval()).isEqualTo(set.retrieval());
+
+        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_LLM_QUERY_CALLS", "0"))))
+                .hasMessageContaining("LLM query settings").hasMessageContaining("at least 1 call");
+        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_LLM_QUERY_TIMEOUT", "0s"))))
+                .hasMessageContaining("timeout must be positive");
+    }
+
+    @Test
     void configCommandMasksSecretsAndShowsOrigins() {
         CommandLine cli = Commands.commandLine(Map.of("ENGRAM_API_KEYS", "topsecret:write:*",
                 "ENGRAM_LLM_API_KEY", "sk-hidden", "ENGRAM_CHUNK_TOKENS", "128", "ENGRAM_BOLT_PASSWORD", "bolt-secret-1"));

@@ -222,6 +222,14 @@ class ExplorerBrowserTest extends BrowserTestBase {
         driver.findElement(By.id("focus-back")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("focus-bar")));
         assertThat(((Number) js("return window.engram.canvas.instance().elements('.offstage').length")).intValue()).isZero();
+
+        // a compositional question lists its hops, with the first hop's answer from the graph
+        question.clear();
+        question.sendKeys("When was the director of Black Hawk Down born?", Keys.ENTER);
+        wait.until(d -> !d.findElements(By.id("ask-sub-questions")).isEmpty());
+        String parts = driver.findElement(By.id("ask-sub-questions")).getText();
+        assertThat(parts).contains("the director of Black Hawk Down", "→ Ridley Scott", "When was Ridley Scott born?");
+        screenshot("ask-sub-questions");
     }
 
     @Test

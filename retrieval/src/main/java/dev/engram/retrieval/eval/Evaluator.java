@@ -70,7 +70,7 @@ public final class Evaluator {
                 List<String> docs = documentRanking(result.passages());
                 if (trace != null) {
                     trace.outcome(new QuestionOutcome(mode, question, docs, latency[q], result.seeds(), result.weighting(),
-                            result.grades(), result.coverage()));
+                            result.grades(), result.coverage(), result.notes()));
                 }
                 for (int k : ks) {
                     sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);

@@ -108,12 +108,13 @@ public class Answerer {
                 PassageGrade g = result.grades().isEmpty() ? null : result.grades().get(i);
                 passages.add(new CitedPassage(citationOf.get(p.chunkId()), p.chunkId(), p.documentId(), p.title(),
                         p.text(), p.score(), p.place(), p.place().cite(p.title()), g == null ? null : g.grade().id(),
-                        g == null ? null : g.score()));
+                        g == null ? null : g.score(), g == null ? null : g.gradedBy(), g == null ? null : g.supports()));
             }
             Coverage coverage = result.coverage();
             return new QueryResponse(question, mode.id(), coverage == null ? null : coverage.covered(),
                     coverage == null ? null : coverage.note(), passages, result.paths(), result.seeds(),
-                    context.text(), answer, result.timingsMillis(), result.themes(), result.notes());
+                    context.text(), answer, result.timingsMillis(), result.themes(), result.notes(),
+                    result.subQuestions());
         }
 
         /** False only when grading found nothing relevant to the question. */
