@@ -119,19 +119,21 @@ class WorkersIngestTest {
             CompletableFuture<Integer> parent = CompletableFuture.supplyAsync(() -> Commands.commandLine(Map.of()).execute(
                     "ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
                     "--embed-batch", "1", "--batch", "1", corpus.toString()));
-            // wait for worker 0/2 to have written a document, then SIGKILL it
-            ProcessHandle worker = null;
+            // wait for worker 0/2 to have written a document, then SIGKILL it: its job names its process
+            // (host/pid/start), which must be a child of this JVM
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             killedJob = null;
             try (GraphStore store = remote()) {
                 while (killedJob == null && System.nanoTime() < deadline && !parent.isDone()) {
                     Thread.sleep(50);
-                    worker = ProcessHandle.current().descendants().filter(p -> p.info().arguments()
-                            .map(a -> String.join(" ", a).endsWith("--shard 0/2")).orElse(false)).findFirst().orElse(null);
                     Optional<JobRecord> job = new JobStore(store).list(AccessFilter.ALL, 10).stream()
                             .filter(j -> "0/2".equals(j.parameters().shard())).findFirst();
-                    if (worker != null && job.isPresent() && job.get().counters().documentsWritten() >= 1) {
+                    if (job.isPresent() && job.get().counters().documentsWritten() >= 1) {
+                        long pid = Long.parseLong(job.get().runner().split("/")[1]);
+                        ProcessHandle worker = ProcessHandle.current().children().filter(p -> p.pid() == pid)
+                                .findFirst().orElseThrow(() -> new AssertionError("worker " + pid + " is no child of this JVM"));
                         worker.destroyForcibly();
+                        worker.onExit().get(1, TimeUnit.MINUTES);
                         killedJob = job.get().id();
                     }
                 }
