@@ -90,9 +90,9 @@ public final class WorkerProcesses implements AutoCloseable {
      * logs in {@code logDirectory}.
      */
     public static WorkerProcesses start(int count, String mainClass, List<String> args, Path logDirectory) {
+        List<Worker> started = new ArrayList<>();
         try {
             Files.createDirectories(logDirectory);
-            List<Worker> started = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String shard = i + "/" + count;
                 List<String> command = new ArrayList<>(javaCommand(mainClass));
@@ -107,6 +107,7 @@ public final class WorkerProcesses implements AutoCloseable {
             }
             return new WorkerProcesses(List.copyOf(started));
         } catch (IOException e) {
+            started.forEach(w -> w.process.destroy()); // none left running without a parent waiting for it
             throw new UncheckedIOException("cannot start worker processes: " + e.getMessage(), e);
         }
     }
