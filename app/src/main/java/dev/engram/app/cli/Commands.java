@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = "GraphRAG knowledge graphs in Neo4j: ingest documents, extract triples, answer questions "
                 + "HippoRAG-style.",
         subcommands = {DemoCommand.class, IngestCommand.class, JobsCommand.class, QueryCommand.class, CommunitiesCommand.class, StatsCommand.class,
-                DeleteCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, CommandLine.HelpCommand.class})
+                DeleteCommand.class, EvalCommand.class, ServeCommand.class, McpCommand.class, ConfigCommand.class, ExportCommand.class, ImportRdfCommand.class, SparqlCommand.class, SynonymsCommand.class, CommandLine.HelpCommand.class})
 public final class Commands implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

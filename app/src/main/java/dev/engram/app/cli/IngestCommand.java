@@ -55,6 +55,13 @@ final class IngestCommand extends ConfiguredCommand {
                     + "processes given 0/n .. n-1/n ingest every document once between them.")
     Shard shard;
 
+    @Option(names = "--workers", paramLabel = "<n>",
+            description = "Ingest with n worker processes on this machine, each taking --shard i/n of the documents and "
+                    + "writing through this process's store (the embedded one it holds, via its Bolt port, or the same "
+                    + "Neo4j server); then rebuild the synonyms once (engram synonyms --rebuild). One job records them "
+                    + "all; each worker's shard is a job of its own, resumable on its own.")
+    Integer workers;
+
     /** Parses {@code --shard i/n}. */
     static final class ShardConverter implements picocli.CommandLine.ITypeConverter<Shard> {
         @Override
@@ -70,6 +77,24 @@ final class IngestCommand extends ConfiguredCommand {
     @Option(names = "--compare-embedding",
             description = "Benchmark: first embed every chunk alone and time it, then ingest, and print both throughputs and peak heap.")
     boolean compareEmbedding;
+
+    /** Most worker processes one command starts. */
+    static final int MAX_WORKERS = 64;
+
+    // this command's own arguments for a worker: the same, less what only the parent does (--shard i/n is added)
+    private List<String> workerArgs() {
+        List<String> original = spec.root().commandLine().getParseResult().originalArgs();
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < original.size(); i++) {
+            String a = original.get(i);
+            if (a.equals("--workers")) {
+                i++; // and its value
+            } else if (!a.startsWith("--workers=") && !a.equals("--communities") && !a.equals("--json")) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
 
     @Override
     Set<Setting> settings() {
@@ -93,7 +118,29 @@ final class IngestCommand extends ConfiguredCommand {
             System.err.println("--sync takes exactly one directory");
             return 2;
         }
+        if (workers != null && (workers < 1 || workers > MAX_WORKERS)) {
+            System.err.println("--workers takes 1 to " + MAX_WORKERS + ", got " + workers);
+            return 2;
+        }
+        if (workers != null && (sync || shard != null || compareEmbedding)) {
+            System.err.println("--workers does not go with --sync, --shard or --compare-embedding");
+            return 2;
+        }
         try (EngramRuntime runtime = EngramRuntime.open(config)) {
+            if (workers != null) {
+                JobRecord job = runtime.jobs().submit(JobKind.FILES, null, JobWork.files(paths, include,
+                        config.ingest().tenant(), acl, config.ingest().extractor(), null));
+                long start = System.nanoTime();
+                JobRecord end = ConsoleWorkers.run(runtime, ConsoleSync.announce(job), workers, workerArgs(), System.err);
+                int exit = json ? JobsCommand.exitCode(end) : JobsCommand.report(end);
+                if (json) {
+                    System.out.println(IngestJson.of(end, (System.nanoTime() - start) / 1e9, null).text());
+                }
+                if (communities && exit == 0) {
+                    ConsoleCommunities.run(runtime, config.communities(), json ? System.err : System.out, System.err);
+                }
+                return exit;
+            }
             if (sync) {
                 return ConsoleSync.run(runtime, config, paths.getFirst(), config.ingest().loader(include), triples,
                         new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), include, dryRun,

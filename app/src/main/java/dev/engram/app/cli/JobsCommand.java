@@ -116,7 +116,8 @@ final class JobsCommand extends ConfiguredCommand {
         JobCounters c = j.counters();
         return String.format("%s  %-6s %-11s %d/%s docs, %d chunks  %s%s", j.id(), j.kind().name().toLowerCase(),
                 j.state().name().toLowerCase(), c.documentsDone(), c.documentsTotal() < 0 ? "?" : c.documentsTotal(),
-                c.chunks(), j.createdAt(), j.owner() == null ? "" : "  tenant " + j.owner());
+                c.chunks(), j.createdAt(), j.owner() == null ? "" : "  tenant " + j.owner())
+                + (j.parameters().shard() == null ? "" : "  shard " + j.parameters().shard());
     }
 
     private static String details(JobRecord j) {

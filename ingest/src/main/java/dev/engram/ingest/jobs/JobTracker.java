@@ -88,6 +88,27 @@ public final class JobTracker implements IngestListener {
         }
     }
 
+    /**
+     * Sets the counts and problems to those of the jobs this one waits on (the worker processes of
+     * {@code engram ingest --workers}), which count their own documents; its own listener events are not mixed in.
+     */
+    public void mirror(JobCounters sum, List<JobProblem> childProblems) {
+        total.set(sum.documentsTotal());
+        read.set(sum.documentsRead());
+        written.set(sum.documentsWritten());
+        unchanged.set(sum.documentsUnchanged());
+        failed.set(sum.documentsFailed());
+        split.set(sum.chunksSplit());
+        embedded.set(sum.chunksEmbedded());
+        chunks.set(sum.chunks());
+        triples.set(sum.triples());
+        bytes.set(sum.bytesRead());
+        synchronized (problems) {
+            problems.clear();
+            problems.addAll(childProblems.subList(0, Math.min(childProblems.size(), JobRecord.MAX_PROBLEMS)));
+        }
+    }
+
     /** Asks the job to stop offering documents. */
     public void cancel() {
         cancelled = true;
