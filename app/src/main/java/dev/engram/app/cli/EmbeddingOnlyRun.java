@@ -63,9 +63,8 @@ final class EmbeddingOnlyRun {
                     RETURN s.name AS s, r.predicate AS p, o.name AS o""")
                     .list(r -> KnowledgeWriter.factText(r.get("s").asString(), r.get("p").asString(), r.get("o").asString()));
         }
-        List<String> knowledge = new ArrayList<>(names);
-        knowledge.addAll(facts);
-        long knowledgeNanos = embedTimed(embedder, knowledge, KnowledgeWriter.EMBED_BATCH);
+        long knowledgeNanos = embedTimed(embedder, names, KnowledgeWriter.EMBED_BATCH)
+                + embedTimed(embedder, facts, KnowledgeWriter.EMBED_BATCH);
         return new Floor(chunks[0], names.size(), facts.size(), chunks[1], knowledgeNanos);
     }
 

@@ -24,7 +24,7 @@ import org.neo4j.driver.Session;
  */
 public final class KnowledgeWriter {
 
-    /** Texts per embedder call (new entity names and fresh facts together): enough to keep every core busy. */
+    /** Texts per embedder call (new entity names, then fresh facts): enough to keep every core busy. */
     public static final int EMBED_BATCH = 256;
 
     // statements found by unique seeks alone keep their plan while the graph grows (see StablePlans)
@@ -68,19 +68,18 @@ public final class KnowledgeWriter {
             names.putAll(stored); // facts read with the names the graph already shows
             Set<FactKey> existing = existingFacts(session, facts.keySet());
             List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
-            // new names and fresh facts in one pass: the embedder packs short texts of both kinds into full runs
-            List<String> texts = new ArrayList<>(newIds.size() + fresh.size());
-            newIds.forEach(id -> texts.add(names.get(id)));
-            fresh.forEach(k -> texts.add(factText(k, names)));
+            // names and facts in separate calls, as always: with batched runs a vector depends slightly on the texts
+            // run beside it, and mixing the two kinds moved a few synonym edges across the threshold
             long t = System.nanoTime();
-            List<float[]> vectors = embed(texts);
+            List<float[]> nameVectors = embed(newIds.stream().map(names::get).toList());
+            List<float[]> vectors = embed(fresh.stream().map(k -> factText(k, names)).toList());
             KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(newIds.size(), fresh.size(),
-                    texts.isEmpty() ? 0 : System.nanoTime() - t);
-            int entitiesCreated = writeEntities(session, newIds, names, vectors.subList(0, newIds.size()));
+                    newIds.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
+            int entitiesCreated = writeEntities(session, newIds, names, nameVectors);
             writeMentions(session, mentions);
             Map<FactKey, float[]> factVectors = new HashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
-                factVectors.put(fresh.get(i), vectors.get(newIds.size() + i));
+                factVectors.put(fresh.get(i), vectors.get(i));
             }
             int relationsCreated = writeFacts(session, facts, factVectors);
             return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
