@@ -33,7 +33,7 @@ import java.util.function.Function;
  */
 public final class IngestPipeline {
     /** Chunks embedded between progress reports: a few embedder batches, enough to keep every core busy. */
-    private static final int EMBED_SLICE = 256;
+    public static final int EMBED_SLICE = 256;
 
     private final Splitter splitter;
     private final Function<SourceDocument, String> hasher;
@@ -81,6 +81,7 @@ public final class IngestPipeline {
     public IngestReport run(DocumentSource source, IngestListener listener) {
         long start = System.nanoTime();
         Counters counters = new Counters();
+        StageTimes stages = counters.stages;
         listener.started(source.estimatedCount());
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "engram-ingest-writer"));
         try {
@@ -94,10 +95,16 @@ public final class IngestPipeline {
         } finally {
             writer.shutdownNow();
         }
+        long elapsed = System.nanoTime() - start;
+        // what the embedding thread did besides embedding and waiting: reading, hashing, look-ups, splitting
+        stages.add(StageTimes.Stage.LOAD_AND_SPLIT, Math.max(0, elapsed - stages.of(StageTimes.Stage.CHUNK_EMBEDDING).toNanos()
+                - stages.of(StageTimes.Stage.WRITER_WAIT).toNanos()));
         return new IngestReport(counters.read.get(), counters.written.get(), counters.unchanged.get(),
                 counters.chunks.get(), counters.triples.get(), List.copyOf(counters.problems),
-                Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(counters.embedNanos.get()),
-                Duration.ofNanos(counters.extractNanos.get()), Duration.ofNanos(counters.writeNanos.get()));
+                Duration.ofNanos(elapsed), Duration.ofNanos(counters.embedNanos.get()),
+                Duration.ofNanos(counters.extractNanos.get()), Duration.ofNanos(counters.writeNanos.get()),
+                stages.all(), new IngestReport.Embedded(counters.chunksEmbedded.get(), counters.namesEmbedded.get(),
+                counters.factsEmbedded.get()));
     }
 
     private static final class Counters {
@@ -109,6 +116,10 @@ public final class IngestPipeline {
         final AtomicLong embedNanos = new AtomicLong();
         final AtomicLong extractNanos = new AtomicLong();
         final AtomicLong writeNanos = new AtomicLong();
+        final AtomicLong chunksEmbedded = new AtomicLong();
+        final AtomicLong namesEmbedded = new AtomicLong();
+        final AtomicLong factsEmbedded = new AtomicLong();
+        final StageTimes stages = new StageTimes();
         final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     }
 
@@ -174,6 +185,8 @@ public final class IngestPipeline {
                 listener.chunksEmbedded(slice.size());
             }
             counters.embedNanos.addAndGet(System.nanoTime() - t);
+            counters.stages.add(StageTimes.Stage.CHUNK_EMBEDDING, System.nanoTime() - t);
+            counters.chunksEmbedded.addAndGet(texts.size());
             int offset = 0;
             List<DocumentRecord> records = new ArrayList<>(prepared.size());
             for (Prepared p : prepared) {
@@ -191,9 +204,11 @@ public final class IngestPipeline {
             long t = System.nanoTime();
             KnowledgeExtractor.Result built = extractor == null ? KnowledgeExtractor.Result.EMPTY : extractor.extract(records);
             counters.extractNanos.addAndGet(System.nanoTime() - t);
+            counters.stages.add(StageTimes.Stage.EXTRACTION, System.nanoTime() - t);
             built.failures().forEach((id, message) -> report(id, message));
-            t = System.nanoTime();
+            long writeStart = System.nanoTime();
             List<String> refused = documents.write(records).refused();
+            counters.stages.add(StageTimes.Stage.LEXICAL_WRITES, System.nanoTime() - writeStart);
             List<ChunkKnowledge> chunkKnowledge = built.knowledge();
             if (!refused.isEmpty()) {
                 // another tenant owns these ids: none of this batch's knowledge may land on that tenant's chunks
@@ -205,10 +220,12 @@ public final class IngestPipeline {
                 refused.forEach(id -> report(id, DocumentWriter.REFUSED_MESSAGE));
             }
             if (!chunkKnowledge.isEmpty()) {
-                knowledge.write(chunkKnowledge);
+                record(knowledge.write(chunkKnowledge));
             }
+            t = System.nanoTime();
             documents.markComplete(records.stream().map(DocumentRecord::id).toList());
-            counters.writeNanos.addAndGet(System.nanoTime() - t);
+            counters.stages.add(StageTimes.Stage.COMPLETION, System.nanoTime() - t);
+            counters.writeNanos.addAndGet(System.nanoTime() - writeStart);
             for (DocumentRecord r : records) {
                 counters.written.incrementAndGet();
                 counters.chunks.addAndGet(r.chunks().size());
@@ -218,10 +235,24 @@ public final class IngestPipeline {
             }
         }
 
+        private void record(KnowledgeStage.Result result) {
+            KnowledgeStage.Timings t = result.timings();
+            counters.stages.add(StageTimes.Stage.KNOWLEDGE_EMBEDDING, t.embedding());
+            counters.stages.add(StageTimes.Stage.KNOWLEDGE_WRITES, t.write() - t.embedding());
+            t.resolvers().forEach((name, nanos) -> {
+                StageTimes.Stage stage = StageTimes.Stage.ofResolver(name);
+                counters.stages.add(stage == null ? StageTimes.Stage.KNOWLEDGE_WRITES : stage, nanos);
+            });
+            counters.stages.add(StageTimes.Stage.CHUNK_COUNTS, t.recount());
+            counters.namesEmbedded.addAndGet(result.written().embedded().names());
+            counters.factsEmbedded.addAndGet(result.written().embedded().facts());
+        }
+
         void awaitPending() {
             if (pending == null) {
                 return;
             }
+            long t = System.nanoTime();
             try {
                 pending.get();
             } catch (InterruptedException e) {
@@ -232,6 +263,7 @@ public final class IngestPipeline {
                         : new IllegalStateException("writing a batch failed: " + e.getCause(), e.getCause());
             } finally {
                 pending = null;
+                counters.stages.add(StageTimes.Stage.WRITER_WAIT, System.nanoTime() - t);
             }
         }
 

@@ -4,6 +4,7 @@ import dev.engram.records.embedding.Embedder;
 import dev.engram.store.curation.CurationRules;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.neo4j.StablePlans;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,7 +24,11 @@ import org.neo4j.driver.Session;
  */
 public final class KnowledgeWriter {
 
-    private static final int EMBED_BATCH = 256;
+    /** Texts per embedder call (new entity names, then fresh facts): enough to keep every core busy. */
+    public static final int EMBED_BATCH = 256;
+
+    // statements found by unique seeks alone keep their plan while the graph grows (see StablePlans)
+    private static final String SEEKS_ONLY = StablePlans.PREFIX;
 
     private final GraphStore store;
     private final Embedder embedder;
@@ -50,6 +55,49 @@ public final class KnowledgeWriter {
         Map<String, String> names = new LinkedHashMap<>();
         Set<Mention> mentions = new LinkedHashSet<>();
         Map<FactKey, Set<String>> facts = new LinkedHashMap<>();
+        collect(knowledge, names, mentions, facts);
+        List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
+        if (names.isEmpty() && chunkIds.isEmpty()) {
+            return KnowledgeWriteSummary.EMPTY;
+        }
+        try (Session session = store.session()) {
+            Map<String, String> stored = storedNames(session, names.keySet());
+            List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
+            Map<String, String> newNames = new LinkedHashMap<>();
+            newIds.forEach(id -> newNames.put(id, names.get(id)));
+            names.putAll(stored); // facts read with the names the graph already shows
+            Set<FactKey> existing = existingFacts(session, facts.keySet());
+            List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
+            // names and facts in separate calls, as always: with batched runs a vector depends slightly on the texts
+            // run beside it, and mixing the two kinds moved a few synonym edges across the threshold
+            long t = System.nanoTime();
+            List<float[]> nameVectors = embed(newIds.stream().map(names::get).toList());
+            List<float[]> vectors = embed(fresh.stream().map(k -> factText(k, names)).toList());
+            KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(newIds.size(), fresh.size(),
+                    newIds.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
+            int entitiesCreated = writeEntities(session, newIds, names, nameVectors);
+            writeMentions(session, mentions);
+            Map<FactKey, float[]> factVectors = new HashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                factVectors.put(fresh.get(i), vectors.get(i));
+            }
+            int relationsCreated = writeFacts(session, facts, factVectors);
+            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
+                    names.keySet(), newNames, embedded);
+        }
+    }
+
+    private List<float[]> embed(List<String> texts) {
+        List<float[]> vectors = new ArrayList<>(texts.size());
+        for (List<String> slice : Batches.of(texts, EMBED_BATCH)) {
+            vectors.addAll(embedder.embedPassages(slice));
+        }
+        return vectors;
+    }
+
+    /** Entity names (first surface form), mentions and distinct facts with their chunks, in reading order. */
+    private static void collect(List<ChunkKnowledge> knowledge, Map<String, String> names, Set<Mention> mentions,
+                                Map<FactKey, Set<String>> facts) {
         for (ChunkKnowledge chunk : knowledge) {
             for (EntityRecord e : chunk.mentions()) {
                 names.putIfAbsent(e.id(), e.name());
@@ -70,22 +118,6 @@ public final class KnowledgeWriter {
                         .add(f.chunkId());
             }
         }
-        List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
-        if (names.isEmpty() && chunkIds.isEmpty()) {
-            return KnowledgeWriteSummary.EMPTY;
-        }
-        try (Session session = store.session()) {
-            Map<String, String> stored = storedNames(session, names.keySet());
-            List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
-            int entitiesCreated = writeEntities(session, newIds, names);
-            writeMentions(session, mentions);
-            Map<String, String> newNames = new LinkedHashMap<>();
-            newIds.forEach(id -> newNames.put(id, names.get(id)));
-            names.putAll(stored); // facts read with the names the graph already shows
-            int relationsCreated = writeFacts(session, facts, names);
-            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
-                    names.keySet(), newNames);
-        }
     }
 
     /** Sets each entity's chunkCount to the number of chunks mentioning it (node specificity for the walk). */
@@ -98,29 +130,29 @@ public final class KnowledgeWriter {
     private static Map<String, String> storedNames(Session session, Collection<String> ids) {
         Map<String, String> stored = new HashMap<>();
         for (List<String> slice : Batches.of(List.copyOf(ids))) {
-            session.executeRead(tx -> tx.run(
-                    "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name", Map.of("ids", slice))
+            session.executeRead(tx -> tx.run(SEEKS_ONLY
+                    + "UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.name AS name", Map.of("ids", slice))
                     .list())
                     .forEach(r -> stored.put(r.get("id").asString(), r.get("name").asString(r.get("id").asString())));
         }
         return stored;
     }
 
-    private int writeEntities(Session session, List<String> newIds, Map<String, String> names) {
+    private static int writeEntities(Session session, List<String> newIds, Map<String, String> names,
+                                     List<float[]> vectors) {
+        List<Map<String, Object>> rows = new ArrayList<>(newIds.size());
+        for (int i = 0; i < newIds.size(); i++) {
+            rows.add(Map.of("id", newIds.get(i), "name", names.get(newIds.get(i)), "embedding", vectors.get(i)));
+        }
         int created = 0;
-        for (List<String> slice : Batches.of(newIds, EMBED_BATCH)) {
-            List<float[]> vectors = embedder.embedPassages(slice.stream().map(names::get).toList());
-            List<Map<String, Object>> rows = new ArrayList<>(slice.size());
-            for (int i = 0; i < slice.size(); i++) {
-                rows.add(Map.of("id", slice.get(i), "name", names.get(slice.get(i)), "embedding", vectors.get(i)));
-            }
-            created += session.executeWrite(tx -> tx.run("""
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            created += session.executeWrite(tx -> tx.run(SEEKS_ONLY + """
                     UNWIND $rows AS row
                     MERGE (e:Entity {id: row.id})
                       ON CREATE SET e.name = row.name, e.chunkCount = 0
                     WITH e, row
                     CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
-                    """, Map.of("rows", rows)).consume().counters().nodesCreated());
+                    """, Map.of("rows", slice)).consume().counters().nodesCreated());
         }
         return created;
     }
@@ -130,7 +162,7 @@ public final class KnowledgeWriter {
                 .map(m -> Map.<String, Object>of("chunkId", m.chunkId(), "entityId", m.entityId()))
                 .toList();
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            session.executeWriteWithoutResult(tx -> tx.run(SEEKS_ONLY + """
                     UNWIND $rows AS row
                     MATCH (c:Chunk {id: row.chunkId})
                     MATCH (e:Entity {id: row.entityId})
@@ -139,16 +171,7 @@ public final class KnowledgeWriter {
         }
     }
 
-    private int writeFacts(Session session, Map<FactKey, Set<String>> facts, Map<String, String> names) {
-        Set<FactKey> existing = existingFacts(session, facts.keySet());
-        List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
-        Map<FactKey, float[]> vectors = new HashMap<>();
-        for (List<FactKey> slice : Batches.of(fresh, EMBED_BATCH)) {
-            List<float[]> embedded = embedder.embedPassages(slice.stream().map(k -> factText(k, names)).toList());
-            for (int i = 0; i < slice.size(); i++) {
-                vectors.put(slice.get(i), embedded.get(i));
-            }
-        }
+    private static int writeFacts(Session session, Map<FactKey, Set<String>> facts, Map<FactKey, float[]> vectors) {
         List<Map<String, Object>> rows = new ArrayList<>(facts.size());
         facts.forEach((key, chunkIds) -> {
             Map<String, Object> row = new HashMap<>();
@@ -161,6 +184,7 @@ public final class KnowledgeWriter {
         });
         int created = 0;
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            // planned as usual: the relationship index on predicate is an alternative plan for this MERGE
             created += session.executeWrite(tx -> tx.run("""
                     UNWIND $rows AS row
                     MATCH (s:Entity {id: row.s}), (o:Entity {id: row.o})
@@ -192,7 +216,7 @@ public final class KnowledgeWriter {
     }
 
     /** The text a fact is embedded as, so a question can be matched against whole facts (HippoRAG 2). */
-    static String factText(String subject, String predicate, String object) {
+    public static String factText(String subject, String predicate, String object) {
         return "(" + subject + ", " + predicate + ", " + object + ")";
     }
 
@@ -203,7 +227,7 @@ public final class KnowledgeWriter {
 
     private static void recountChunks(Session session, Collection<String> entityIds) {
         for (List<String> slice : Batches.of(List.copyOf(entityIds))) {
-            session.executeWriteWithoutResult(tx -> tx.run("""
+            session.executeWriteWithoutResult(tx -> tx.run(SEEKS_ONLY + """
                     UNWIND $ids AS id
                     MATCH (e:Entity {id: id})
                     SET e.chunkCount = COUNT { (e)<-[:MENTIONS]-(:Chunk) }

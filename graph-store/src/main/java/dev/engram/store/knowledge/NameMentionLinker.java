@@ -3,6 +3,7 @@ package dev.engram.store.knowledge;
 import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.neo4j.StablePlans;
 import dev.engram.store.schema.IndexNames;
 import dev.engram.store.search.LuceneQuery;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ public final class NameMentionLinker {
         List<String> touched = new ArrayList<>();
         for (List<String> slice : Batches.of(List.copyOf(chunkIds), BATCH)) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            session.executeRead(tx -> tx.run("UNWIND $ids AS id MATCH (c:Chunk {id: id}) RETURN c.id AS id, c.text AS text",
+            session.executeRead(tx -> tx.run(StablePlans.PREFIX + "UNWIND $ids AS id MATCH (c:Chunk {id: id}) RETURN c.id AS id, c.text AS text",
                     Map.of("ids", slice)).list()).forEach(r -> {
                 Set<String> names = candidateNames(r.get("text").asString(""));
                 if (!names.isEmpty()) {
@@ -64,7 +65,7 @@ public final class NameMentionLinker {
             if (rows.isEmpty()) {
                 continue;
             }
-            touched.addAll(session.executeWrite(tx -> tx.run("""
+            touched.addAll(session.executeWrite(tx -> tx.run(StablePlans.PREFIX + """
                     UNWIND $rows AS row
                     MATCH (c:Chunk {id: row.chunk})
                     UNWIND row.names AS name
@@ -87,7 +88,7 @@ public final class NameMentionLinker {
         });
         List<String> touched = new ArrayList<>();
         for (List<Map<String, Object>> slice : Batches.of(rows, BATCH)) {
-            touched.addAll(session.executeWrite(tx -> tx.run("""
+            touched.addAll(session.executeWrite(tx -> tx.run(StablePlans.PREFIX + """
                     UNWIND $rows AS row
                     CALL (row) {
                       CALL db.index.fulltext.queryNodes($index, row.phrase, {limit: $max + 1}) YIELD node

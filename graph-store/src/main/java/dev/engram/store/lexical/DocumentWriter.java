@@ -7,6 +7,7 @@ import dev.engram.records.document.TextChunk;
 import dev.engram.store.delete.DocumentDeleter;
 import dev.engram.store.neo4j.Batches;
 import dev.engram.store.neo4j.GraphStore;
+import dev.engram.store.neo4j.StablePlans;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ public final class DocumentWriter {
         Map<String, String> hashes = new HashMap<>();
         try (Session session = store.session()) {
             for (List<String> ids : Batches.of(List.copyOf(documentIds))) {
-                session.executeRead(tx -> tx.run("""
+                session.executeRead(tx -> tx.run(StablePlans.PREFIX + """
                         UNWIND $ids AS id
                         MATCH (d:Document {id: id}) WHERE d.sha256 IS NOT NULL
                         RETURN d.id AS id, d.sha256 AS sha256, coalesce(d.tenant, '') AS tenant
@@ -125,7 +126,7 @@ public final class DocumentWriter {
         try (Session session = store.session()) {
             for (List<DocumentRecord> slice : Batches.of(toWrite)) {
                 List<Map<String, Object>> rows = slice.stream().map(DocumentWriter::documentRow).toList();
-                session.executeWriteWithoutResult(tx -> tx.run("""
+                session.executeWriteWithoutResult(tx -> tx.run(StablePlans.PREFIX + """
                         UNWIND $rows AS row
                         MERGE (d:Document {id: row.id})
                         SET d = row.props
@@ -225,10 +226,10 @@ public final class DocumentWriter {
                 """, inRows);
     }
 
-    /** Runs {@code cypher} over {@code rows} ({@code $rows}), one transaction a batch. */
+    /** Runs {@code cypher} (its rows found by id seeks: see StablePlans) over {@code rows} ({@code $rows}), one transaction a batch. */
     private static void writeRows(Session session, String cypher, List<Map<String, Object>> rows) {
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
-            session.executeWriteWithoutResult(tx -> tx.run(cypher, Map.of("rows", slice)).consume());
+            session.executeWriteWithoutResult(tx -> tx.run(StablePlans.PREFIX + cypher, Map.of("rows", slice)).consume());
         }
     }
 
@@ -273,7 +274,7 @@ public final class DocumentWriter {
                     row.put("tenant", d.tenant());
                     return row;
                 }).toList();
-                var result = session.executeWrite(tx -> tx.run("""
+                var result = session.executeWrite(tx -> tx.run(StablePlans.PREFIX + """
                         UNWIND $rows AS row
                         MERGE (d:Document {id: row.id})
                         ON CREATE SET d.tenant = row.tenant, d.claimed = true
@@ -316,7 +317,7 @@ public final class DocumentWriter {
     public void markComplete(Collection<String> documentIds) {
         try (Session session = store.session()) {
             for (List<String> ids : Batches.of(List.copyOf(documentIds))) {
-                session.executeWriteWithoutResult(tx -> tx.run("""
+                session.executeWriteWithoutResult(tx -> tx.run(StablePlans.PREFIX + """
                         UNWIND $ids AS id
                         MATCH (d:Document {id: id}) WHERE d.pendingSha256 IS NOT NULL
                         SET d.sha256 = d.pendingSha256

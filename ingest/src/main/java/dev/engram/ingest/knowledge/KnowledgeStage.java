@@ -37,8 +37,8 @@ public final class KnowledgeStage {
         return List.of(new NameMentionResolver(store), new SynonymResolver(store, SynonymLinker.DEFAULT_THRESHOLD));
     }
 
-    /** What the stage wrote, and the edges each resolver added, by resolver name. */
-    public record Result(KnowledgeWriteSummary written, Map<String, Integer> resolved) {
+    /** What the stage wrote, the edges each resolver added, by resolver name, and where its time went. */
+    public record Result(KnowledgeWriteSummary written, Map<String, Integer> resolved, Timings timings) {
         public Result {
             resolved = Map.copyOf(resolved);
         }
@@ -49,20 +49,40 @@ public final class KnowledgeStage {
         }
     }
 
+    /**
+     * Nanoseconds of one write: the knowledge writer's (of which embedding new names and facts), each resolver's by
+     * name, and the recount's.
+     */
+    public record Timings(long write, long embedding, Map<String, Long> resolvers, long recount) {
+        public Timings {
+            resolvers = Map.copyOf(resolvers);
+        }
+
+        /** Nothing timed. */
+        public static final Timings NONE = new Timings(0, 0, Map.of(), 0);
+    }
+
     /** Writes the knowledge of these chunks (already in the lexical graph) and resolves it; idempotent. */
     public Result write(List<ChunkKnowledge> knowledge) {
+        long t = System.nanoTime();
         KnowledgeWriteSummary written = writer.write(knowledge);
+        long write = System.nanoTime() - t;
         if (written.equals(KnowledgeWriteSummary.EMPTY)) {
-            return new Result(written, Map.of());
+            return new Result(written, Map.of(), new Timings(write, 0, Map.of(), 0));
         }
         Set<String> touched = new LinkedHashSet<>(written.entityIds());
         Map<String, Integer> resolved = new LinkedHashMap<>();
+        Map<String, Long> resolverNanos = new LinkedHashMap<>();
         for (Resolver resolver : resolvers) {
+            t = System.nanoTime();
             Resolver.Resolution r = resolver.resolve(written);
+            resolverNanos.merge(resolver.name(), System.nanoTime() - t, Long::sum);
             resolved.put(resolver.name(), r.edgesCreated());
             touched.addAll(r.touchedEntities());
         }
+        t = System.nanoTime();
         writer.recount(touched);
-        return new Result(written, resolved);
+        return new Result(written, resolved,
+                new Timings(write, written.embedded().nanos(), resolverNanos, System.nanoTime() - t));
     }
 }

@@ -58,6 +58,11 @@ class KnowledgeStageTest extends StoreTestBase {
             assertThat(r.get("name").asString()).isEqualTo("Ridley Scott");
         }
         assertThat(embedder.embeddedTexts()).contains("(Ridley Scott, directed, Black Hawk Down)", "Mark Bowden");
+        assertThat(summary.written().embedded().names()).as("every new entity name, once").isEqualTo(4);
+        assertThat(summary.written().embedded().facts()).as("every new fact, once").isEqualTo(3);
+        assertThat(embedder.embeddedTexts()).hasSize(7);
+        assertThat(summary.timings().resolvers()).containsOnlyKeys("name mentions", "synonyms");
+        assertThat(summary.timings().write()).isGreaterThan(summary.timings().embedding()).isPositive();
     }
 
     @Test
@@ -74,6 +79,7 @@ class KnowledgeStageTest extends StoreTestBase {
                 List.of(chunk("b#0", facts(t("Ridley Scott", "directed", "Black Hawk Down")))));
         assertThat(summary.written().relationsCreated()).isZero();
         assertThat(embedder.embeddedTexts()).isEmpty();
+        assertThat(summary.written().embedded()).isEqualTo(new KnowledgeWriteSummary.Embedded(0, 0, 0));
         try (Session session = store.session()) {
             var r = session.run("MATCH ()-[r:RELATION]->() RETURN r.chunkIds AS ids, r.weight AS w").single();
             assertThat(r.get("ids").asList()).containsExactly("a#0", "b#0");
