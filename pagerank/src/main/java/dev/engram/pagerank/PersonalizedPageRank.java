@@ -19,11 +19,13 @@ import java.util.Arrays;
  * </ul>
  *
  * <p>Instances are immutable and thread-safe; each concurrent query needs its own {@link Workspace}. A warm query
- * allocates nothing proportional to the graph. Each sweep is a pull over in-arcs (the graph's own arrays when it
- * is undirected, a transposed copy built here when it is directed), which parallelises without atomics.
+ * allocates nothing proportional to the graph. Each sweep is a pull over in-arcs (a renumbered copy built here, or
+ * in {@link Layout#GRAPH_ORDER} the graph's own arrays when it is undirected and a transposed copy when it is
+ * directed), which parallelises without atomics.
  *
  * <p>Doing less work per query, with the same fixed point: sweeps are Gauss-Seidel (in place, so a sweep already
- * uses the scores it has just updated), and while the scores still move by more than {@link #FLOAT_CHANGE_LIMIT}
+ * uses the scores it has just updated), slightly over-relaxed ({@link #OVER_RELAXATION}); nodes are by default
+ * renumbered internally by in-degree ({@link Layout#DEGREE_ORDERED}), which makes each sweep cheaper; and while the scores still move by more than {@link #FLOAT_CHANGE_LIMIT}
  * in a sweep, the column gathered over the arcs is kept in float, halving its bytes and cache footprint; below that
  * change the sweeps switch to double, so tolerances down to 1e-12 are still reached. A run stops once a sweep
  * changes the scores by less than the tolerance (L1).
@@ -36,8 +38,32 @@ public final class PersonalizedPageRank {
      */
     public static final double FLOAT_CHANGE_LIMIT = 1e-6;
 
+    /**
+     * Over-relaxation factor of the sweeps (successive over-relaxation on top of Gauss-Seidel; 1 would be plain
+     * Gauss-Seidel). Any factor in (0, 2) has the same fixed point; on the benchmark graphs (random and power-law,
+     * damping 0.5 and 0.85) 1.05 cuts the sweeps to 1e-8 by about a sixth, while 1.1 and above start to amplify
+     * the oscillating error components of near-bipartite graphs.
+     */
+    static final double OVER_RELAXATION = 1.05;
+
+    /** How the pull structure is laid out in memory; both give the same scores. */
+    public enum Layout {
+        /**
+         * Nodes renumbered internally in ascending order of in-degree, in a copy of the arcs (8 bytes an arc and 16
+         * a node more for an undirected graph; a directed one needs a transposed copy anyway). Runs of equal degree
+         * make the per-node arc loop's exit branch predictable and put hubs' scores on few cache lines, which on
+         * graphs of 10^6 to 10^7 edges makes a sweep about 1.5 to 2 times faster.
+         */
+        DEGREE_ORDERED,
+        /** The graph's own node order, sharing the graph's arrays when it is undirected (no copy). */
+        GRAPH_ORDER
+    }
+
     private final CsrGraph graph;
     private final int n;
+    /** Node id at each internal position, or null when positions are node ids. */
+    private final int[] nodeAt;
+    // Everything below is indexed by internal position (= node id when nodeAt is null).
     private final int[] inOffsets;
     private final int[] inSources;
     private final float[] inWeights;
@@ -46,14 +72,19 @@ public final class PersonalizedPageRank {
     /** Extra self-transition weight (the second count of an undirected self-loop), or null if there is none. */
     private final double[] loopExtra;
 
-    /** Prepares the pull structure for {@code graph} (O(arcs); a transposed copy for directed graphs). */
+    /** Prepares the pull structure for {@code graph} in the {@link Layout#DEGREE_ORDERED} layout (O(arcs)). */
     public PersonalizedPageRank(CsrGraph graph) {
+        this(graph, Layout.DEGREE_ORDERED);
+    }
+
+    /** Prepares the pull structure for {@code graph} in the given layout (O(arcs)). */
+    public PersonalizedPageRank(CsrGraph graph, Layout layout) {
         this.graph = graph;
         this.n = graph.nodeCount();
         int[] offsets = graph.offsetsArray();
         int[] targets = graph.targetsArray();
         float[] weights = graph.weightsArray();
-        this.invOutWeight = new double[n];
+        double[] invOut = new double[n];
         double[] loops = null;
         for (int u = 0; u < n; u++) {
             double sum = 0;
@@ -67,16 +98,18 @@ public final class PersonalizedPageRank {
                     sum += weights[a];
                 }
             }
-            invOutWeight[u] = sum > 0 ? 1.0 / sum : 0.0;
+            invOut[u] = sum > 0 ? 1.0 / sum : 0.0;
         }
-        this.loopExtra = loops;
+        int[] pullOffsets;
+        int[] pullSources;
+        float[] pullWeights;
         if (graph.undirected()) {
             // Symmetric: in-arcs of v are the reverses of its out-arcs, with the same weights.
-            inOffsets = offsets;
-            inSources = targets;
-            inWeights = weights;
+            pullOffsets = offsets;
+            pullSources = targets;
+            pullWeights = weights;
         } else {
-            inOffsets = new int[n + 1];
+            int[] inOffsets = new int[n + 1];
             for (int t : targets) {
                 inOffsets[t + 1]++;
             }
@@ -84,8 +117,8 @@ public final class PersonalizedPageRank {
                 inOffsets[v + 1] += inOffsets[v];
             }
             int[] fill = Arrays.copyOf(inOffsets, n);
-            inSources = new int[targets.length];
-            inWeights = new float[targets.length];
+            int[] inSources = new int[targets.length];
+            float[] inWeights = new float[targets.length];
             for (int u = 0; u < n; u++) {
                 for (int a = offsets[u]; a < offsets[u + 1]; a++) {
                     int slot = fill[targets[a]]++;
@@ -93,7 +126,63 @@ public final class PersonalizedPageRank {
                     inWeights[slot] = weights[a];
                 }
             }
+            pullOffsets = inOffsets;
+            pullSources = inSources;
+            pullWeights = inWeights;
         }
+        if (layout == Layout.GRAPH_ORDER) {
+            nodeAt = null;
+            inOffsets = pullOffsets;
+            inSources = pullSources;
+            inWeights = pullWeights;
+            invOutWeight = invOut;
+            loopExtra = loops;
+            return;
+        }
+        nodeAt = byInDegree(pullOffsets);
+        int[] positionOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            positionOf[nodeAt[i]] = i;
+        }
+        inOffsets = new int[n + 1];
+        inSources = new int[pullSources.length];
+        inWeights = new float[pullSources.length];
+        invOutWeight = new double[n];
+        loopExtra = loops == null ? null : new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            int v = nodeAt[i];
+            for (int a = pullOffsets[v], end = pullOffsets[v + 1]; a < end; a++, k++) {
+                inSources[k] = positionOf[pullSources[a]];
+                inWeights[k] = pullWeights[a];
+            }
+            inOffsets[i + 1] = k;
+            invOutWeight[i] = invOut[v];
+            if (loops != null) {
+                loopExtra[i] = loops[v];
+            }
+        }
+    }
+
+    /** Node ids sorted by ascending in-degree, ties by id (a counting sort). */
+    private static int[] byInDegree(int[] pullOffsets) {
+        int n = pullOffsets.length - 1;
+        int maxDegree = 0;
+        for (int v = 0; v < n; v++) {
+            maxDegree = Math.max(maxDegree, pullOffsets[v + 1] - pullOffsets[v]);
+        }
+        int[] start = new int[maxDegree + 2];
+        for (int v = 0; v < n; v++) {
+            start[pullOffsets[v + 1] - pullOffsets[v] + 1]++;
+        }
+        for (int k = 0; k <= maxDegree; k++) {
+            start[k + 1] += start[k];
+        }
+        int[] order = new int[n];
+        for (int v = 0; v < n; v++) {
+            order[start[pullOffsets[v + 1] - pullOffsets[v]]++] = v;
+        }
+        return order;
     }
 
     /** The graph this instance ranks. */
@@ -101,7 +190,7 @@ public final class PersonalizedPageRank {
         return graph;
     }
 
-    /** A fresh workspace (three double and one float array of nodeCount); reuse it across queries, one per concurrent caller. */
+    /** A fresh workspace (four double and one float array of nodeCount); reuse it across queries, one per concurrent caller. */
     public Workspace newWorkspace() {
         return new Workspace(n);
     }
@@ -146,8 +235,9 @@ public final class PersonalizedPageRank {
         float[] yf = workspace.yFloat;
         double inv = 1.0 / sum;
         double dangling = 0;
+        final int[] node = nodeAt;
         for (int v = 0; v < n; v++) {
-            double rv = reset[v] * inv;
+            double rv = (node == null ? reset[v] : reset[node[v]]) * inv;
             r[v] = rv;
             x[v] = rv;
             yf[v] = (float) (rv * invOutWeight[v]);
@@ -190,17 +280,27 @@ public final class PersonalizedPageRank {
                 break;
             }
         }
-        double[] result = workspace.x;
         double total = 0;
         for (int v = 0; v < n; v++) {
-            total += result[v];
+            total += x[v];
         }
-        if (total > 0 && total != 1.0) { // remove floating-point drift so the scores sum to 1
-            double scale = 1.0 / total;
+        // remove floating-point drift so the scores sum to 1
+        double scale = total > 0 && total != 1.0 ? 1.0 / total : 1.0;
+        double[] result;
+        if (node == null) {
+            result = x;
+            if (scale != 1.0) {
+                for (int v = 0; v < n; v++) {
+                    x[v] *= scale;
+                }
+            }
+        } else {
+            result = workspace.scores;
             for (int v = 0; v < n; v++) {
-                result[v] *= scale;
+                result[node[v]] = x[v] * scale;
             }
         }
+        workspace.last = result;
         workspace.iterations = iterations;
         workspace.residual = diff;
         workspace.converged = diff < options.tolerance();
@@ -221,6 +321,7 @@ public final class PersonalizedPageRank {
         final float[] w = inWeights;
         final double[] invW = invOutWeight;
         final double[] loops = loopExtra;
+        final double omega = OVER_RELAXATION;
         double diff = 0;
         double dangling = 0;
         int a = offs[from];
@@ -242,8 +343,9 @@ public final class PersonalizedPageRank {
                     s += y[v] * loops[v];
                 }
             }
-            double xv = d * s + base * r[v];
-            diff += Math.abs(xv - x[v]);
+            double old = x[v];
+            double xv = old + omega * (d * s + base * r[v] - old);
+            diff += Math.abs(xv - old);
             x[v] = xv;
             double iw = invW[v];
             if (useFloat) {
@@ -265,6 +367,9 @@ public final class PersonalizedPageRank {
         private final double[] x;
         private final double[] y;
         private final float[] yFloat;
+        /** Scores in node order, for layouts that renumber nodes. */
+        private final double[] scores;
+        private double[] last;
         private int iterations;
         private double residual = Double.NaN;
         private boolean converged;
@@ -274,6 +379,8 @@ public final class PersonalizedPageRank {
             x = new double[n];
             y = new double[n];
             yFloat = new float[n];
+            scores = new double[n];
+            last = x;
         }
 
         /** Iterations performed by the last run. */
@@ -293,7 +400,7 @@ public final class PersonalizedPageRank {
 
         /** The scores of the last run (the same array {@code run} returned). */
         public double[] scores() {
-            return x;
+            return last;
         }
     }
 }
