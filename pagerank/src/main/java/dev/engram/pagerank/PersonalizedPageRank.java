@@ -25,10 +25,10 @@ import java.util.Arrays;
  *
  * <p>Doing less work per query, with the same fixed point: sweeps are Gauss-Seidel (in place, so a sweep already
  * uses the scores it has just updated), slightly over-relaxed ({@link #OVER_RELAXATION}); nodes are by default
- * renumbered internally by in-degree ({@link Layout#DEGREE_ORDERED}), which makes each sweep cheaper; and while the scores still move by more than {@link #FLOAT_CHANGE_LIMIT}
- * in a sweep, the column gathered over the arcs is kept in float, halving its bytes and cache footprint; below that
- * change the sweeps switch to double, so tolerances down to 1e-12 are still reached. A run stops once a sweep
- * changes the scores by less than the tolerance (L1).
+ * renumbered internally by in-degree ({@link Layout#DEGREE_ORDERED}), which makes each sweep cheaper; and while the
+ * scores still move by more than {@link #FLOAT_CHANGE_LIMIT} in a sweep, the column gathered over the arcs is kept
+ * in float, halving its bytes and cache footprint; below that change the sweeps switch to double, so tolerances down
+ * to 1e-12 are still reached. A run stops once a sweep changes the scores by less than the tolerance (L1).
  */
 public final class PersonalizedPageRank {
 
@@ -344,7 +344,9 @@ public final class PersonalizedPageRank {
                 }
             }
             double old = x[v];
-            double xv = old + omega * (d * s + base * r[v] - old);
+            // over-relaxed step; it could overshoot below 0 only if a score fell by over 95% in one sweep, and
+            // clamping there keeps every iterate a valid (unnormalised) distribution with the same fixed point
+            double xv = Math.max(0.0, old + omega * (d * s + base * r[v] - old));
             diff += Math.abs(xv - old);
             x[v] = xv;
             double iw = invW[v];
