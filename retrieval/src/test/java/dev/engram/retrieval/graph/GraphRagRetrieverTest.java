@@ -169,6 +169,22 @@ class GraphRagRetrieverTest {
 
 
     @Test
+    void theSecondRoundFollowsTheFactThatSaysWhatTheQuestionAsks() {
+        RetrievalResult r = graphrag.retrieve(new RetrievalRequest(
+                "Which genres is the director of Black Hawk Down famous for?", Mode.GRAPHRAG, 5, AccessFilter.ALL));
+        Weighting w = r.weighting();
+        // Black Hawk Down's passage says who directed it: the director is the bridge, not a seed of the question
+        assertThat(w.bridgeFacts()).anySatisfy(f -> assertThat(f).startsWith("Ridley Scott (").contains("direct"));
+        assertThat(r.seeds()).extracting(Seed::name).doesNotContain("Ridley Scott");
+        assertThat(r.passages()).extracting(RankedPassage::title).contains("Ridley Scott");
+        // without bridge-fact mass the second round restarts from the passages alone and lists no bridge
+        GraphRagRetriever passagesOnly = retriever(GraphRagSettings.DEFAULTS.toBuilder()
+                .weighting(EvidenceWeighting.DEFAULTS.withBridgeFacts(0)).build());
+        assertThat(passagesOnly.retrieve(new RetrievalRequest("Which genres is the director of Black Hawk Down famous for?",
+                Mode.GRAPHRAG, 5, AccessFilter.ALL)).weighting().bridgeFacts()).isEmpty();
+    }
+
+    @Test
     void importedRdfEntitiesAreLinkedAndRetrieved() throws IOException {
         Path ttl = dir.resolve("scientists.ttl");
         try (InputStream in = GraphRagRetrieverTest.class.getResourceAsStream("/rdf/scientists.ttl")) {
