@@ -60,7 +60,7 @@ public final class GraphRagRetriever implements Retriever {
      * Power applied to the dense hits' min-max-normalised scores before they become the dense walk's reset weights.
      * Linear weights over 100 hits are flat (the 50th hit gets about half the first's mass), so the dense walk could
      * not hold dense retrieval's first places against a concentrated graph walk; the cube keeps the top hits' lead.
-     * Chosen on the development sets (BENCHMARKS.md, issue 16): hotpotqa-100 R@5 0.925 → 0.940, musique-100 unchanged.
+     * Chosen on the development sets (BENCHMARKS.md): hotpotqa-100 R@5 0.925 → 0.940; musique-100 R@5 equal, AE@8 −6.
      */
     static final double DENSE_EXPONENT = 3;
     /** Bridge facts listed in {@code --explain}. */
