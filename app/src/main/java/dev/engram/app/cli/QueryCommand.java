@@ -97,6 +97,9 @@ final class QueryCommand extends ConfiguredCommand {
                 if (w.bridgeShare() > 0) {
                     out.printf("  second round: %.2f of the ranking from the walk restarted at %s%n", w.bridgeShare(),
                             w.bridgeChunks());
+                    if (!w.bridgeFacts().isEmpty()) {
+                        out.printf("  bridge entities: %s%n", String.join("; ", w.bridgeFacts()));
+                    }
                 }
             }
             if (!result.grades().isEmpty()) {

@@ -51,6 +51,7 @@ final class TraceWriter implements Evaluator.Trace, AutoCloseable {
             w.put("signals", o.weighting().signals());
             w.put("bridge_share", o.weighting().bridgeShare());
             w.put("bridge_chunks", o.weighting().bridgeChunks());
+            w.put("bridge_facts", o.weighting().bridgeFacts());
             line.put("weighting", w);
         }
         if (o.coverage() != null) {

@@ -151,7 +151,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                         .withMention(v.number(Setting.MENTION_WEIGHT)))
                 .pprStrategy(GraphRagSettings.DEFAULTS.pprStrategy().withMethod(v.parse(Setting.PPR_METHOD,
                         EngramConfig::pprMethod)))
-                .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT)))
+                .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT))
+                        .withBridgeFacts(v.number(Setting.BRIDGE_FACTS)))
                 .build();
         QueryLlm queryLlm = v.checked("LLM query settings", () -> new QueryLlm(v.bool(Setting.LLM_SUB_QUESTIONS),
                 v.bool(Setting.LLM_GRADE), QueryLlmLimits.DEFAULTS.withMaxCalls(v.integer(Setting.LLM_QUERY_CALLS))

@@ -73,6 +73,8 @@ public enum Setting {
             "how graphrag weighs the graph walk against the dense walk: adaptive per question, passage (the fixed --passage-node-weight), or a graph share in [0, 1]"),
     BRIDGE_WEIGHT("engram.bridge-weight", "--bridge-weight", String.valueOf(EvidenceWeighting.BRIDGE),
             "share of graphrag's ranking from the second round, the walk restarted at the first round's top 3 passages; 0 = off"),
+    BRIDGE_FACTS("engram.bridge-facts", "--bridge-facts", String.valueOf(EvidenceWeighting.BRIDGE_FACTS),
+            "reset mass of the second round's bridge entities (far sides of the top passages' facts whose predicate matches the question), relative to its passages'; 0 = passages only"),
     SUB_QUESTIONS("engram.sub-questions", "--sub-questions", "false",
             "split comparison questions (\"X or Y\", \"both X and Y\") into one question per name, retrieve for each and merge"),
     CORRECTIVE("engram.corrective", "--corrective", "false",

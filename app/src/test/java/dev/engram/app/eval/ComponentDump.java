@@ -31,6 +31,8 @@ import java.util.Set;
  */
 public final class ComponentDump {
     private static final int DEPTH = 60;
+    /** Graph shares at which the second round is dumped too (it is not linear in the share). */
+    private static final double[] SHARES = {0, 0.2, 0.35, 0.5, 0.65, 0.8, 0.9, 1.0};
 
     public static void main(String[] args) throws Exception {
         Path dataDir = Path.of(args[0]);
@@ -40,10 +42,11 @@ public final class ComponentDump {
                 Map.of(Setting.DATA_DIR, dataDir.toString(), Setting.BOLT_PORT, "0"), System::getenv));
         try (EngramRuntime runtime = EngramRuntime.open(config);
              BufferedWriter out = Files.newBufferedWriter(Path.of(args[2]))) {
-            GraphRagRetriever retriever = (GraphRagRetriever) runtime.retriever(Mode.GRAPHRAG);
+            GraphRagRetriever retriever = unwrap(runtime.retriever(Mode.GRAPHRAG));
             for (EvalQuestion q : questions) {
-                GraphRagRetriever.Components c = retriever.components(
-                        new RetrievalRequest(q.question(), Mode.GRAPHRAG, 24, AccessFilter.ALL));
+                RetrievalRequest request = new RetrievalRequest(q.question(), Mode.GRAPHRAG, 24, AccessFilter.ALL);
+                GraphRagRetriever.Components c = retriever.components(request);
+                List<double[]> bridges = retriever.bridgesAt(request, SHARES);
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("id", q.id());
                 line.put("question", q.question());
@@ -64,14 +67,34 @@ public final class ComponentDump {
                     GraphProjection p = c.projection();
                     Set<Integer> nodes = new LinkedHashSet<>();
                     for (int n : dev.engram.pagerank.TopK.of(c.graphScores(), DEPTH, p::isChunk)) nodes.add(n);
+                    for (double[] b : bridges) {
+                        if (b != null) {
+                            for (int n : dev.engram.pagerank.TopK.of(b, 30, p::isChunk)) nodes.add(n);
+                        }
+                    }
                     for (int n : dev.engram.pagerank.TopK.of(c.denseScores(), DEPTH, p::isChunk)) nodes.add(n);
                     if (c.bridgeScores() != null) {
                         for (int n : dev.engram.pagerank.TopK.of(c.bridgeScores(), DEPTH, p::isChunk)) nodes.add(n);
                     }
                     List<Object> walk = new ArrayList<>();
                     for (int n : nodes) {
-                        walk.add(List.of(p.nodeId(n), p.chunkDocumentId(n), c.graphScores()[n], c.denseScores()[n],
+                        List<Object> row = new ArrayList<>(List.of(p.nodeId(n), p.chunkDocumentId(n),
+                                c.graphScores()[n], c.denseScores()[n],
                                 c.bridgeScores() == null ? 0.0 : c.bridgeScores()[n]));
+                        List<Double> atShares = new ArrayList<>();
+                        for (double[] b : bridges) {
+                            atShares.add(b == null ? 0.0 : b[n]);
+                        }
+                        row.add(atShares);
+                        List<Integer> entities = new ArrayList<>();
+                        var g = p.graph();
+                        for (int arc = g.firstArc(n); arc < g.endArc(n); arc++) {
+                            if (!p.isChunk(g.target(arc))) {
+                                entities.add(g.target(arc));
+                            }
+                        }
+                        row.add(entities);
+                        walk.add(row);
                     }
                     line.put("walk", walk);
                     double chunkG = 0, chunkD = 0;
@@ -87,5 +110,13 @@ public final class ComponentDump {
                 out.newLine();
             }
         }
+    }
+
+    // the runtime wraps the graph retriever (grading, decomposition): every wrapper is a record with an inner()
+    private static GraphRagRetriever unwrap(dev.engram.retrieval.Retriever r) throws ReflectiveOperationException {
+        while (!(r instanceof GraphRagRetriever)) {
+            r = (dev.engram.retrieval.Retriever) r.getClass().getMethod("inner").invoke(r);
+        }
+        return (GraphRagRetriever) r;
     }
 }

@@ -23,7 +23,7 @@ import java.util.Locale;
  * <p>{@link Kind#PASSAGE_WEIGHT} is rounds 1–2's rule (dense reset mass = passage-node weight × normalised dense
  * scores); {@link Kind#FIXED} gives every question the same {@code share}.
  */
-public record EvidenceWeighting(Kind kind, double share, double bridge) {
+public record EvidenceWeighting(Kind kind, double share, double bridge, double bridgeFacts) {
     /** How the share is decided. */
     public enum Kind { ADAPTIVE, PASSAGE_WEIGHT, FIXED }
 
@@ -34,10 +34,12 @@ public record EvidenceWeighting(Kind kind, double share, double bridge) {
     /** Passages of the first round the second round restarts from. */
     public static final int BRIDGE_TOP = 3;
     /** The second round's default share of the final ranking. */
-    public static final double BRIDGE = 0.4;
+    public static final double BRIDGE = 0.6;
+    /** Reset mass of the bridge entities in the second round, relative to its passages' ({@link BridgeFacts}). */
+    public static final double BRIDGE_FACTS = 0.3;
 
     /** The default: adaptive. */
-    public static final EvidenceWeighting DEFAULTS = new EvidenceWeighting(Kind.ADAPTIVE, 0, BRIDGE);
+    public static final EvidenceWeighting DEFAULTS = new EvidenceWeighting(Kind.ADAPTIVE, 0, BRIDGE, BRIDGE_FACTS);
 
     public EvidenceWeighting {
         if (kind == null) {
@@ -49,11 +51,24 @@ public record EvidenceWeighting(Kind kind, double share, double bridge) {
         if (!(bridge >= 0 && bridge < 1)) {
             throw new IllegalArgumentException("bridge weight must be in [0, 1), was " + bridge);
         }
+        if (!(bridgeFacts >= 0)) {
+            throw new IllegalArgumentException("bridge-fact mass must be >= 0, was " + bridgeFacts);
+        }
+    }
+
+    /** The rule of {@code kind} and {@code share} with the default second round. */
+    public EvidenceWeighting(Kind kind, double share, double bridge) {
+        this(kind, share, bridge, BRIDGE_FACTS);
     }
 
     /** This rule with another second-round share. */
     public EvidenceWeighting withBridge(double value) {
-        return new EvidenceWeighting(kind, share, value);
+        return new EvidenceWeighting(kind, share, value, bridgeFacts);
+    }
+
+    /** This rule with another mass of bridge entities in the second round (0 = passages only). */
+    public EvidenceWeighting withBridgeFacts(double value) {
+        return new EvidenceWeighting(kind, share, bridge, value);
     }
 
     /**

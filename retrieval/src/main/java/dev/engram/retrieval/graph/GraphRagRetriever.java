@@ -11,6 +11,7 @@ import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.retrieval.Weighting;
+import dev.engram.retrieval.decompose.RelationalNouns;
 import dev.engram.retrieval.fusion.ReciprocalRankFusion;
 import dev.engram.retrieval.linking.FactLinker;
 import dev.engram.retrieval.linking.MentionLinker;
@@ -24,6 +25,8 @@ import dev.engram.store.search.ScoredChunk;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +55,16 @@ public final class GraphRagRetriever implements Retriever {
     private final MentionLinker mentions;
     private final NameLinker names;
     private static final SeedFilter SEED_FILTER = new SeedFilter();
+    private static final BridgeFacts BRIDGE_FACTS = new BridgeFacts(RelationalNouns.load());
+    /**
+     * Power applied to the dense hits' min-max-normalised scores before they become the dense walk's reset weights.
+     * Linear weights over 100 hits are flat (the 50th hit gets about half the first's mass), so the dense walk could
+     * not hold dense retrieval's first places against a concentrated graph walk; the cube keeps the top hits' lead.
+     * Chosen on the development sets (BENCHMARKS.md): hotpotqa-100 R@5 0.925 → 0.940; musique-100 R@5 equal, AE@8 −6.
+     */
+    static final double DENSE_EXPONENT = 3;
+    /** Bridge facts listed in {@code --explain}. */
+    private static final int MAX_LISTED_FACTS = 8;
     private final PathExplainer explainer = new PathExplainer();
     private final GraphRagSettings settings;
     private final PageRankStage pageRank;
@@ -101,10 +114,10 @@ public final class GraphRagRetriever implements Retriever {
             local = false;
             double bridgeShare = settings.weighting().bridge();
             if (bridgeShare > 0) {
-                Bridge bridge = bridgeWalk(engine, scores, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+                Bridge bridge = bridgeWalk(engine, scores, linked, EvidenceWeighting.BRIDGE_TOP);
                 if (bridge != null) {
                     scores = mix(bridge.scores(), scores, bridgeShare);
-                    weighting = weighting.withBridge(bridgeShare, bridge.from());
+                    weighting = weighting.withBridge(bridgeShare, bridge.from(), bridge.facts());
                 }
             }
             t = lap(timings, "bridge", t);
@@ -153,34 +166,95 @@ public final class GraphRagRetriever implements Retriever {
         EvidenceSignals signals = signals(linked, walks, projection);
         double share = settings.weighting().decide(signals).graphShare();
         double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
-        Bridge bridge = bridgeWalk(linked.engine(), mixed, linked.access(), EvidenceWeighting.BRIDGE_TOP);
+        Bridge bridge = bridgeWalk(linked.engine(), mixed, linked, EvidenceWeighting.BRIDGE_TOP);
         return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
                 bridge == null ? null : bridge.scores(), signals, projection);
     }
 
-    /** The second round's walk and the passages it restarted from. */
-    record Bridge(double[] scores, List<String> from) {}
+    /**
+     * The second round's walk restarted from the top passages of the mix at each of {@code shares} (null where the
+     * mix has no readable passage): for comparing weighting rules offline, since the second round is not linear in
+     * the share.
+     */
+    public List<double[]> bridgesAt(RetrievalRequest request, double[] shares) {
+        Linked linked = link(request, new LinkedHashMap<>(), System.nanoTime());
+        List<double[]> out = new ArrayList<>();
+        if (linked.seeds().isEmpty()) {
+            return out;
+        }
+        Walks walks = walk(linked.engine(), linked, Mode.GRAPHRAG);
+        if (walks.dense() == null) {
+            return out;
+        }
+        for (double share : shares) {
+            double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
+            Bridge bridge = bridgeWalk(linked.engine(), mixed, linked, EvidenceWeighting.BRIDGE_TOP);
+            out.add(bridge == null ? null : bridge.scores());
+        }
+        return out;
+    }
+
+    /** The second round's walk, the passages it restarted from and the bridge facts that added entities. */
+    record Bridge(double[] scores, List<String> from, List<String> facts) {}
 
     /**
-     * The walk restarting at the top passages of a ranking, weighted by their scores: it reaches what shares their
-     * entities. Null when the ranking has no readable passage.
+     * The walk restarting at the top passages of a ranking, weighted by their scores, and at the bridge entities
+     * their facts lead to ({@link BridgeFacts}; together {@code bridgeFacts} times the passages' mass): it reaches
+     * what shares their entities, above all the next hop's. Null when the ranking has no readable passage.
      */
-    Bridge bridgeWalk(ProjectionCache.Engine engine, double[] scores, AccessMask access, int top) {
+    Bridge bridgeWalk(ProjectionCache.Engine engine, double[] scores, Linked linked, int top) {
         GraphProjection projection = engine.projection();
+        AccessMask access = linked.access();
         int[] best = TopK.of(scores, top, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
         if (best.length == 0) {
             return null;
         }
+        double[] weights = new double[best.length];
+        double passageMass = 0;
+        for (int i = 0; i < best.length; i++) {
+            weights[i] = scores[best[i]];
+            passageMass += weights[i];
+        }
+        List<BridgeFacts.BridgeEntity> entities = List.of();
+        double factMass = settings.weighting().bridgeFacts();
+        if (factMass > 0) {
+            Set<Integer> seeded = new HashSet<>();
+            linked.seeds().forEach(s -> seeded.add(s.node()));
+            entities = BRIDGE_FACTS.find(projection, linked.cues(), best, weights, seeded).stream()
+                    .filter(e -> access.all() || visible(e.node(), projection, access)).toList();
+        }
+        double entityMass = entities.stream().mapToDouble(BridgeFacts.BridgeEntity::weight).sum();
         double[] reset = engine.resets().get();
+        int[] touched = new int[best.length + entities.size()];
+        int count = 0;
         for (int node : best) {
             reset[node] += scores[node];
+            touched[count++] = node;
+        }
+        for (BridgeFacts.BridgeEntity e : entities) {
+            reset[e.node()] += factMass * passageMass * e.weight() / entityMass;
+            touched[count++] = e.node();
         }
         try {
-            double[] walked = pageRank.run(engine, reset, best).scores().clone();
-            return new Bridge(walked, Arrays.stream(best).mapToObj(projection::nodeId).toList());
+            double[] walked = pageRank.run(engine, reset, touched).scores().clone();
+            List<String> facts = entities.stream().map(e -> projection.entityName(e.node()) + " (" + e.fact() + ")")
+                    .distinct().limit(MAX_LISTED_FACTS).toList();
+            return new Bridge(walked, Arrays.stream(best).mapToObj(projection::nodeId).toList(), facts);
         } finally {
-            clear(reset, best);
+            clear(reset, touched);
         }
+    }
+
+    // an entity only hidden chunks mention must not become a seed
+    private static boolean visible(int node, GraphProjection projection, AccessMask access) {
+        var graph = projection.graph();
+        for (int arc = graph.firstArc(node); arc < graph.endArc(node); arc++) {
+            int neighbour = graph.target(arc);
+            if (projection.isChunk(neighbour) && access.chunk(neighbour)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Seeds, dense hits and the walks' scores (full arrays over the projection's nodes; null without seeds). */
@@ -188,7 +262,7 @@ public final class GraphRagRetriever implements Retriever {
                              double[] bridgeScores, EvidenceSignals signals, GraphProjection projection) {}
 
     private record Linked(ProjectionCache.Engine engine, AccessMask access, List<SeedNode> seeds,
-                          List<ScoredChunk> dense) {}
+                          List<ScoredChunk> dense, BridgeFacts.Cues cues) {}
 
     private record Walks(Ranking graph, Ranking dense) {}
 
@@ -218,7 +292,7 @@ public final class GraphRagRetriever implements Retriever {
         seeds.addAll(0, join(linked));
         seeds = SEED_FILTER.apply(seeds);
         lap(timings, "facts", t);
-        return new Linked(engine, access, seeds, dense);
+        return new Linked(engine, access, seeds, dense, BRIDGE_FACTS.cues(request.question()));
     }
 
     /**
@@ -308,7 +382,10 @@ public final class GraphRagRetriever implements Retriever {
         return Arrays.copyOf(touched, count);
     }
 
-    /** Writes the dense hits' min-max-normalised scores into the (all-zero) reset buffer; returns the nodes touched. */
+    /**
+     * Writes the dense hits' min-max-normalised scores, cubed ({@link #DENSE_EXPONENT}), into the (all-zero) reset
+     * buffer; returns the nodes touched.
+     */
     private static int[] fillDense(double[] reset, List<ScoredChunk> dense, GraphProjection projection) {
         int[] touched = new int[dense.size()];
         int count = 0;
@@ -316,7 +393,7 @@ public final class GraphRagRetriever implements Retriever {
         double min = dense.stream().mapToDouble(ScoredChunk::score).min().orElse(0);
         for (ScoredChunk c : dense) {
             int node = projection.node(c.chunkId());
-            double normalised = max > min ? (c.score() - min) / (max - min) : 1.0;
+            double normalised = max > min ? Math.pow((c.score() - min) / (max - min), DENSE_EXPONENT) : 1.0;
             if (node >= 0 && normalised > 0) {
                 reset[node] += normalised;
                 touched[count++] = node;

@@ -169,6 +169,24 @@ class GraphRagRetrieverTest {
 
 
     @Test
+    void theSecondRoundFollowsTheFactsThatSayWhatTheQuestionAsks() {
+        String q = "which war film based on a non-fiction book was directed by the one who is famous for science "
+                + "fiction and crime genres";
+        RetrievalResult r = graphrag.retrieve(new RetrievalRequest(q, Mode.GRAPHRAG, 5, AccessFilter.ALL));
+        List<String> facts = r.weighting().bridgeFacts();
+        // the top passages' facts whose predicate says "directed" lead on to who directed: entities the question
+        // does not name and the first round did not seed
+        assertThat(facts).isNotEmpty().anySatisfy(f -> assertThat(f).contains("—directed"));
+        List<String> seedNames = r.seeds().stream().map(Seed::name).toList();
+        assertThat(facts).allSatisfy(f -> assertThat(seedNames).doesNotContain(f.substring(0, f.indexOf(" ("))));
+        // without bridge-fact mass the second round restarts from the passages alone and lists no bridge
+        GraphRagRetriever passagesOnly = retriever(GraphRagSettings.DEFAULTS.toBuilder()
+                .weighting(EvidenceWeighting.DEFAULTS.withBridgeFacts(0)).build());
+        assertThat(passagesOnly.retrieve(new RetrievalRequest(q, Mode.GRAPHRAG, 5, AccessFilter.ALL)).weighting()
+                .bridgeFacts()).isEmpty();
+    }
+
+    @Test
     void importedRdfEntitiesAreLinkedAndRetrieved() throws IOException {
         Path ttl = dir.resolve("scientists.ttl");
         try (InputStream in = GraphRagRetrieverTest.class.getResourceAsStream("/rdf/scientists.ttl")) {
