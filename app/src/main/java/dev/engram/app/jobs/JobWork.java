@@ -64,7 +64,7 @@ public final class JobWork {
         DocumentLoader loader = config.ingest().loader(p.include());
         IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
                 ContentHash::of, ExtractorChoice.parse(p.extractor(), config.llm()).orElse(null),
-                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl()));
+                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl(), config.ingest().synonyms()));
         String summary = switch (job.kind()) {
             case FILES, UPLOAD -> pipeline.run(tracker.stopping(source(loader, paths, p.shard())), listener).summary();
             case SYNC -> {

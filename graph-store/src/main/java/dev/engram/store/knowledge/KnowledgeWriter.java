@@ -39,15 +39,24 @@ public final class KnowledgeWriter {
         this.embedder = embedder;
     }
 
-    private record Mention(String chunkId, String entityId) {}
+    record Mention(String chunkId, String entityId) {}
 
-    private record FactKey(String subjectId, String predicate, String objectId) {}
+    record FactKey(String subjectId, String predicate, String objectId) {}
 
     /**
      * Writes the knowledge of these chunks (which must already be in the lexical graph); idempotent. Curation
      * comes first: merged entities' ids lead to the entity kept, deleted relations and entities stay deleted.
      */
     public KnowledgeWriteSummary write(List<ChunkKnowledge> extracted) {
+        return write(prepare(extracted, null));
+    }
+
+    /**
+     * Everything of a write but the writing: curation, which entities and facts are new, and their embeddings. An
+     * ingest runs it for one batch while the previous batch is still being written; {@code previous} is that batch
+     * (or null), whose new entities and facts may not be visible yet and must not be embedded twice.
+     */
+    public PreparedKnowledge prepare(List<ChunkKnowledge> extracted, PreparedKnowledge previous) {
         List<ChunkKnowledge> knowledge;
         try (Session session = store.session()) {
             knowledge = CurationRules.load(session, extracted).apply(extracted);
@@ -58,16 +67,27 @@ public final class KnowledgeWriter {
         collect(knowledge, names, mentions, facts);
         List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
         if (names.isEmpty() && chunkIds.isEmpty()) {
-            return KnowledgeWriteSummary.EMPTY;
+            return PreparedKnowledge.EMPTY;
         }
+        Map<String, String> earlierNames = previous == null ? Map.of() : previous.newNames;
+        Set<FactKey> earlierFacts = previous == null ? Set.of() : previous.freshFacts;
         try (Session session = store.session()) {
             Map<String, String> stored = storedNames(session, names.keySet());
-            List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
+            List<String> newIds = names.keySet().stream()
+                    .filter(id -> !stored.containsKey(id) && !earlierNames.containsKey(id)).toList();
             Map<String, String> newNames = new LinkedHashMap<>();
             newIds.forEach(id -> newNames.put(id, names.get(id)));
-            names.putAll(stored); // facts read with the names the graph already shows
+            // facts read with the names the graph shows, or will once the previous batch is written
+            names.keySet().forEach(id -> {
+                String earlier = earlierNames.get(id);
+                if (earlier != null) {
+                    names.put(id, earlier);
+                }
+            });
+            names.putAll(stored);
             Set<FactKey> existing = existingFacts(session, facts.keySet());
-            List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
+            List<FactKey> fresh = facts.keySet().stream()
+                    .filter(k -> !existing.contains(k) && !earlierFacts.contains(k)).toList();
             // names and facts in separate calls, as always: with batched runs a vector depends slightly on the texts
             // run beside it, and mixing the two kinds moved a few synonym edges across the threshold
             long t = System.nanoTime();
@@ -75,15 +95,30 @@ public final class KnowledgeWriter {
             List<float[]> vectors = embed(fresh.stream().map(k -> factText(k, names)).toList());
             KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(newIds.size(), fresh.size(),
                     newIds.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
-            int entitiesCreated = writeEntities(session, newIds, names, nameVectors);
-            writeMentions(session, mentions);
-            Map<FactKey, float[]> factVectors = new HashMap<>();
+            Map<FactKey, float[]> factVectors = new LinkedHashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
                 factVectors.put(fresh.get(i), vectors.get(i));
             }
-            int relationsCreated = writeFacts(session, facts, factVectors);
-            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
-                    names.keySet(), newNames, embedded);
+            return new PreparedKnowledge(names, mentions, facts, chunkIds, newNames, nameVectors, factVectors, embedded);
+        }
+    }
+
+    /**
+     * Writes a prepared batch. When it was prepared against a {@code previous} batch, that batch must have been
+     * written first (its entities are matched, not created, here).
+     */
+    public KnowledgeWriteSummary write(PreparedKnowledge prepared) {
+        if (prepared.isEmpty()) {
+            return KnowledgeWriteSummary.EMPTY;
+        }
+        try (Session session = store.session()) {
+            List<String> newIds = List.copyOf(prepared.newNames.keySet());
+            int entitiesCreated = writeEntities(session, newIds, prepared.names, prepared.nameVectors);
+            writeMentions(session, prepared.mentions);
+            int relationsCreated = writeFacts(session, prepared.facts, prepared.factVectors);
+            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, prepared.mentions.size(),
+                    prepared.facts.size(), prepared.chunkIds, prepared.names.keySet(), prepared.newNames,
+                    prepared.embedded);
         }
     }
 
