@@ -108,12 +108,14 @@ public final class IngestPipeline {
         } finally {
             writer.shutdownNow();
         }
-        if (counters.entitiesCreated.get() > 0) {
+        {
             long t = System.nanoTime();
-            String line = knowledge.endOfRun();
-            if (line != null) {
-                stages.add(StageTimes.Stage.END_OF_RUN, System.nanoTime() - t);
-                listener.note(line);
+            KnowledgeStage.EndOfRun.Done done = knowledge.endOfRun(counters.written.get() > 0);
+            if (done != null) {
+                stages.add(StageTimes.Stage.END_NAME_EMBEDDING, done.embedNanos());
+                stages.add(StageTimes.Stage.END_OF_RUN, System.nanoTime() - t - done.embedNanos());
+                counters.namesEmbedded.addAndGet(done.namesEmbedded());
+                listener.note(done.summary());
             }
         }
         long elapsed = System.nanoTime() - start;

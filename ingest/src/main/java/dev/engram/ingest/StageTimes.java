@@ -24,7 +24,8 @@ public final class StageTimes {
         SYNONYMS("synonyms", Where.WRITER_THREAD),
         CHUNK_COUNTS("chunk counts", Where.WRITER_THREAD),
         COMPLETION("completion marks", Where.WRITER_THREAD),
-        END_OF_RUN("synonym rebuild", Where.AFTER_LAST_BATCH);
+        END_NAME_EMBEDDING("entity name embedding", Where.AFTER_LAST_BATCH),
+        END_OF_RUN("entity vector writes and synonym rebuild", Where.AFTER_LAST_BATCH);
 
         private final String label;
         private final Where where;

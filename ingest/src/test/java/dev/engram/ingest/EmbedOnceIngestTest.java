@@ -117,6 +117,10 @@ class EmbedOnceIngestTest extends StoreTestBase {
         assertThat(rebuilt).hasSizeGreaterThan(20);
         assertThat(synonyms()).isEqualTo(rebuilt);
         assertThat(atEnd.stages().get(StageTimes.Stage.END_OF_RUN)).isPositive();
+        // the names were embedded once, after the last batch, and every entity has its vector
+        assertThat(count("MATCH (e:Entity) WHERE e.embedding IS NULL RETURN count(e)")).isZero();
+        assertThat(atEnd.embedded().names()).isEqualTo(count("MATCH (e:Entity) RETURN count(e)"));
+        assertThat(atEnd.stages().get(StageTimes.Stage.END_NAME_EMBEDDING)).isPositive();
     }
 
     @Test

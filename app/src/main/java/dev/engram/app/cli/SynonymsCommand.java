@@ -1,5 +1,9 @@
 package dev.engram.app.cli;
 
+import dev.engram.app.config.Setting;
+import dev.engram.app.runtime.EngramRuntime;
+import java.util.Set;
+import dev.engram.store.knowledge.MissingEntityVectors;
 import dev.engram.store.knowledge.SynonymRebuilder;
 import dev.engram.store.neo4j.GraphStore;
 import picocli.CommandLine.Command;
@@ -16,16 +20,29 @@ final class SynonymsCommand extends ConfiguredCommand {
     boolean rebuild;
 
     @Override
+    Set<Setting> settings() {
+        return SettingOptions.of(SettingOptions.EMBEDDING, Set.of()); // the names it embeds, as the ingest would
+    }
+
+    @Override
     public Integer call() {
-        try (GraphStore store = openStore()) {
-            if (!rebuild) {
+        if (!rebuild) {
+            try (GraphStore store = openStore()) {
                 try (var session = store.session()) {
                     long edges = session.run("MATCH ()-[s:SYNONYM]->() RETURN count(s)").single().get(0).asLong();
                     System.out.println(edges + " SYNONYM edges; engram synonyms --rebuild recomputes them");
                 }
                 return 0;
             }
-            SynonymRebuilder.Result result = ConsoleSynonyms.rebuild(store, System.err);
+        }
+        // entities an ingest with --synonyms none (or one killed before its end) left without a vector are
+        // embedded first, in id order, so that they take part
+        try (EngramRuntime runtime = EngramRuntime.open(config())) {
+            MissingEntityVectors.Result names = new MissingEntityVectors(runtime.store(), runtime.embedder()).embedAll();
+            if (names.embedded() > 0) {
+                System.err.println("engram: " + names.embedded() + " entity names embedded");
+            }
+            SynonymRebuilder.Result result = ConsoleSynonyms.rebuild(runtime.store(), System.err);
             System.out.println("synonyms rebuilt: " + result.summary());
             return 0;
         }

@@ -32,11 +32,21 @@ public final class KnowledgeWriter {
 
     private final GraphStore store;
     private final Embedder embedder;
+    private final boolean embedNames;
 
     /** A writer to {@code store} embedding new entity names and facts with {@code embedder}. */
     public KnowledgeWriter(GraphStore store, Embedder embedder) {
+        this(store, embedder, true);
+    }
+
+    /**
+     * A writer that embeds new facts, and new entity names only when {@code embedNames}; otherwise entities are
+     * created without a vector, for {@link MissingEntityVectors} to embed once the whole run is in.
+     */
+    public KnowledgeWriter(GraphStore store, Embedder embedder, boolean embedNames) {
         this.store = store;
         this.embedder = embedder;
+        this.embedNames = embedNames;
     }
 
     record Mention(String chunkId, String entityId) {}
@@ -91,10 +101,11 @@ public final class KnowledgeWriter {
             // names and facts in separate calls, as always: with batched runs a vector depends slightly on the texts
             // run beside it, and mixing the two kinds moved a few synonym edges across the threshold
             long t = System.nanoTime();
-            List<float[]> nameVectors = embed(newIds.stream().map(names::get).toList());
+            List<String> namesToEmbed = embedNames ? newIds.stream().map(names::get).toList() : List.of();
+            List<float[]> nameVectors = embed(namesToEmbed);
             List<float[]> vectors = embed(fresh.stream().map(k -> factText(k, names)).toList());
-            KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(newIds.size(), fresh.size(),
-                    newIds.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
+            KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(namesToEmbed.size(),
+                    fresh.size(), namesToEmbed.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
             Map<FactKey, float[]> factVectors = new LinkedHashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
                 factVectors.put(fresh.get(i), vectors.get(i));
@@ -177,7 +188,11 @@ public final class KnowledgeWriter {
                                      List<float[]> vectors) {
         List<Map<String, Object>> rows = new ArrayList<>(newIds.size());
         for (int i = 0; i < newIds.size(); i++) {
-            rows.add(Map.of("id", newIds.get(i), "name", names.get(newIds.get(i)), "embedding", vectors.get(i)));
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", newIds.get(i));
+            row.put("name", names.get(newIds.get(i)));
+            row.put("embedding", i < vectors.size() ? vectors.get(i) : null); // none: embedded at the end of the run
+            rows.add(row);
         }
         int created = 0;
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
@@ -185,7 +200,7 @@ public final class KnowledgeWriter {
                     UNWIND $rows AS row
                     MERGE (e:Entity {id: row.id})
                       ON CREATE SET e.name = row.name, e.chunkCount = 0
-                    WITH e, row
+                    WITH e, row WHERE row.embedding IS NOT NULL
                     CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
                     """, Map.of("rows", slice)).consume().counters().nodesCreated());
         }

@@ -6,7 +6,7 @@ import dev.engram.store.knowledge.KnowledgeWriteSummary;
 import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.knowledge.PreparedKnowledge;
 import dev.engram.store.knowledge.SynonymLinker;
-import dev.engram.store.knowledge.SynonymRebuilder;
+import dev.engram.store.knowledge.MissingEntityVectors;
 import dev.engram.store.neo4j.GraphStore;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,14 +27,20 @@ public final class KnowledgeStage {
     private final EndOfRun endOfRun;
     private final LongFunction<KnowledgeStage> perRun; // null unless the synonym mode is decided per run
 
-    /** What runs once after the last batch of an ingest that created entities (an exact synonym rebuild). */
+    /**
+     * What runs once after the last batch of an ingest that created entities: embedding the names of the entities
+     * it created without a vector, in id order, then an exact synonym rebuild.
+     */
     @FunctionalInterface
     public interface EndOfRun {
         /** Nothing. */
-        EndOfRun NONE = () -> null;
+        EndOfRun NONE = wrote -> null;
 
-        /** Runs; returns one line for the ingest's summary, or null when it did nothing. */
-        String run();
+        /** Runs ({@code wrote}: whether the run wrote any document); returns what it did, or null for nothing. */
+        Done run(boolean wrote);
+
+        /** One line for the summary, the entity names embedded and the embedder's time for them. */
+        record Done(String summary, int namesEmbedded, long embedNanos) {}
     }
 
     /** A stage writing through {@code writer}, then running {@code resolvers} in order. */
@@ -83,18 +89,27 @@ public final class KnowledgeStage {
         return switch (synonyms) {
             case AUTO -> new KnowledgeStage(writer, standardResolvers(store), EndOfRun.NONE,
                     runDocuments -> standard(store, embedder, synonyms.resolve(runDocuments,
-                            count(store, "MATCH (d:Document) RETURN count(d)"), count(store, "MATCH (e:Entity) RETURN count(e)"))));
-            case PER_BATCH -> new KnowledgeStage(writer, standardResolvers(store));
-            case NONE -> new KnowledgeStage(writer, List.of(new NameMentionResolver(store)));
-            case AT_END -> new KnowledgeStage(writer, List.of(new NameMentionResolver(store)),
-                    () -> "synonyms rebuilt: " + SynonymRebuilder.standard(store).rebuild(SynonymRebuilder.Progress.NONE)
-                            .summary());
+                            count(store, "MATCH (d:Document) RETURN count(d)"), count(store, "MATCH (e:Entity) RETURN count(e)")))
+                            .forRun(runDocuments));
+            // a run killed before its end may have left entities without vectors: whoever comes next embeds them
+            case PER_BATCH -> new KnowledgeStage(writer, standardResolvers(store), wrote -> missingNames(store, embedder));
+            // the run's name mentions, names' vectors and synonyms come after its last batch (EndOfRunResolution)
+            case NONE -> new KnowledgeStage(new KnowledgeWriter(store, embedder, false), List.of());
+            case AT_END -> new KnowledgeStage(new KnowledgeWriter(store, embedder, false), List.of(), EndOfRun.NONE,
+                    runDocuments -> new KnowledgeStage(new KnowledgeWriter(store, embedder, false), List.of(),
+                            new EndOfRunResolution(store, embedder, EndOfRunResolution.now(store))));
         };
     }
 
-    /** Runs what this stage does once after a run's last batch; one line for the summary, or null. */
-    public String endOfRun() {
-        return endOfRun.run();
+    private static EndOfRun.Done missingNames(GraphStore store, Embedder embedder) {
+        MissingEntityVectors.Result names = new MissingEntityVectors(store, embedder).embedAll();
+        return names.embedded() == 0 ? null : new EndOfRun.Done(names.embedded() + " entity names embedded",
+                names.embedded(), names.embedNanos());
+    }
+
+    /** Runs what this stage does once after a run's last batch ({@code wrote}: any document); what it did, or null. */
+    public EndOfRun.Done endOfRun(boolean wrote) {
+        return endOfRun.run(wrote);
     }
 
     /** Name mentions, then synonyms at HippoRAG's threshold. */
