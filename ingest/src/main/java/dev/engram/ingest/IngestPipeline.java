@@ -11,6 +11,7 @@ import dev.engram.store.knowledge.ChunkKnowledge;
 import dev.engram.store.knowledge.PreparedKnowledge;
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.lexical.LexicalWriteSummary;
 import dev.engram.store.neo4j.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -245,7 +246,8 @@ public final class IngestPipeline {
             List<DocumentRecord> records = batch;
             built.failures().forEach((id, message) -> report(id, message));
             long writeStart = System.nanoTime();
-            List<String> refused = documents.write(records).refused();
+            LexicalWriteSummary lexical = documents.write(records);
+            List<String> refused = lexical.refused();
             counters.stages.add(StageTimes.Stage.LEXICAL_WRITES, System.nanoTime() - writeStart);
             List<ChunkKnowledge> chunkKnowledge = built.knowledge();
             if (!refused.isEmpty()) {
@@ -257,10 +259,12 @@ public final class IngestPipeline {
                 records = records.stream().filter(r -> !out.contains(r.id())).toList();
                 refused.forEach(id -> report(id, DocumentWriter.REFUSED_MESSAGE));
             }
-            boolean asPrepared = refused.isEmpty() && !previousDropped;
-            // the next batch was prepared trusting this one to create its new entities and facts: if it drops any,
-            // the next one must look again (rare: only when another tenant owns some of a batch's documents)
-            previousDropped = !refused.isEmpty();
+            // this batch and the next were prepared against the graph as it stood: a refused document's knowledge is
+            // not written, and replacing a document deletes what only its old version supported, so both look again
+            // (rare: a changed or resumed document, or another tenant's id)
+            boolean dropped = !refused.isEmpty() || lexical.documentsReplaced() > 0;
+            boolean asPrepared = !dropped && !previousDropped;
+            previousDropped = dropped;
             if (!chunkKnowledge.isEmpty()) {
                 record(asPrepared ? knowledge.write(ready) : knowledge.write(chunkKnowledge));
             }

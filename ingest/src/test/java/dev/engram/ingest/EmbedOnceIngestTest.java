@@ -98,6 +98,21 @@ class EmbedOnceIngestTest extends StoreTestBase {
     }
 
     @Test
+    void aChangedDocumentKeepsTheEntitiesOnlyItsOldVersionNamed() {
+        // the batch is prepared while Quillon is still in the graph; replacing the document deletes Quillon (nothing
+        // else names it) just before the batch's knowledge is written
+        pipeline(new IngestOptions(1, null, List.of())).run(source(List.of(
+                new SourceDocument("x", "X", "c.jsonl", "Quillon founded Harrowgate.", Map.of()))), IngestListener.NONE);
+        pipeline(new IngestOptions(1, null, List.of())).run(source(List.of(
+                new SourceDocument("x", "X", "c.jsonl", "Quillon founded Harrowgate. Quillon visited Town 9.", Map.of()))),
+                IngestListener.NONE);
+        assertThat(count("MATCH (:Chunk {id: 'x#0'})-[:MENTIONS]->(e:Entity) WHERE e.id IN ['quillon', 'harrowgate'] "
+                + "AND e.embedding IS NOT NULL RETURN count(e)")).isEqualTo(2);
+        assertThat(count("MATCH (:Entity {id: 'quillon'})-[r:RELATION]->() WHERE r.embedding IS NOT NULL "
+                + "RETURN count(r)")).isEqualTo(2);
+    }
+
+    @Test
     void atTheEndGivesWhatARebuildAfterPerBatchLinkingGives() {
         pipeline(new IngestOptions(4, null, List.of(), SynonymMode.NONE)).run(source(corpus()), IngestListener.NONE);
         assertThat(count("MATCH ()-[s:SYNONYM]->() RETURN count(s)")).isZero();

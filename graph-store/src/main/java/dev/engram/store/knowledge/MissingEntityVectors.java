@@ -46,27 +46,47 @@ public final class MissingEntityVectors {
                     return new Result(done, embedNanos);
                 }
                 List<String> ids = page.stream().map(r -> r.get("id").asString()).toList();
-                List<String> names = page.stream().map(r -> r.get("name").asString()).toList();
-                List<float[]> vectors = new ArrayList<>(ids.size());
                 long t = System.nanoTime();
-                for (List<String> slice : Batches.of(names, KnowledgeWriter.EMBED_BATCH)) {
-                    vectors.addAll(embedder.embedPassages(slice));
-                }
+                List<float[]> vectors = embed(page.stream().map(r -> r.get("name").asString()).toList());
                 embedNanos += System.nanoTime() - t;
-                List<Map<String, Object>> rows = new ArrayList<>(ids.size());
-                for (int i = 0; i < ids.size(); i++) {
-                    rows.add(Map.of("id", ids.get(i), "embedding", vectors.get(i)));
-                }
-                for (List<Map<String, Object>> slice : Batches.of(rows)) {
-                    session.executeWriteWithoutResult(tx -> tx.run("""
-                            UNWIND $rows AS row
-                            MATCH (e:Entity {id: row.id})
-                            CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
-                            """, Map.of("rows", slice)).consume());
-                }
+                write(ids, vectors);
                 done += ids.size();
                 after = ids.getLast();
             }
         }
+    }
+
+    /**
+     * The vectors of these names, in the slices {@link #embedAll} uses; {@code names} must be the first entities
+     * without a vector in id order, a whole number of pages long or all of them, for the slices to be the same.
+     */
+    public List<float[]> embed(List<String> names) {
+        List<float[]> vectors = new ArrayList<>(names.size());
+        for (List<String> slice : Batches.of(names, KnowledgeWriter.EMBED_BATCH)) {
+            vectors.addAll(embedder.embedPassages(slice));
+        }
+        return vectors;
+    }
+
+    /** Stores {@code vectors} on the entities {@code ids}. */
+    public void write(List<String> ids, List<float[]> vectors) {
+        List<Map<String, Object>> rows = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            rows.add(Map.of("id", ids.get(i), "embedding", vectors.get(i)));
+        }
+        try (Session session = store.session()) {
+            for (List<Map<String, Object>> slice : Batches.of(rows)) {
+                session.executeWriteWithoutResult(tx -> tx.run("""
+                        UNWIND $rows AS row
+                        MATCH (e:Entity {id: row.id})
+                        CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
+                        """, Map.of("rows", slice)).consume());
+            }
+        }
+    }
+
+    /** Entities {@link #embed} may take at once ahead of {@link #embedAll}: a whole number of pages. */
+    public static int pageMultiple(int wanted) {
+        return Math.max(PAGE, wanted / PAGE * PAGE);
     }
 }

@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.neo4j.driver.Session;
 
 /**
@@ -21,6 +25,9 @@ import org.neo4j.driver.Session;
  * that happened to come first, and a name's vector shares its embedder call with the same names every time.
  */
 public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
+    // names embedded while the name mentions are linked (their vectors are held until both are done: 48 MB)
+    private static final int AHEAD = 32_768;
+
     private final GraphStore store;
     private final Embedder embedder;
     private final ZonedDateTime since;
@@ -53,12 +60,39 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
         if (!wrote && newEntities.isEmpty()) {
             return null;
         }
-        Set<String> touched = new NameMentionLinker(store).link(runChunks(), newEntities);
+        MissingEntityVectors missing = new MissingEntityVectors(store, embedder);
+        // the name mentions (database work) run beside the embedding of the first names (model work)
+        List<String> ids = List.copyOf(newEntities.keySet());
+        List<String> ahead = ids.subList(0, Math.min(ids.size(), MissingEntityVectors.pageMultiple(AHEAD)));
+        ExecutorService beside = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "engram-name-mentions");
+            t.setDaemon(true);
+            return t;
+        });
+        Set<String> touched;
+        long t = System.nanoTime();
+        List<float[]> vectors;
+        long embedNanos;
+        try {
+            Future<Set<String>> mentions = beside.submit(() -> new NameMentionLinker(store).link(runChunks(), newEntities));
+            vectors = missing.embed(ahead.stream().map(newEntities::get).toList());
+            embedNanos = System.nanoTime() - t;
+            touched = mentions.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while linking name mentions", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        } finally {
+            beside.shutdownNow();
+        }
+        missing.write(ahead, vectors);
         new KnowledgeWriter(store, embedder).recount(touched);
-        MissingEntityVectors.Result names = new MissingEntityVectors(store, embedder).embedAll();
+        MissingEntityVectors.Result rest = missing.embedAll(); // beyond the first pages, in the same slices
+        int names = ahead.size() + rest.embedded();
         SynonymRebuilder.Result synonyms = SynonymRebuilder.standard(store).rebuild(progress);
         return new Done(String.format("end of run: name mentions for %d entities, %d entity names embedded; synonyms "
-                + "rebuilt: %s", touched.size(), names.embedded(), synonyms.summary()), names.embedded(), names.embedNanos());
+                + "rebuilt: %s", touched.size(), names, synonyms.summary()), names, embedNanos + rest.embedNanos());
     }
 
     // entities created by the run (they get their vector only now), in id order
@@ -71,12 +105,20 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
         return out;
     }
 
+    // the chunks of documents written since the run began, and (for a run resumed after a kill before its end) the
+    // chunks naming an entity still without a vector
     private List<String> runChunks() {
         try (Session session = store.session()) {
             return session.run("""
-                    MATCH (d:Document) WHERE d.ingestedAt >= $since
-                    MATCH (c:Chunk {documentId: d.id})
-                    RETURN c.id AS id ORDER BY id
+                    CALL () {
+                      MATCH (d:Document) WHERE d.ingestedAt >= $since
+                      MATCH (c:Chunk {documentId: d.id})
+                      RETURN c
+                      UNION
+                      MATCH (c:Chunk)-[:MENTIONS]->(e:Entity) WHERE e.embedding IS NULL
+                      RETURN c
+                    }
+                    RETURN DISTINCT c.id AS id ORDER BY id
                     """, Map.of("since", since)).list(r -> r.get("id").asString());
         }
     }
