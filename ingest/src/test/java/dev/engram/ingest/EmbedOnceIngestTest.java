@@ -139,6 +139,24 @@ class EmbedOnceIngestTest extends StoreTestBase {
     }
 
     @Test
+    void atTheEndAnEntityIsNamedByTheSpellingThatSortsFirstInAnyOrder() {
+        List<SourceDocument> docs = List.of(
+                new SourceDocument("p", "P", "c.jsonl", "Quillon group founded Harrowgate.", Map.of()),
+                new SourceDocument("q", "Q", "c.jsonl", "Quillon group visited Town 3.", Map.of()),
+                new SourceDocument("r", "R", "c.jsonl", "Quillon Group founded Velmora.", Map.of()));
+        for (List<SourceDocument> order : List.of(docs, List.of(docs.get(2), docs.get(1), docs.get(0)))) {
+            for (int batch : new int[] {1, 3}) {
+                clear();
+                pipeline(new IngestOptions(batch, null, List.of(), SynonymMode.AT_END)).run(source(order), IngestListener.NONE);
+                try (Session s = store.session()) {
+                    assertThat(s.run("MATCH (e:Entity {id: 'quillon group'}) RETURN e.name").single().get(0).asString())
+                            .as("batch " + batch + ", " + order.getFirst().id() + " first").isEqualTo("Quillon Group");
+                }
+            }
+        }
+    }
+
+    @Test
     void autoRebuildsAtTheEndOfALargeRunAndLinksPerBatchForASmallAddition() {
         assertThat(SynonymMode.AUTO.resolve(1_500, 0, 0)).isEqualTo(SynonymMode.AT_END);
         assertThat(SynonymMode.AUTO.resolve(10, 6_000, 37_000)).isEqualTo(SynonymMode.PER_BATCH);

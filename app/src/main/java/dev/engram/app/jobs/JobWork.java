@@ -82,11 +82,12 @@ public final class JobWork {
         return summary;
     }
 
-    // a shard runs beside other shards: an end-of-run rebuild would race their writes, so by default it links per
-    // batch and the scheduler runs engram synonyms --rebuild after all of them (workers' children say none instead)
+    // a shard runs beside other shards, whose writes an end of its own would race: by default it leaves name
+    // mentions, name vectors and synonyms to the engram synonyms --rebuild that follows all shards (or to the
+    // parent of --workers), which then builds what one process would
     private static SynonymMode synonyms(EngramConfig config, JobParameters p) {
         SynonymMode mode = config.ingest().synonyms();
-        return p.shard() != null && mode == SynonymMode.AUTO ? SynonymMode.PER_BATCH : mode;
+        return p.shard() != null && mode == SynonymMode.AUTO ? SynonymMode.NONE : mode;
     }
 
     private static DocumentSource source(DocumentLoader loader, List<Path> paths, String shard) {

@@ -74,7 +74,8 @@ public final class KnowledgeWriter {
         Map<String, String> names = new LinkedHashMap<>();
         Set<Mention> mentions = new LinkedHashSet<>();
         Map<FactKey, Set<String>> facts = new LinkedHashMap<>();
-        collect(knowledge, names, mentions, facts);
+        collect(knowledge, names, mentions, facts, !embedNames);
+        Map<String, String> surface = Map.copyOf(names); // this batch's own spelling of each name
         List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
         if (names.isEmpty() && chunkIds.isEmpty()) {
             return PreparedKnowledge.EMPTY;
@@ -110,7 +111,18 @@ public final class KnowledgeWriter {
             for (int i = 0; i < fresh.size(); i++) {
                 factVectors.put(fresh.get(i), vectors.get(i));
             }
-            return new PreparedKnowledge(names, mentions, facts, chunkIds, newNames, nameVectors, factVectors, embedded);
+            // a spelling that sorts before the one stored replaces it, when names are embedded only at the end
+            Map<String, String> respelled = new LinkedHashMap<>();
+            if (!embedNames) {
+                surface.forEach((id, name) -> {
+                    String known = stored.getOrDefault(id, earlierNames.get(id));
+                    if (known != null && name.compareTo(known) < 0) {
+                        respelled.put(id, name);
+                    }
+                });
+            }
+            return new PreparedKnowledge(names, mentions, facts, chunkIds, newNames, nameVectors, factVectors, embedded,
+                    respelled);
         }
     }
 
@@ -125,6 +137,7 @@ public final class KnowledgeWriter {
         try (Session session = store.session()) {
             List<String> newIds = List.copyOf(prepared.newNames.keySet());
             int entitiesCreated = writeEntities(session, newIds, prepared.names, prepared.nameVectors);
+            respell(session, prepared.respelled);
             writeMentions(session, prepared.mentions);
             int relationsCreated = writeFacts(session, prepared.facts, prepared.factVectors);
             return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, prepared.mentions.size(),
@@ -143,10 +156,15 @@ public final class KnowledgeWriter {
 
     /** Entity names (first surface form), mentions and distinct facts with their chunks, in reading order. */
     private static void collect(List<ChunkKnowledge> knowledge, Map<String, String> names, Set<Mention> mentions,
-                                Map<FactKey, Set<String>> facts) {
+                                Map<FactKey, Set<String>> facts, boolean firstSortedSpelling) {
         for (ChunkKnowledge chunk : knowledge) {
             for (EntityRecord e : chunk.mentions()) {
-                names.putIfAbsent(e.id(), e.name());
+                if (firstSortedSpelling) {
+                    // the name whose spelling sorts first, so that it does not depend on which document came first
+                    names.merge(e.id(), e.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                } else {
+                    names.putIfAbsent(e.id(), e.name());
+                }
                 mentions.add(new Mention(chunk.chunkId(), e.id()));
             }
         }
@@ -205,6 +223,22 @@ public final class KnowledgeWriter {
                     """, Map.of("rows", slice)).consume().counters().nodesCreated());
         }
         return created;
+    }
+
+    // the spelling that sorts first wins, whichever writer comes last
+    private static void respell(Session session, Map<String, String> respelled) {
+        if (respelled.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        respelled.forEach((id, name) -> rows.add(Map.of("id", id, "name", name)));
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeWriteWithoutResult(tx -> tx.run(SEEKS_ONLY + """
+                    UNWIND $rows AS row
+                    MATCH (e:Entity {id: row.id}) WHERE row.name < e.name
+                    SET e.name = row.name
+                    """, Map.of("rows", slice)).consume());
+        }
     }
 
     private static void writeMentions(Session session, Set<Mention> mentions) {

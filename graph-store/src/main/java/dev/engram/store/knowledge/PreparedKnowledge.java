@@ -15,7 +15,7 @@ import java.util.Set;
 public final class PreparedKnowledge {
     /** Nothing to write. */
     public static final PreparedKnowledge EMPTY = new PreparedKnowledge(Map.of(), Set.of(), Map.of(), List.of(),
-            Map.of(), List.of(), Map.of(), KnowledgeWriteSummary.Embedded.NONE);
+            Map.of(), List.of(), Map.of(), KnowledgeWriteSummary.Embedded.NONE, Map.of());
 
     final Map<String, String> names;
     final Set<KnowledgeWriter.Mention> mentions;
@@ -26,11 +26,13 @@ public final class PreparedKnowledge {
     final Map<KnowledgeWriter.FactKey, float[]> factVectors;
     final Set<KnowledgeWriter.FactKey> freshFacts;
     final KnowledgeWriteSummary.Embedded embedded;
+    final Map<String, String> respelled;
 
     PreparedKnowledge(Map<String, String> names, Set<KnowledgeWriter.Mention> mentions,
                       Map<KnowledgeWriter.FactKey, Set<String>> facts, List<String> chunkIds,
                       Map<String, String> newNames, List<float[]> nameVectors,
-                      Map<KnowledgeWriter.FactKey, float[]> factVectors, KnowledgeWriteSummary.Embedded embedded) {
+                      Map<KnowledgeWriter.FactKey, float[]> factVectors, KnowledgeWriteSummary.Embedded embedded,
+                      Map<String, String> respelled) {
         this.names = Collections.unmodifiableMap(new LinkedHashMap<>(names));
         this.mentions = Collections.unmodifiableSet(new LinkedHashSet<>(mentions));
         this.facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
@@ -40,6 +42,7 @@ public final class PreparedKnowledge {
         this.factVectors = Collections.unmodifiableMap(new LinkedHashMap<>(factVectors));
         this.freshFacts = this.factVectors.keySet();
         this.embedded = embedded;
+        this.respelled = Map.copyOf(respelled);
     }
 
     /** Whether there is nothing to write. */

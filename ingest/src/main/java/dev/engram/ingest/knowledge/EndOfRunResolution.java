@@ -33,7 +33,10 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
     private final ZonedDateTime since;
     private final SynonymRebuilder.Progress progress;
 
-    /** The resolution of a run that started at {@code since} (the database's clock, {@link #now}). */
+    /**
+     * The resolution of a run that started at {@code since} (the database's clock, {@link #now}), or of the runs
+     * (shards, workers) that left entities without a vector when {@code since} is null.
+     */
     public EndOfRunResolution(GraphStore store, Embedder embedder, ZonedDateTime since) {
         this(store, embedder, since, SynonymRebuilder.Progress.NONE);
     }
@@ -105,13 +108,14 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
         return out;
     }
 
-    // the chunks of documents written since the run began, and (for a run resumed after a kill before its end) the
-    // chunks naming an entity still without a vector
+    // the chunks of documents written since the run began, and (for a run resumed after a kill before its end, or
+    // shards that left all this to a later pass) the chunks naming an entity still without a vector: in a new
+    // corpus every chunk, since each names its document's title
     private List<String> runChunks() {
         try (Session session = store.session()) {
             return session.run("""
                     CALL () {
-                      MATCH (d:Document) WHERE d.ingestedAt >= $since
+                      MATCH (d:Document) WHERE $since IS NOT NULL AND d.ingestedAt >= $since
                       MATCH (c:Chunk {documentId: d.id})
                       RETURN c
                       UNION
@@ -119,7 +123,7 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
                       RETURN c
                     }
                     RETURN DISTINCT c.id AS id ORDER BY id
-                    """, Map.of("since", since)).list(r -> r.get("id").asString());
+                    """, java.util.Collections.singletonMap("since", since)).list(r -> r.get("id").asString());
         }
     }
 }
