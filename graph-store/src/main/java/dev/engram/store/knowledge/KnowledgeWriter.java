@@ -136,7 +136,7 @@ public final class KnowledgeWriter {
         }
         try (Session session = store.session()) {
             List<String> newIds = List.copyOf(prepared.newNames.keySet());
-            int entitiesCreated = writeEntities(session, newIds, prepared.names, prepared.nameVectors);
+            int entitiesCreated = writeEntities(session, newIds, prepared.names, prepared.nameVectors, !embedNames);
             respell(session, prepared.respelled);
             writeMentions(session, prepared.mentions);
             int relationsCreated = writeFacts(session, prepared.facts, prepared.factVectors);
@@ -203,7 +203,10 @@ public final class KnowledgeWriter {
     }
 
     private static int writeEntities(Session session, List<String> newIds, Map<String, String> names,
-                                     List<float[]> vectors) {
+                                     List<float[]> vectors, boolean firstSortedSpelling) {
+        // another worker may have created the entity since this batch was prepared: the spelling that sorts first wins
+        String onMatch = firstSortedSpelling
+                ? "  ON MATCH SET e.name = CASE WHEN row.name < e.name THEN row.name ELSE e.name END\n" : "";
         List<Map<String, Object>> rows = new ArrayList<>(newIds.size());
         for (int i = 0; i < newIds.size(); i++) {
             Map<String, Object> row = new HashMap<>();
@@ -218,6 +221,7 @@ public final class KnowledgeWriter {
                     UNWIND $rows AS row
                     MERGE (e:Entity {id: row.id})
                       ON CREATE SET e.name = row.name, e.chunkCount = 0
+                    """ + onMatch + """
                     WITH e, row WHERE row.embedding IS NOT NULL
                     CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
                     """, Map.of("rows", slice)).consume().counters().nodesCreated());
