@@ -22,6 +22,9 @@ public interface IngestListener {
     /** A document or line could not be read and was skipped. */
     default void problem(LoadProblem problem) {}
 
+    /** One line about work done after the last batch (an end-of-run synonym rebuild). */
+    default void note(String line) {}
+
     /** A listener that ignores everything. */
     IngestListener NONE = new IngestListener() {};
 
@@ -62,6 +65,12 @@ public interface IngestListener {
             public void problem(LoadProblem problem) {
                 first.problem(problem);
                 second.problem(problem);
+            }
+
+            @Override
+            public void note(String line) {
+                first.note(line);
+                second.note(line);
             }
         };
     }

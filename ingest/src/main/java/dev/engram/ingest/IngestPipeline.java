@@ -8,8 +8,10 @@ import dev.engram.extraction.triples.TripleExtractor;
 import dev.engram.ingest.knowledge.KnowledgeExtractor;
 import dev.engram.ingest.knowledge.KnowledgeStage;
 import dev.engram.store.knowledge.ChunkKnowledge;
+import dev.engram.store.knowledge.PreparedKnowledge;
 import dev.engram.store.lexical.DocumentRecord;
 import dev.engram.store.lexical.DocumentWriter;
+import dev.engram.store.lexical.LexicalWriteSummary;
 import dev.engram.store.neo4j.GraphStore;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,9 +29,10 @@ import java.util.function.Function;
 
 /**
  * Documents in, graph out: skip unchanged documents, split, embed, extract knowledge, write the lexical and the
- * knowledge graph (whose resolvers add name mentions and synonyms), then mark the documents complete. Embedding (the costly step) of one batch overlaps with
- * extraction and writing of the previous one on a second thread. A document is complete only after all its writes,
- * so an ingest killed midway and run again redoes the unfinished batch and duplicates nothing.
+ * knowledge graph (whose resolvers add name mentions and synonyms), then mark the documents complete. Everything a
+ * batch embeds (chunks, then new entity names and facts after extraction) happens on the caller's thread while the
+ * previous batch is written on a second thread, so the writer only writes. A document is complete only after all
+ * its writes, so an ingest killed midway and run again redoes the unfinished batch and duplicates nothing.
  */
 public final class IngestPipeline {
     /** Chunks embedded between progress reports: a few embedder batches, enough to keep every core busy. */
@@ -74,31 +77,55 @@ public final class IngestPipeline {
     public IngestPipeline(GraphStore store, Embedder embedder, Splitter chunker,
                           Function<SourceDocument, String> hasher, TripleExtractor extractor, IngestOptions options) {
         this(new Components(chunker, hasher, embedder, extractor == null ? null : new KnowledgeExtractor(extractor),
-                LexicalWriter.of(store), KnowledgeStage.standard(store, embedder)), options);
+                LexicalWriter.of(store), KnowledgeStage.standard(store, embedder, options.synonyms())), options);
     }
 
     /** Reads every document of {@code source} into the graph. */
     public IngestReport run(DocumentSource source, IngestListener listener) {
         long start = System.nanoTime();
+        KnowledgeStage knowledge = this.knowledge.forRun(source.estimatedCount());
         Counters counters = new Counters();
         StageTimes stages = counters.stages;
         listener.started(source.estimatedCount());
         ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "engram-ingest-writer"));
         try {
-            Batcher batcher = new Batcher(writer, counters, listener);
-            source.forEach(batcher::add, problem -> {
-                counters.problems.add(problem);
-                listener.problem(problem);
-            });
-            batcher.flush();
+            Batcher batcher = new Batcher(writer, knowledge, counters, listener);
+            try {
+                source.forEach(batcher::add, problem -> {
+                    counters.problems.add(problem);
+                    listener.problem(problem);
+                });
+                batcher.flush();
+            } catch (RuntimeException e) {
+                // let the batch in flight finish its transactions before the writer is shut down
+                try {
+                    batcher.awaitPending();
+                } catch (RuntimeException second) {
+                    e.addSuppressed(second);
+                }
+                throw e;
+            }
             batcher.awaitPending();
         } finally {
             writer.shutdownNow();
         }
+        {
+            long t = System.nanoTime();
+            KnowledgeStage.EndOfRun.Done done = knowledge.endOfRun(counters.written.get() > 0);
+            if (done != null) {
+                stages.add(StageTimes.Stage.END_NAME_EMBEDDING, done.embedNanos());
+                stages.add(StageTimes.Stage.END_OF_RUN, System.nanoTime() - t - done.embedNanos());
+                counters.namesEmbedded.addAndGet(done.namesEmbedded());
+                listener.note(done.summary());
+            }
+        }
         long elapsed = System.nanoTime() - start;
-        // what the embedding thread did besides embedding and waiting: reading, hashing, look-ups, splitting
-        stages.add(StageTimes.Stage.LOAD_AND_SPLIT, Math.max(0, elapsed - stages.of(StageTimes.Stage.CHUNK_EMBEDDING).toNanos()
-                - stages.of(StageTimes.Stage.WRITER_WAIT).toNanos()));
+        // what the embedding thread did besides its timed stages: reading, hashing, splitting, store look-ups
+        long timed = 0;
+        for (StageTimes.Stage s : StageTimes.Stage.values()) {
+            timed += s.onWriterThread() ? 0 : stages.of(s).toNanos();
+        }
+        stages.add(StageTimes.Stage.LOAD_AND_SPLIT, Math.max(0, elapsed - timed));
         return new IngestReport(counters.read.get(), counters.written.get(), counters.unchanged.get(),
                 counters.chunks.get(), counters.triples.get(), List.copyOf(counters.problems),
                 Duration.ofNanos(elapsed), Duration.ofNanos(counters.embedNanos.get()),
@@ -119,6 +146,7 @@ public final class IngestPipeline {
         final AtomicLong chunksEmbedded = new AtomicLong();
         final AtomicLong namesEmbedded = new AtomicLong();
         final AtomicLong factsEmbedded = new AtomicLong();
+        final AtomicLong entitiesCreated = new AtomicLong();
         final StageTimes stages = new StageTimes();
         final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     }
@@ -126,13 +154,17 @@ public final class IngestPipeline {
     /** Collects documents into batches; embeds on the caller's thread and hands writing to the writer thread. */
     private final class Batcher {
         private final ExecutorService writer;
+        private final KnowledgeStage knowledge;
         private final Counters counters;
         private final IngestListener listener;
         private final Map<String, SourceDocument> batch = new LinkedHashMap<>();
         private Future<?> pending;
+        private PreparedKnowledge previous; // the batch being written while the next is prepared
+        private boolean previousDropped; // writer thread only: the last batch wrote less than it was prepared with
 
-        Batcher(ExecutorService writer, Counters counters, IngestListener listener) {
+        Batcher(ExecutorService writer, KnowledgeStage knowledge, Counters counters, IngestListener listener) {
             this.writer = writer;
+            this.knowledge = knowledge;
             this.counters = counters;
             this.listener = listener;
         }
@@ -195,19 +227,27 @@ public final class IngestPipeline {
                 records.add(new DocumentRecord(p.document, p.sha, options.tenant(), options.acl(), p.chunks,
                         new ArrayList<>(own)));
             }
-            awaitPending();
-            pending = writer.submit(() -> write(records));
-        }
-
-        private void write(List<DocumentRecord> batch) {
-            List<DocumentRecord> records = batch;
-            long t = System.nanoTime();
+            t = System.nanoTime();
             KnowledgeExtractor.Result built = extractor == null ? KnowledgeExtractor.Result.EMPTY : extractor.extract(records);
             counters.extractNanos.addAndGet(System.nanoTime() - t);
             counters.stages.add(StageTimes.Stage.EXTRACTION, System.nanoTime() - t);
+            // new names and facts embedded here too, against the batch still being written (see KnowledgeWriter#prepare)
+            PreparedKnowledge knowledgeReady = built.knowledge().isEmpty() ? PreparedKnowledge.EMPTY
+                    : knowledge.prepare(built.knowledge(), previous);
+            counters.stages.add(StageTimes.Stage.KNOWLEDGE_EMBEDDING, knowledgeReady.embedded().nanos());
+            counters.namesEmbedded.addAndGet(knowledgeReady.embedded().names());
+            counters.factsEmbedded.addAndGet(knowledgeReady.embedded().facts());
+            awaitPending();
+            previous = knowledgeReady;
+            pending = writer.submit(() -> write(records, built, knowledgeReady));
+        }
+
+        private void write(List<DocumentRecord> batch, KnowledgeExtractor.Result built, PreparedKnowledge ready) {
+            List<DocumentRecord> records = batch;
             built.failures().forEach((id, message) -> report(id, message));
             long writeStart = System.nanoTime();
-            List<String> refused = documents.write(records).refused();
+            LexicalWriteSummary lexical = documents.write(records);
+            List<String> refused = lexical.refused();
             counters.stages.add(StageTimes.Stage.LEXICAL_WRITES, System.nanoTime() - writeStart);
             List<ChunkKnowledge> chunkKnowledge = built.knowledge();
             if (!refused.isEmpty()) {
@@ -219,10 +259,16 @@ public final class IngestPipeline {
                 records = records.stream().filter(r -> !out.contains(r.id())).toList();
                 refused.forEach(id -> report(id, DocumentWriter.REFUSED_MESSAGE));
             }
+            // this batch and the next were prepared against the graph as it stood: a refused document's knowledge is
+            // not written, and replacing a document deletes what only its old version supported, so both look again
+            // (rare: a changed or resumed document, or another tenant's id)
+            boolean dropped = !refused.isEmpty() || lexical.documentsReplaced() > 0;
+            boolean asPrepared = !dropped && !previousDropped;
+            previousDropped = dropped;
             if (!chunkKnowledge.isEmpty()) {
-                record(knowledge.write(chunkKnowledge));
+                record(asPrepared ? knowledge.write(ready) : knowledge.write(chunkKnowledge));
             }
-            t = System.nanoTime();
+            long t = System.nanoTime();
             documents.markComplete(records.stream().map(DocumentRecord::id).toList());
             counters.stages.add(StageTimes.Stage.COMPLETION, System.nanoTime() - t);
             counters.writeNanos.addAndGet(System.nanoTime() - writeStart);
@@ -237,15 +283,18 @@ public final class IngestPipeline {
 
         private void record(KnowledgeStage.Result result) {
             KnowledgeStage.Timings t = result.timings();
-            counters.stages.add(StageTimes.Stage.KNOWLEDGE_EMBEDDING, t.embedding());
+            counters.stages.add(StageTimes.Stage.KNOWLEDGE_EMBEDDING, t.embedding()); // 0 unless embedded here
             counters.stages.add(StageTimes.Stage.KNOWLEDGE_WRITES, t.write() - t.embedding());
+            counters.entitiesCreated.addAndGet(result.written().entitiesCreated());
             t.resolvers().forEach((name, nanos) -> {
                 StageTimes.Stage stage = StageTimes.Stage.ofResolver(name);
                 counters.stages.add(stage == null ? StageTimes.Stage.KNOWLEDGE_WRITES : stage, nanos);
             });
             counters.stages.add(StageTimes.Stage.CHUNK_COUNTS, t.recount());
-            counters.namesEmbedded.addAndGet(result.written().embedded().names());
-            counters.factsEmbedded.addAndGet(result.written().embedded().facts());
+            if (t.embedding() > 0) { // a batch written the slow way embedded again what it needed
+                counters.namesEmbedded.addAndGet(result.written().embedded().names());
+                counters.factsEmbedded.addAndGet(result.written().embedded().facts());
+            }
         }
 
         void awaitPending() {

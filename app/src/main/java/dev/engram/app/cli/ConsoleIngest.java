@@ -91,6 +91,11 @@ final class ConsoleIngest {
                     bar.step();
                     err.println("\rskipped " + problem);
                 }
+
+                @Override
+                public void note(String line) {
+                    err.println("\r" + line);
+                }
             });
             runtime.projections().invalidate();
             return result;

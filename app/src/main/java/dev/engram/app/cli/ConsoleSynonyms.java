@@ -1,6 +1,10 @@
 package dev.engram.app.cli;
 
+import dev.engram.ingest.knowledge.EndOfRunResolution;
+import dev.engram.ingest.knowledge.KnowledgeStage;
+import dev.engram.records.embedding.Embedder;
 import dev.engram.store.knowledge.SynonymRebuilder;
+import java.time.ZonedDateTime;
 import dev.engram.store.neo4j.GraphStore;
 import java.io.PrintStream;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
@@ -16,6 +20,14 @@ final class ConsoleSynonyms {
     static SynonymRebuilder.Result rebuild(GraphStore store, PrintStream err) {
         try (StageBars bars = new StageBars(err)) {
             return SynonymRebuilder.standard(store).rebuild(bars);
+        }
+    }
+
+    /** The end of a run whose workers left name mentions, names' vectors and synonyms to it; progress on {@code err}. */
+    static KnowledgeStage.EndOfRun.Done finishRun(GraphStore store, Embedder embedder, ZonedDateTime since,
+                                                  PrintStream err) {
+        try (StageBars bars = new StageBars(err)) {
+            return new EndOfRunResolution(store, embedder, since, bars).run(true);
         }
     }
 

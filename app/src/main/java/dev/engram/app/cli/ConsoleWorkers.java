@@ -9,7 +9,9 @@ import dev.engram.store.jobs.JobCounters;
 import dev.engram.store.jobs.JobProblem;
 import dev.engram.store.jobs.JobRecord;
 import dev.engram.store.jobs.JobState;
-import dev.engram.store.knowledge.SynonymRebuilder;
+import dev.engram.ingest.knowledge.EndOfRunResolution;
+import dev.engram.ingest.knowledge.KnowledgeStage;
+import java.time.ZonedDateTime;
 import dev.engram.store.search.AccessFilter;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -37,6 +39,7 @@ final class ConsoleWorkers {
         Path logs = Path.of(System.getProperty("java.io.tmpdir"), "engram-workers", id);
         JobService.Work work = (job, tracker) -> {
             err.println("engram: " + workers + " worker processes, logs in " + logs);
+            ZonedDateTime since = EndOfRunResolution.now(runtime.store());
             try (WorkerProcesses children = WorkerProcesses.start(workers, EngramCli.class.getName(), childArgs, logs)) {
                 List<JobRecord> ends = follow(runtime, children, tracker, err);
                 List<String> failures = new ArrayList<>();
@@ -57,13 +60,14 @@ final class ConsoleWorkers {
                     throw new IllegalStateException(failures.size() + " of " + workers + " workers failed: "
                             + String.join("; ", failures));
                 }
-                SynonymRebuilder.Result synonyms = ConsoleSynonyms.rebuild(runtime.store(), err);
+                // the workers left name mentions, names' vectors and synonyms to this end: the same as one process's
+                KnowledgeStage.EndOfRun.Done end = ConsoleSynonyms.finishRun(runtime.store(), runtime.embedder(), since, err);
                 runtime.projections().invalidate();
                 JobCounters c = tracker.counters();
                 return String.format("%d workers: %d documents written, %d unchanged, %d failed, %d chunks, %d triples; "
-                                + "jobs %s; synonyms rebuilt: %s", workers, c.documentsWritten(), c.documentsUnchanged(),
+                                + "jobs %s; %s", workers, c.documentsWritten(), c.documentsUnchanged(),
                         c.documentsFailed(), c.chunks(), c.triples(),
-                        String.join(", ", ends.stream().map(JobRecord::id).toList()), synonyms.summary());
+                        String.join(", ", ends.stream().map(JobRecord::id).toList()), end.summary());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for the workers", e);

@@ -64,7 +64,7 @@ final class EvalCommand extends ConfiguredCommand {
 
     @Override
     Set<Setting> settings() {
-        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL, Set.of(Setting.EXTRACTOR));
+        return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.RETRIEVAL, Set.of(Setting.EXTRACTOR, Setting.INGEST_SYNONYMS));
     }
 
     @Override
@@ -90,7 +90,8 @@ final class EvalCommand extends ConfiguredCommand {
              EngramRuntime runtime = EngramRuntime.open(config)) {
             IngestReport ingest = ConsoleIngest.run(runtime, Sources.files(List.of(corpus), List.of()),
                     ExtractorChoice.parse(extractor, config.llm()),
-                    new IngestOptions(config.ingest().batchDocuments(), null, List.of()), System.err);
+                    new IngestOptions(config.ingest().batchDocuments(), null, List.of(), config.ingest().synonyms()),
+                    System.err);
             System.err.println(ingest.summary());
             EvalReport report;
             try (ProgressBar bar = new ProgressBarBuilder().setTaskName("eval").setInitialMax((long) qs.size() * modeList.size())

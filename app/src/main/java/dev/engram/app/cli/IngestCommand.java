@@ -89,12 +89,14 @@ final class IngestCommand extends ConfiguredCommand {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < original.size(); i++) {
             String a = original.get(i);
-            if (a.equals("--workers")) {
+            if (a.equals("--workers") || a.equals("--synonyms")) {
                 i++; // and its value
-            } else if (!a.startsWith("--workers=") && !a.equals("--communities") && !a.equals("--json")) {
+            } else if (!a.startsWith("--workers=") && !a.startsWith("--synonyms=") && !a.equals("--communities")
+                    && !a.equals("--json")) {
                 out.add(a);
             }
         }
+        out.addAll(List.of("--synonyms", "none")); // the parent rebuilds them once, after every worker
         return out;
     }
 
@@ -107,7 +109,7 @@ final class IngestCommand extends ConfiguredCommand {
     @Override
     Set<Setting> settings() {
         return SettingOptions.of(SettingOptions.EMBEDDING, SettingOptions.COMMUNITIES,
-                Set.of(Setting.EXTRACTOR, Setting.TENANT, Setting.INGEST_BATCH));
+                Set.of(Setting.EXTRACTOR, Setting.TENANT, Setting.INGEST_BATCH, Setting.INGEST_SYNONYMS));
     }
 
     @Override
@@ -151,7 +153,8 @@ final class IngestCommand extends ConfiguredCommand {
             }
             if (sync) {
                 return ConsoleSync.run(runtime, config, paths.getFirst(), config.ingest().loader(include), triples,
-                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl), include, dryRun,
+                        new IngestOptions(config.ingest().batchDocuments(), config.ingest().tenant(), acl,
+                                config.ingest().synonyms()), include, dryRun,
                         json);
             }
             DocumentSource source = DocumentSource.files(config.ingest().loader(include), paths);

@@ -38,7 +38,7 @@ final class JobsCommand extends ConfiguredCommand {
 
     @Override
     Set<Setting> settings() {
-        return SettingOptions.of(SettingOptions.EMBEDDING, Set.of(Setting.INGEST_BATCH));
+        return SettingOptions.of(SettingOptions.EMBEDDING, Set.of(Setting.INGEST_BATCH, Setting.INGEST_SYNONYMS));
     }
 
     @Override

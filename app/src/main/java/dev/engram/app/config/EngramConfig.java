@@ -13,6 +13,7 @@ import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.retrieval.llm.QueryLlmLimits;
 import dev.engram.store.community.CommunitySettings;
 import dev.engram.store.neo4j.StoreConfig;
+import dev.engram.ingest.knowledge.SynonymMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -49,7 +50,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
      * @param syncRoot  the folder the server's sync job makes the graph match; empty = no sync job
      */
     public record Ingest(String extractor, int batchDocuments, String tenant, DocumentLimits documents,
-                         Optional<Path> syncRoot) {
+                         Optional<Path> syncRoot, SynonymMode synonyms) {
         public Ingest {
             if (batchDocuments < 1) {
                 throw new IllegalArgumentException("ingest batch must be at least 1 document, got " + batchDocuments);
@@ -134,7 +135,8 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         Ingest ingest = v.checked("ingest settings", () -> new Ingest(v.text(Setting.EXTRACTOR), v.integer(Setting.INGEST_BATCH),
                 v.text(Setting.TENANT), new DocumentLimits(v.bytes(Setting.MAX_DOCUMENT_BYTES), v.duration(Setting.PARSE_TIMEOUT),
                         DocumentLimits.DEFAULT.maxChars()),
-                Optional.ofNullable(syncRoot).map(root -> Path.of(root).toAbsolutePath().normalize())));
+                Optional.ofNullable(syncRoot).map(root -> Path.of(root).toAbsolutePath().normalize()),
+                SynonymMode.parse(v.text(Setting.INGEST_SYNONYMS))));
         Optional<LlmConfig> llm = v.client(Setting.LLM_BASE_URL, Setting.LLM_MODEL, Setting.LLM_API_KEY,
                 Setting.LLM_TIMEOUT_SECONDS, Setting.LLM_MAX_RETRIES, Setting.LLM_CONCURRENCY, Setting.LLM_CACHE_DIR);
         GraphRagSettings graph = GraphRagSettings.DEFAULTS.toBuilder()

@@ -7,6 +7,7 @@ import dev.engram.extraction.document.DocumentLoader;
 import dev.engram.ingest.DocumentSource;
 import dev.engram.ingest.IngestListener;
 import dev.engram.ingest.IngestOptions;
+import dev.engram.ingest.knowledge.SynonymMode;
 import dev.engram.ingest.IngestPipeline;
 import dev.engram.ingest.Shard;
 import dev.engram.ingest.jobs.JobService;
@@ -64,7 +65,7 @@ public final class JobWork {
         DocumentLoader loader = config.ingest().loader(p.include());
         IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
                 ContentHash::of, ExtractorChoice.parse(p.extractor(), config.llm()).orElse(null),
-                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl()));
+                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl(), synonyms(config, p)));
         String summary = switch (job.kind()) {
             case FILES, UPLOAD -> pipeline.run(tracker.stopping(source(loader, paths, p.shard())), listener).summary();
             case SYNC -> {
@@ -79,6 +80,14 @@ public final class JobWork {
             }
         };
         return summary;
+    }
+
+    // a shard runs beside other shards, whose writes an end of its own would race: by default it leaves name
+    // mentions, name vectors and synonyms to the engram synonyms --rebuild that follows all shards (or to the
+    // parent of --workers), which then builds what one process would
+    private static SynonymMode synonyms(EngramConfig config, JobParameters p) {
+        SynonymMode mode = config.ingest().synonyms();
+        return p.shard() != null && mode == SynonymMode.AUTO ? SynonymMode.NONE : mode;
     }
 
     private static DocumentSource source(DocumentLoader loader, List<Path> paths, String shard) {

@@ -35,8 +35,11 @@ import org.neo4j.driver.Session;
  * Bolt): two worker JVMs write a corpus full of shared entities concurrently (one document a batch, so their
  * merges interleave), and the graph equals a single-process ingest of the same corpus into an embedded store
  * followed by {@code engram synonyms --rebuild}: the same count of every label and relationship type, the same
- * relation provenance, the same SYNONYM edges. A worker killed with SIGKILL fails the parent job with a message
- * naming its job; that job reads interrupted, resumes, and with one rebuild the graph equals the reference again.
+ * relation provenance, the same SYNONYM edges with the same scores — at the default embed batch, where a name's
+ * vector would depend on which names shared its ONNX run if workers embedded them (they leave names, name mentions
+ * and synonyms to the parent, which makes them in id order, as one process does at the end of its run). A worker
+ * killed with SIGKILL fails the parent job with a message naming its job; that job reads interrupted, resumes, and
+ * with one rebuild (which does what the parent would have done) the graph equals the reference again.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -61,7 +64,7 @@ class WorkersIngestTest {
         corpus = dir.resolve("corpus.jsonl");
         Files.write(corpus, lines);
         Run single = engram("ingest", "--data-dir", dir.resolve("single").toString(), "--extractor", "rule",
-                "--embed-batch", "1", "--batch", "1", corpus.toString());
+                "--batch", "1", corpus.toString());
         assertThat(single.exit()).as(single.err()).isZero();
         Run rebuild = engram("synonyms", "--rebuild", "--data-dir", dir.resolve("single").toString());
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
@@ -85,7 +88,7 @@ class WorkersIngestTest {
     void twoWorkersWritingConcurrentlyIntoOneServerEqualOneProcess() throws Exception {
         clear();
         Run two = engram("ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
-                "--embed-batch", "1", "--batch", "1", corpus.toString());
+                "--batch", "1", corpus.toString());
         assertThat(two.exit()).as(two.err() + two.out()).isZero();
         assertThat(two.out()).contains("2 workers: 40 documents written").contains("synonyms rebuilt:");
         assertThat(two.err()).contains("2 worker processes");
@@ -118,7 +121,7 @@ class WorkersIngestTest {
         try {
             CompletableFuture<Integer> parent = CompletableFuture.supplyAsync(() -> Commands.commandLine(Map.of()).execute(
                     "ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
-                    "--embed-batch", "1", "--batch", "1", corpus.toString()));
+                    "--batch", "1", corpus.toString()));
             // wait for worker 0/2 to have written a document, then SIGKILL it: its job names its process
             // (host/pid/start), which must be a child of this JVM
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
@@ -154,7 +157,7 @@ class WorkersIngestTest {
             assertThat((Long) graph(store).get("complete documents")).isLessThan(40);
         }
 
-        Run resume = engram("jobs", "resume", killedJob, "--neo4j-uri", server.boltUri(), "--embed-batch", "1",
+        Run resume = engram("jobs", "resume", killedJob, "--neo4j-uri", server.boltUri(),
                 "--batch", "1");
         assertThat(resume.exit()).as(resume.err()).isZero();
         Run rebuild = engram("synonyms", "--rebuild", "--neo4j-uri", server.boltUri());

@@ -21,6 +21,7 @@ public final class ExactNeighbours {
     // rows a task takes, and columns compared with them at a time (a tile of 256 × 384 floats stays in L2)
     private static final int ROW_BLOCK = 64;
     private static final int COLUMN_TILE = 256;
+    private static final DotKernel DOT = DotKernel.BEST;
 
     /** One pair of the result: indexes {@code a < b} and their cosine. */
     public record Pair(int a, int b, float cosine) {}
@@ -106,24 +107,9 @@ public final class ExactNeighbours {
         return count;
     }
 
-    // eight independent sums, so the loop is not one long dependency chain; always in the same order
+    /** The dot product the comparison uses (SIMD when the JVM has the Vector API). */
     static float dot(float[] v, int a, int b, int dims) {
-        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
-        int d = 0;
-        for (; d + 8 <= dims; d += 8) {
-            s0 += v[a + d] * v[b + d];
-            s1 += v[a + d + 1] * v[b + d + 1];
-            s2 += v[a + d + 2] * v[b + d + 2];
-            s3 += v[a + d + 3] * v[b + d + 3];
-            s4 += v[a + d + 4] * v[b + d + 4];
-            s5 += v[a + d + 5] * v[b + d + 5];
-            s6 += v[a + d + 6] * v[b + d + 6];
-            s7 += v[a + d + 7] * v[b + d + 7];
-        }
-        for (; d < dims; d++) {
-            s0 += v[a + d] * v[b + d];
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return DOT.dot(v, a, b, dims);
     }
 
     // each row's global top k is inside the union of the threads' top k, since every pair was offered to one thread

@@ -32,22 +32,41 @@ public final class KnowledgeWriter {
 
     private final GraphStore store;
     private final Embedder embedder;
+    private final boolean embedNames;
 
     /** A writer to {@code store} embedding new entity names and facts with {@code embedder}. */
     public KnowledgeWriter(GraphStore store, Embedder embedder) {
-        this.store = store;
-        this.embedder = embedder;
+        this(store, embedder, true);
     }
 
-    private record Mention(String chunkId, String entityId) {}
+    /**
+     * A writer that embeds new facts, and new entity names only when {@code embedNames}; otherwise entities are
+     * created without a vector, for {@link MissingEntityVectors} to embed once the whole run is in.
+     */
+    public KnowledgeWriter(GraphStore store, Embedder embedder, boolean embedNames) {
+        this.store = store;
+        this.embedder = embedder;
+        this.embedNames = embedNames;
+    }
 
-    private record FactKey(String subjectId, String predicate, String objectId) {}
+    record Mention(String chunkId, String entityId) {}
+
+    record FactKey(String subjectId, String predicate, String objectId) {}
 
     /**
      * Writes the knowledge of these chunks (which must already be in the lexical graph); idempotent. Curation
      * comes first: merged entities' ids lead to the entity kept, deleted relations and entities stay deleted.
      */
     public KnowledgeWriteSummary write(List<ChunkKnowledge> extracted) {
+        return write(prepare(extracted, null));
+    }
+
+    /**
+     * Everything of a write but the writing: curation, which entities and facts are new, and their embeddings. An
+     * ingest runs it for one batch while the previous batch is still being written; {@code previous} is that batch
+     * (or null), whose new entities and facts may not be visible yet and must not be embedded twice.
+     */
+    public PreparedKnowledge prepare(List<ChunkKnowledge> extracted, PreparedKnowledge previous) {
         List<ChunkKnowledge> knowledge;
         try (Session session = store.session()) {
             knowledge = CurationRules.load(session, extracted).apply(extracted);
@@ -55,35 +74,75 @@ public final class KnowledgeWriter {
         Map<String, String> names = new LinkedHashMap<>();
         Set<Mention> mentions = new LinkedHashSet<>();
         Map<FactKey, Set<String>> facts = new LinkedHashMap<>();
-        collect(knowledge, names, mentions, facts);
+        collect(knowledge, names, mentions, facts, !embedNames);
+        Map<String, String> surface = Map.copyOf(names); // this batch's own spelling of each name
         List<String> chunkIds = knowledge.stream().map(ChunkKnowledge::chunkId).distinct().toList();
         if (names.isEmpty() && chunkIds.isEmpty()) {
-            return KnowledgeWriteSummary.EMPTY;
+            return PreparedKnowledge.EMPTY;
         }
+        Map<String, String> earlierNames = previous == null ? Map.of() : previous.newNames;
+        Set<FactKey> earlierFacts = previous == null ? Set.of() : previous.freshFacts;
         try (Session session = store.session()) {
             Map<String, String> stored = storedNames(session, names.keySet());
-            List<String> newIds = names.keySet().stream().filter(id -> !stored.containsKey(id)).toList();
+            List<String> newIds = names.keySet().stream()
+                    .filter(id -> !stored.containsKey(id) && !earlierNames.containsKey(id)).toList();
             Map<String, String> newNames = new LinkedHashMap<>();
             newIds.forEach(id -> newNames.put(id, names.get(id)));
-            names.putAll(stored); // facts read with the names the graph already shows
+            // facts read with the names the graph shows, or will once the previous batch is written
+            names.keySet().forEach(id -> {
+                String earlier = earlierNames.get(id);
+                if (earlier != null) {
+                    names.put(id, earlier);
+                }
+            });
+            names.putAll(stored);
             Set<FactKey> existing = existingFacts(session, facts.keySet());
-            List<FactKey> fresh = facts.keySet().stream().filter(k -> !existing.contains(k)).toList();
+            List<FactKey> fresh = facts.keySet().stream()
+                    .filter(k -> !existing.contains(k) && !earlierFacts.contains(k)).toList();
             // names and facts in separate calls, as always: with batched runs a vector depends slightly on the texts
             // run beside it, and mixing the two kinds moved a few synonym edges across the threshold
             long t = System.nanoTime();
-            List<float[]> nameVectors = embed(newIds.stream().map(names::get).toList());
+            List<String> namesToEmbed = embedNames ? newIds.stream().map(names::get).toList() : List.of();
+            List<float[]> nameVectors = embed(namesToEmbed);
             List<float[]> vectors = embed(fresh.stream().map(k -> factText(k, names)).toList());
-            KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(newIds.size(), fresh.size(),
-                    newIds.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
-            int entitiesCreated = writeEntities(session, newIds, names, nameVectors);
-            writeMentions(session, mentions);
-            Map<FactKey, float[]> factVectors = new HashMap<>();
+            KnowledgeWriteSummary.Embedded embedded = new KnowledgeWriteSummary.Embedded(namesToEmbed.size(),
+                    fresh.size(), namesToEmbed.isEmpty() && fresh.isEmpty() ? 0 : System.nanoTime() - t);
+            Map<FactKey, float[]> factVectors = new LinkedHashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
                 factVectors.put(fresh.get(i), vectors.get(i));
             }
-            int relationsCreated = writeFacts(session, facts, factVectors);
-            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, mentions.size(), facts.size(), chunkIds,
-                    names.keySet(), newNames, embedded);
+            // a spelling that sorts before the one stored replaces it, when names are embedded only at the end
+            Map<String, String> respelled = new LinkedHashMap<>();
+            if (!embedNames) {
+                surface.forEach((id, name) -> {
+                    String known = stored.getOrDefault(id, earlierNames.get(id));
+                    if (known != null && name.compareTo(known) < 0) {
+                        respelled.put(id, name);
+                    }
+                });
+            }
+            return new PreparedKnowledge(names, mentions, facts, chunkIds, newNames, nameVectors, factVectors, embedded,
+                    respelled);
+        }
+    }
+
+    /**
+     * Writes a prepared batch. When it was prepared against a {@code previous} batch, that batch must have been
+     * written first (its entities are matched, not created, here).
+     */
+    public KnowledgeWriteSummary write(PreparedKnowledge prepared) {
+        if (prepared.isEmpty()) {
+            return KnowledgeWriteSummary.EMPTY;
+        }
+        try (Session session = store.session()) {
+            List<String> newIds = List.copyOf(prepared.newNames.keySet());
+            int entitiesCreated = writeEntities(session, newIds, prepared.names, prepared.nameVectors, !embedNames);
+            respell(session, prepared.respelled);
+            writeMentions(session, prepared.mentions);
+            int relationsCreated = writeFacts(session, prepared.facts, prepared.factVectors);
+            return new KnowledgeWriteSummary(entitiesCreated, relationsCreated, prepared.mentions.size(),
+                    prepared.facts.size(), prepared.chunkIds, prepared.names.keySet(), prepared.newNames,
+                    prepared.embedded);
         }
     }
 
@@ -97,10 +156,15 @@ public final class KnowledgeWriter {
 
     /** Entity names (first surface form), mentions and distinct facts with their chunks, in reading order. */
     private static void collect(List<ChunkKnowledge> knowledge, Map<String, String> names, Set<Mention> mentions,
-                                Map<FactKey, Set<String>> facts) {
+                                Map<FactKey, Set<String>> facts, boolean firstSortedSpelling) {
         for (ChunkKnowledge chunk : knowledge) {
             for (EntityRecord e : chunk.mentions()) {
-                names.putIfAbsent(e.id(), e.name());
+                if (firstSortedSpelling) {
+                    // the name whose spelling sorts first, so that it does not depend on which document came first
+                    names.merge(e.id(), e.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                } else {
+                    names.putIfAbsent(e.id(), e.name());
+                }
                 mentions.add(new Mention(chunk.chunkId(), e.id()));
             }
         }
@@ -139,10 +203,17 @@ public final class KnowledgeWriter {
     }
 
     private static int writeEntities(Session session, List<String> newIds, Map<String, String> names,
-                                     List<float[]> vectors) {
+                                     List<float[]> vectors, boolean firstSortedSpelling) {
+        // another worker may have created the entity since this batch was prepared: the spelling that sorts first wins
+        String onMatch = firstSortedSpelling
+                ? "  ON MATCH SET e.name = CASE WHEN row.name < e.name THEN row.name ELSE e.name END\n" : "";
         List<Map<String, Object>> rows = new ArrayList<>(newIds.size());
         for (int i = 0; i < newIds.size(); i++) {
-            rows.add(Map.of("id", newIds.get(i), "name", names.get(newIds.get(i)), "embedding", vectors.get(i)));
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", newIds.get(i));
+            row.put("name", names.get(newIds.get(i)));
+            row.put("embedding", i < vectors.size() ? vectors.get(i) : null); // none: embedded at the end of the run
+            rows.add(row);
         }
         int created = 0;
         for (List<Map<String, Object>> slice : Batches.of(rows)) {
@@ -150,11 +221,28 @@ public final class KnowledgeWriter {
                     UNWIND $rows AS row
                     MERGE (e:Entity {id: row.id})
                       ON CREATE SET e.name = row.name, e.chunkCount = 0
-                    WITH e, row
+                    """ + onMatch + """
+                    WITH e, row WHERE row.embedding IS NOT NULL
                     CALL db.create.setNodeVectorProperty(e, 'embedding', row.embedding)
                     """, Map.of("rows", slice)).consume().counters().nodesCreated());
         }
         return created;
+    }
+
+    // the spelling that sorts first wins, whichever writer comes last
+    private static void respell(Session session, Map<String, String> respelled) {
+        if (respelled.isEmpty()) {
+            return;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        respelled.forEach((id, name) -> rows.add(Map.of("id", id, "name", name)));
+        for (List<Map<String, Object>> slice : Batches.of(rows)) {
+            session.executeWriteWithoutResult(tx -> tx.run(SEEKS_ONLY + """
+                    UNWIND $rows AS row
+                    MATCH (e:Entity {id: row.id}) WHERE row.name < e.name
+                    SET e.name = row.name
+                    """, Map.of("rows", slice)).consume());
+        }
     }
 
     private static void writeMentions(Session session, Set<Mention> mentions) {

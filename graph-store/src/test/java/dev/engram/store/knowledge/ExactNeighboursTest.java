@@ -1,6 +1,7 @@
 package dev.engram.store.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,31 @@ class ExactNeighboursTest {
             assertThat(keys(pairs)).as(threads + " threads").isEqualTo(expected);
             assertThat(pairs).isSortedAccordingTo(Comparator.comparingInt(ExactNeighbours.Pair::a)
                     .thenComparingInt(ExactNeighbours.Pair::b));
+        }
+    }
+
+    @Test
+    void theSimdKernelRunsHereAndAgreesWithTheScalarOne() {
+        assertThat(DotKernel.BEST.getClass().getSimpleName()).as("the tests run with the Vector API").isEqualTo("SimdDot");
+        Random random = new Random(11);
+        int dims = 384;
+        float[] v = new float[dims * 64];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        float[] cold = new float[63];
+        for (int j = 1; j < 64; j++) {
+            cold[j - 1] = DotKernel.BEST.dot(v, 0, j * dims, dims); // first calls: interpreted
+            assertThat(cold[j - 1]).isCloseTo(DotKernel.scalar(v, 0, j * dims, dims), within(1e-3f));
+        }
+        for (int round = 0; round < 20_000; round++) { // until the JIT has compiled it
+            for (int j = 1; j < 64; j++) {
+                DotKernel.BEST.dot(v, 0, j * dims, dims);
+            }
+        }
+        for (int j = 1; j < 64; j++) {
+            assertThat(Float.floatToIntBits(DotKernel.BEST.dot(v, 0, j * dims, dims)))
+                    .as("pair 0-" + j).isEqualTo(Float.floatToIntBits(cold[j - 1]));
         }
     }
 
