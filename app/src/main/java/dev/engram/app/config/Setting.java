@@ -36,8 +36,8 @@ public enum Setting {
 
     EXTRACTOR("engram.extractor", "--extractor", "rule", "triple extractor: rule, llm, openie-file:<path>, none"),
     INGEST_BATCH("engram.ingest.batch", "--batch", "64", "documents per write batch (a killed ingest loses at most one)"),
-    INGEST_SYNONYMS("engram.ingest.synonyms", "--synonyms", "auto",
-            "when SYNONYM edges are made: per-batch; at-end (new entity names embedded in id order, then one exact rebuild); none (left to the parent of --workers or to engram synonyms --rebuild); auto = at-end for a run bringing at least a third of the graph's documents, up to 100,000 entities"),
+    INGEST_SYNONYMS("engram.ingest.synonyms", "--synonyms", "per-batch",
+            "when name mentions, name vectors and SYNONYM edges are made: per-batch; at-end (after the last batch, independent of batches, order and workers); none (left to the parent of --workers or to engram synonyms --rebuild); auto = at-end for a run bringing at least a third of the graph's documents, up to 100,000 entities"),
     TENANT("engram.tenant", "--tenant", null, "tenant stamped on ingested documents"),
     MAX_DOCUMENT_BYTES("engram.ingest.max-file-size", null, "100MB", "largest PDF, Office, HTML or e-mail file parsed (larger is reported and skipped)"),
     PARSE_TIMEOUT("engram.ingest.parse-timeout", null, "120s", "longest the parse of one document may run (longer is reported and skipped)"),

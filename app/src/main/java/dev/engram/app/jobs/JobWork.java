@@ -65,7 +65,7 @@ public final class JobWork {
         DocumentLoader loader = config.ingest().loader(p.include());
         IngestPipeline pipeline = new IngestPipeline(runtime.store(), runtime.embedder(), runtime.chunker()::chunk,
                 ContentHash::of, ExtractorChoice.parse(p.extractor(), config.llm()).orElse(null),
-                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl(), synonyms(config, p)));
+                new IngestOptions(config.ingest().batchDocuments(), p.tenant(), p.acl(), synonyms(runtime, config, p)));
         String summary = switch (job.kind()) {
             case FILES, UPLOAD -> pipeline.run(tracker.stopping(source(loader, paths, p.shard())), listener).summary();
             case SYNC -> {
@@ -82,12 +82,24 @@ public final class JobWork {
         return summary;
     }
 
-    // a shard runs beside other shards, whose writes an end of its own would race: by default it leaves name
-    // mentions, name vectors and synonyms to the engram synonyms --rebuild that follows all shards (or to the
-    // parent of --workers), which then builds what one process would
-    private static SynonymMode synonyms(EngramConfig config, JobParameters p) {
+    // a shard runs beside other shards, whose writes an end of its own would race: asked for at-end (or auto) it
+    // leaves name mentions, name vectors and synonyms to the engram synonyms --rebuild that follows all shards (or
+    // to the parent of --workers), which then builds what one process would; and a shard resumed into a store where
+    // entities wait for their vector (its siblings deferred) defers too, so a resumed worker's job fits its parent's
+    private static SynonymMode synonyms(EngramRuntime runtime, EngramConfig config, JobParameters p) {
         SynonymMode mode = config.ingest().synonyms();
-        return p.shard() != null && mode == SynonymMode.AUTO ? SynonymMode.NONE : mode;
+        if (p.shard() == null || mode == SynonymMode.NONE) {
+            return mode;
+        }
+        return mode == SynonymMode.AUTO || mode == SynonymMode.AT_END || entitiesWaitForVectors(runtime)
+                ? SynonymMode.NONE : mode;
+    }
+
+    private static boolean entitiesWaitForVectors(EngramRuntime runtime) {
+        try (org.neo4j.driver.Session session = runtime.store().session()) {
+            return session.run("MATCH (e:Entity) WHERE e.embedding IS NULL RETURN count(e) > 0 AS any")
+                    .single().get("any").asBoolean();
+        }
     }
 
     private static DocumentSource source(DocumentLoader loader, List<Path> paths, String shard) {

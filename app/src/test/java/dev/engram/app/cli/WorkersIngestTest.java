@@ -33,7 +33,7 @@ import org.neo4j.driver.Session;
 /**
  * {@code engram ingest --workers 2} against a Neo4j server in another process (embedded Neo4j in its own JVM with
  * Bolt): two worker JVMs write a corpus full of shared entities concurrently (one document a batch, so their
- * merges interleave), and the graph equals a single-process ingest of the same corpus into an embedded store
+ * merges interleave), and the graph equals a single-process {@code --synonyms at-end} ingest of the same corpus into an embedded store
  * followed by {@code engram synonyms --rebuild}: the same count of every label and relationship type, the same
  * relation provenance, the same SYNONYM edges with the same scores — at the default embed batch, where a name's
  * vector would depend on which names shared its ONNX run if workers embedded them (they leave names, name mentions
@@ -64,7 +64,7 @@ class WorkersIngestTest {
         corpus = dir.resolve("corpus.jsonl");
         Files.write(corpus, lines);
         Run single = engram("ingest", "--data-dir", dir.resolve("single").toString(), "--extractor", "rule",
-                "--batch", "1", corpus.toString());
+                "--synonyms", "at-end", "--batch", "1", corpus.toString());
         assertThat(single.exit()).as(single.err()).isZero();
         Run rebuild = engram("synonyms", "--rebuild", "--data-dir", dir.resolve("single").toString());
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
