@@ -109,16 +109,7 @@ public final class IngestPipeline {
         } finally {
             writer.shutdownNow();
         }
-        {
-            long t = System.nanoTime();
-            KnowledgeStage.EndOfRun.Done done = knowledge.endOfRun(counters.written.get() > 0);
-            if (done != null) {
-                stages.add(StageTimes.Stage.END_NAME_EMBEDDING, done.embedNanos());
-                stages.add(StageTimes.Stage.END_OF_RUN, System.nanoTime() - t - done.embedNanos());
-                counters.namesEmbedded.addAndGet(done.namesEmbedded());
-                listener.note(done.summary());
-            }
-        }
+        endOfRun(knowledge, counters, listener);
         long elapsed = System.nanoTime() - start;
         // what the embedding thread did besides its timed stages: reading, hashing, splitting, store look-ups
         long timed = 0;
@@ -134,6 +125,18 @@ public final class IngestPipeline {
                 counters.factsEmbedded.get()));
     }
 
+    // what the stage does once after the last batch (an at-end run's name mentions, name vectors and synonyms)
+    private static void endOfRun(KnowledgeStage knowledge, Counters counters, IngestListener listener) {
+        long t = System.nanoTime();
+        KnowledgeStage.EndOfRun.Done done = knowledge.endOfRun(counters.written.get() > 0);
+        if (done != null) {
+            counters.stages.add(StageTimes.Stage.END_NAME_EMBEDDING, done.embedNanos());
+            counters.stages.add(StageTimes.Stage.END_OF_RUN, System.nanoTime() - t - done.embedNanos());
+            counters.namesEmbedded.addAndGet(done.namesEmbedded());
+            listener.note(done.summary());
+        }
+    }
+
     private static final class Counters {
         final AtomicLong read = new AtomicLong();
         final AtomicLong written = new AtomicLong();
@@ -146,7 +149,6 @@ public final class IngestPipeline {
         final AtomicLong chunksEmbedded = new AtomicLong();
         final AtomicLong namesEmbedded = new AtomicLong();
         final AtomicLong factsEmbedded = new AtomicLong();
-        final AtomicLong entitiesCreated = new AtomicLong();
         final StageTimes stages = new StageTimes();
         final List<LoadProblem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
     }
@@ -285,7 +287,6 @@ public final class IngestPipeline {
             KnowledgeStage.Timings t = result.timings();
             counters.stages.add(StageTimes.Stage.KNOWLEDGE_EMBEDDING, t.embedding()); // 0 unless embedded here
             counters.stages.add(StageTimes.Stage.KNOWLEDGE_WRITES, t.write() - t.embedding());
-            counters.entitiesCreated.addAndGet(result.written().entitiesCreated());
             t.resolvers().forEach((name, nanos) -> {
                 StageTimes.Stage stage = StageTimes.Stage.ofResolver(name);
                 counters.stages.add(stage == null ? StageTimes.Stage.KNOWLEDGE_WRITES : stage, nanos);
