@@ -127,13 +127,15 @@ final class TikaReader implements FormatReader {
             }
             return;
         }
+        long started = System.nanoTime();
+        long limitNanos = limits.parseTimeout().toNanos();
         Future<Parsed> parse = PARSERS.submit(() -> parse(file.path(), type));
         Parsed parsed;
         try {
-            parsed = parse.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            parsed = parse.get(limitNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             parse.cancel(true);
-            sink.problem(new LoadProblem(name, 0, "parse time limit exceeded (" + limits.parseTimeout().toSeconds() + " s)"));
+            sink.problem(timeLimitExceeded(name));
             return;
         } catch (InterruptedException e) {
             parse.cancel(true);
@@ -141,6 +143,11 @@ final class TikaReader implements FormatReader {
             throw new IllegalStateException("interrupted while parsing " + name, e);
         } catch (ExecutionException e) {
             sink.problem(new LoadProblem(name, 0, reason(e.getCause(), type)));
+            return;
+        }
+        // a parse that finished before get() looked may still have overrun the limit: the limit is the parse's, not the wait's
+        if (System.nanoTime() - started > limitNanos) {
+            sink.problem(timeLimitExceeded(name));
             return;
         }
         if (parsed.text().isBlank()) {
@@ -154,6 +161,10 @@ final class TikaReader implements FormatReader {
         }
         sink.document(new SourceDocument(file.id(), title.strip(), name, parsed.text(), properties(parsed, type),
                 parsed.layout()), name, 0);
+    }
+
+    private LoadProblem timeLimitExceeded(String name) {
+        return new LoadProblem(name, 0, "parse time limit exceeded (" + limits.parseTimeout().toSeconds() + " s)");
     }
 
     private static String detect(Path path) throws IOException {
