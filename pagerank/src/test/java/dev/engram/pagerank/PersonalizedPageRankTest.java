@@ -64,6 +64,28 @@ class PersonalizedPageRankTest {
     void equalsTheStationaryDistributionOfTheExplicitChainOnRandomGraphs(long seed, boolean undirected,
                                                                          double damping, int threads,
                                                                          PersonalizedPageRank.Layout layout) {
+        Chain chain = randomChain(seed, undirected, damping);
+        // over-relaxed sweeps (and, in DEGREE_ORDERED, renumbered nodes) reach the chain's own fixed point
+        assertReachesTheChainsFixedPoint(new PersonalizedPageRank(chain.graph(), layout), chain, damping, threads);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"31, false, 0.5, 1, 1", "32, true, 0.5, 1, 2", "33, false, 0.85, 2, 3", "34, true, 0.85, 2, 2",
+            "35, true, 0.3, 3, 1", "36, false, 0.5, 3, 4"})
+    void tiledSweepsReachTheStationaryDistributionOfTheExplicitChain(long seed, boolean undirected, double damping,
+                                                                    int threads, int blockShift) {
+        // tiles of 2 to 16 nodes: many tiles, arcs inside and across tiles, tiles split between threads
+        Chain chain = randomChain(seed, undirected, damping);
+        PersonalizedPageRank ppr = PersonalizedPageRank.degreeOrdered(chain.graph(), blockShift);
+        assertThat(ppr.tiled()).isTrue();
+        assertReachesTheChainsFixedPoint(ppr, chain, damping, threads);
+    }
+
+    /** A random graph with self-loops, parallel edges, zero weights and isolated nodes, and its exact PageRank. */
+    private record Chain(CsrGraph graph, double[] reset, double[] expected) {
+    }
+
+    private static Chain randomChain(long seed, boolean undirected, double damping) {
         Random random = new Random(seed);
         int n = 40 + random.nextInt(30);
         int m = n * 2;
@@ -85,20 +107,51 @@ class PersonalizedPageRankTest {
             reset[random.nextInt(n)] += random.nextDouble() + 0.1;
         }
         reset[n - 1] += 0.5; // a seed in the isolated part
-        double[] expected = ExactPageRank.solve(n, from, to, w, undirected, reset, damping);
+        return new Chain(g, reset, ExactPageRank.solve(n, from, to, w, undirected, reset, damping));
+    }
 
-        // over-relaxed sweeps (and, in DEGREE_ORDERED, renumbered nodes) reach the chain's own fixed point
-        PersonalizedPageRank ppr = new PersonalizedPageRank(g, layout);
+    private static void assertReachesTheChainsFixedPoint(PersonalizedPageRank ppr, Chain chain, double damping,
+                                                         int threads) {
         PersonalizedPageRank.Workspace workspace = ppr.newWorkspace();
-        double[] scores = ppr.run(reset, EXACT.withDamping(damping).withThreads(threads), workspace);
-
+        double[] scores = ppr.run(chain.reset(), EXACT.withDamping(damping).withThreads(threads), workspace);
         // not tighter: merged parallel edges are stored as float sums, off by ~1e-7 relative
-        assertThat(l1(scores, expected)).isLessThan(1e-7);
+        assertThat(l1(scores, chain.expected())).isLessThan(1e-7);
         assertThat(Arrays.stream(scores).sum()).isCloseTo(1.0, within(1e-12));
         assertThat(workspace.converged()).isTrue();
         // the default tolerance meets the 1e-6 acceptance bound
-        double[] loose = ppr.run(reset, PprOptions.DEFAULT.withDamping(damping).withThreads(threads), workspace);
-        assertThat(l1(loose, expected)).isLessThan(1e-6);
+        double[] loose = ppr.run(chain.reset(), PprOptions.DEFAULT.withDamping(damping).withThreads(threads),
+                workspace);
+        assertThat(l1(loose, chain.expected())).isLessThan(1e-6);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"41, true, 1, 10", "42, true, 2, 8", "43, false, 1, 12", "44, false, 2, 16"})
+    void tiledAndUntiledSweepsGiveTheSameScores(long seed, boolean undirected, int threads, int blockShift) {
+        CsrGraph g = randomGraph(30_000, 150_000, seed, undirected);
+        double[] reset = new double[g.nodeCount()];
+        reset[5] = 1;
+        reset[29_999] = 0.5;
+        PprOptions options = EXACT.withThreads(threads);
+        PersonalizedPageRank untiled = PersonalizedPageRank.degreeOrdered(g, 0);
+        double[] expected = untiled.run(reset, options, untiled.newWorkspace()).clone();
+        PersonalizedPageRank tiled = PersonalizedPageRank.degreeOrdered(g, blockShift);
+        PersonalizedPageRank.Workspace ws = tiled.newWorkspace();
+        double[] scores = tiled.run(reset, options, ws);
+        assertThat(untiled.tiled()).isFalse();
+        assertThat(l1(scores, expected)).isLessThan(1e-11);
+        // Jacobi within a tile costs a few sweeps at most, never a different answer
+        assertThat(ws.iterations()).isLessThan(EXACT.maxIterations());
+    }
+
+    @Test
+    void largeDegreeOrderedGraphsAreTiledByDefault() {
+        int n = PersonalizedPageRank.TILE_MIN_NODES;
+        CsrGraph large = randomGraph(n, n, 7, true);
+        CsrGraph smaller = randomGraph(n - 1, n, 7, true);
+        assertThat(new PersonalizedPageRank(large).tiled()).isTrue();
+        assertThat(new PersonalizedPageRank(large, PersonalizedPageRank.Layout.GRAPH_ORDER).tiled()).isFalse();
+        assertThat(new PersonalizedPageRank(smaller).tiled()).isFalse();
+        assertThatThrownBy(() -> PersonalizedPageRank.degreeOrdered(smaller, 17)).hasMessageContaining("0..16");
     }
 
     @Test
@@ -161,10 +214,11 @@ class PersonalizedPageRankTest {
         assertThat(ws.iterations()).isLessThanOrEqualTo(45);
     }
 
-    @Test
-    void warmQueryAllocatesNothingProportionalToTheGraph() {
+    @ParameterizedTest
+    @CsvSource({"0", "12"})
+    void warmQueryAllocatesNothingProportionalToTheGraph(int blockShift) {
         CsrGraph g = randomGraph(200_000, 400_000, 3, true);
-        PersonalizedPageRank ppr = new PersonalizedPageRank(g);
+        PersonalizedPageRank ppr = PersonalizedPageRank.degreeOrdered(g, blockShift);
         PersonalizedPageRank.Workspace ws = ppr.newWorkspace();
         double[] reset = new double[g.nodeCount()];
         reset[42] = 1;
