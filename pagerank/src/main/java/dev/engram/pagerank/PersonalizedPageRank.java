@@ -33,8 +33,8 @@ import java.util.Arrays;
  * <p>On graphs too large for the caches ({@link #TILE_MIN_NODES} nodes or more, degree-ordered) a sweep is tiled:
  * nodes are updated in blocks of {@link #DEFAULT_BLOCK_SHIFT 2^16}, and a block's in-arcs are stored sorted by
  * source, so the gather over them reads the score column in ascending order instead of at random; their sums go to
- * a block-sized accumulator that stays in cache. Blocks are Gauss-Seidel among themselves and Jacobi within one
- * (a block's arcs see its own nodes' scores of the previous sweep); the fixed point is the same.
+ * a block-sized accumulator that stays in cache. A block's arcs among its own nodes are kept apart and added as
+ * each node is updated, so the sweep stays Gauss-Seidel throughout (hubs, numbered last, share a block).
  */
 public final class PersonalizedPageRank {
 
@@ -97,6 +97,11 @@ public final class PersonalizedPageRank {
      * arrays as untiled, but ordered by source, so {@code inOffsets} bounds tiles and no longer single nodes.
      */
     private final char[] tileTarget;
+    /**
+     * When tiled: where each node's arcs from its own tile start. They follow the tile's other arcs, grouped by
+     * target, and are added at the node's update, so within a tile the sweep is Gauss-Seidel too.
+     */
+    private final int[] innerStart;
 
     /** Prepares the pull structure for {@code graph} in the {@link Layout#DEGREE_ORDERED} layout (O(arcs)). */
     public PersonalizedPageRank(CsrGraph graph) {
@@ -181,6 +186,7 @@ public final class PersonalizedPageRank {
             loopExtra = loops;
             this.blockShift = 0;
             tileTarget = null;
+            innerStart = null;
             return;
         }
         nodeAt = byInDegree(pullOffsets);
@@ -207,14 +213,17 @@ public final class PersonalizedPageRank {
             }
         }
         this.blockShift = blockShift;
-        tileTarget = blockShift > 0 ? tile(inOffsets, inSources, inWeights, blockShift) : null;
+        innerStart = blockShift > 0 ? new int[n] : null;
+        tileTarget = blockShift > 0 ? tile(inOffsets, inSources, inWeights, innerStart, blockShift) : null;
     }
 
     /**
-     * Reorders each tile's arcs by source (in place, stable: two counting sorts on 16-bit digits of the source,
-     * with buffers the size of the largest tile) and returns every arc's target as its place in its tile.
+     * Reorders each tile's arcs (in place): first the arcs from sources outside the tile, sorted by source (stable:
+     * two counting sorts on 16-bit digits, buffers the size of the largest tile), then the arcs between the tile's
+     * own nodes, still grouped by target, whose starts go to {@code innerStart}. Returns every arc's target as its
+     * place in its tile.
      */
-    private static char[] tile(int[] offsets, int[] sources, float[] weights, int blockShift) {
+    private static char[] tile(int[] offsets, int[] sources, float[] weights, int[] innerStart, int blockShift) {
         int n = offsets.length - 1;
         int size = 1 << blockShift;
         char[] target = new char[sources.length];
@@ -229,13 +238,31 @@ public final class PersonalizedPageRank {
         int[] count = new int[(1 << 16) + 1];
         for (int from = 0; from < n; from += size) {
             int to = Math.min(n, from + size);
-            for (int v = from; v < to; v++) {
-                Arrays.fill(target, offsets[v], offsets[v + 1], (char) (v - from));
-            }
             int lo = offsets[from];
             int len = offsets[to] - lo;
-            countingSort(sources, weights, target, lo, spareSources, spareWeights, spareTarget, 0, len, 0, count);
-            countingSort(spareSources, spareWeights, spareTarget, 0, sources, weights, target, lo, len, 16, count);
+            int inner = 0;
+            for (int a = lo; a < lo + len; a++) {
+                if (sources[a] >= from && sources[a] < to) {
+                    inner++;
+                }
+            }
+            int outer = len - inner;
+            int nextOuter = 0;
+            int nextInner = outer;
+            for (int v = from; v < to; v++) {
+                innerStart[v] = lo + nextInner;
+                for (int a = offsets[v]; a < offsets[v + 1]; a++) {
+                    int slot = sources[a] >= from && sources[a] < to ? nextInner++ : nextOuter++;
+                    spareSources[slot] = sources[a];
+                    spareWeights[slot] = weights[a];
+                    spareTarget[slot] = (char) (v - from);
+                }
+            }
+            countingSort(spareSources, spareWeights, spareTarget, 0, sources, weights, target, lo, outer, 0, count);
+            countingSort(sources, weights, target, lo, spareSources, spareWeights, spareTarget, 0, outer, 16, count);
+            System.arraycopy(spareSources, 0, sources, lo, len);
+            System.arraycopy(spareWeights, 0, weights, lo, len);
+            System.arraycopy(spareTarget, 0, target, lo, len);
         }
         return target;
     }
@@ -488,8 +515,9 @@ public final class PersonalizedPageRank {
     }
 
     /**
-     * {@link #sweep} over the tiles that start in {@code [from, to)}: per tile, one pass over its arcs in source
-     * order adds each arc's share into {@code acc}, then its nodes are updated in order from their sums.
+     * {@link #sweep} over the tiles that start in {@code [from, to)}: per tile, one pass over the arcs from other
+     * tiles, in source order, adds each arc's share into {@code acc}; then its nodes are updated in order from
+     * those sums plus their arcs from the tile itself (read at that moment, so already updated when earlier).
      */
     private void tiledSweep(int from, int to, double d, double base, double[] r, double[] x, double[] y,
                             float[] yf, boolean useFloat, double[] acc, double[] partDiff, double[] partDangling,
@@ -498,6 +526,7 @@ public final class PersonalizedPageRank {
         final int[] src = inSources;
         final float[] w = inWeights;
         final char[] tt = tileTarget;
+        final int[] inner = innerStart;
         final double[] invW = invOutWeight;
         final double[] loops = loopExtra;
         final double omega = OVER_RELAXATION;
@@ -508,19 +537,33 @@ public final class PersonalizedPageRank {
             int end = Math.min(to, start + size);
             int nodes = end - start;
             Arrays.fill(acc, 0, nodes, 0.0);
+            int tileEnd = offs[end];
             if (useFloat) {
-                for (int a = offs[start], last = offs[end]; a < last; a++) {
+                for (int a = offs[start], last = inner[start]; a < last; a++) {
                     acc[tt[a]] += yf[src[a]] * w[a];
                 }
             } else {
-                for (int a = offs[start], last = offs[end]; a < last; a++) {
+                for (int a = offs[start], last = inner[start]; a < last; a++) {
                     acc[tt[a]] += y[src[a]] * w[a];
                 }
             }
             for (int v = start; v < end; v++) {
                 double s = acc[v - start];
-                if (loops != null) {
-                    s += (useFloat ? yf[v] : y[v]) * loops[v];
+                int last = v + 1 < end ? inner[v + 1] : tileEnd;
+                if (useFloat) {
+                    for (int a = inner[v]; a < last; a++) {
+                        s += yf[src[a]] * w[a];
+                    }
+                    if (loops != null) {
+                        s += yf[v] * loops[v];
+                    }
+                } else {
+                    for (int a = inner[v]; a < last; a++) {
+                        s += y[src[a]] * w[a];
+                    }
+                    if (loops != null) {
+                        s += y[v] * loops[v];
+                    }
                 }
                 double old = x[v];
                 double xv = Math.max(0.0, old + omega * (d * s + base * r[v] - old));

@@ -139,7 +139,7 @@ class PersonalizedPageRankTest {
         double[] scores = tiled.run(reset, options, ws);
         assertThat(untiled.tiled()).isFalse();
         assertThat(l1(scores, expected)).isLessThan(1e-11);
-        // Jacobi within a tile costs a few sweeps at most, never a different answer
+        // the tiled order of the additions changes the rounding, never the answer
         assertThat(ws.iterations()).isLessThan(EXACT.maxIterations());
     }
 
