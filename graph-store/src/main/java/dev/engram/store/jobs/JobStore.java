@@ -143,6 +143,8 @@ public final class JobStore {
 
     /**
      * Writes a running job's progress, heartbeat and problems so far (the first {@link JobRecord#MAX_PROBLEMS}). Returns whether someone asked the job to stop; true as well when another runner has claimed it since.
+     * A job that has ended keeps its final counters: a beat that read the counters before the end and arrives after
+     * it writes nothing.
      */
     public boolean heartbeat(String id, String runner, JobCounters counters, List<JobProblem> problems) {
         try (Session s = store.session()) {
@@ -150,7 +152,7 @@ public final class JobStore {
                 List<Record> rows = tx.run("""
                         MATCH (j:IngestJob {id: $id})
                         WITH j, j.runner = $runner AS mine
-                        FOREACH (_ IN CASE WHEN mine THEN [1] ELSE [] END |
+                        FOREACH (_ IN CASE WHEN mine AND j.state = 'RUNNING' THEN [1] ELSE [] END |
                           SET j += $counters, j.heartbeat = timestamp(),
                               j.problemFiles = $files, j.problemLines = $lines, j.problemReasons = $reasons)
                         RETURN mine, j.cancelRequested AS cancel""", problemParams(id, runner, counters, problems)).list();

@@ -49,6 +49,21 @@ class JobStoreTest extends StoreTestBase {
     }
 
     @Test
+    void aHeartbeatArrivingAfterTheEndLeavesTheFinalCounters() {
+        JobStore jobs = new JobStore(store);
+        jobs.create(JobRecord.queued("job-4", JobKind.UPLOAD, "tenantA", FILES, RunnerIdentity.current()));
+        jobs.claim("job-4", RunnerIdentity.current()).orElseThrow();
+        JobCounters before = new JobCounters(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        JobCounters last = new JobCounters(1, 1, 1, 0, 0, 3, 3, 3, 5, 120);
+        jobs.finish("job-4", RunnerIdentity.current(), JobState.SUCCEEDED, last, List.of(), "1 written");
+        // the heartbeat thread read the counters before the job ended, and its write lands after the end
+        jobs.heartbeat("job-4", RunnerIdentity.current(), before, List.of());
+        JobRecord end = jobs.find("job-4").orElseThrow();
+        assertThat(end.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(end.counters()).isEqualTo(last);
+    }
+
+    @Test
     void jobsOfADeadProcessReadAsInterruptedAndCanBeResumedOrCancelled() throws Exception {
         JobStore jobs = new JobStore(store);
         String dead = deadRunner();
