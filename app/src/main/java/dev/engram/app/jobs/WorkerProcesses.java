@@ -26,37 +26,18 @@ public final class WorkerProcesses implements AutoCloseable {
     private static final Pattern JOB_LINE = Pattern.compile("engram: job ([0-9a-f-]{36}) ");
     private static final int TAIL_LINES = 8;
 
-    /** One worker: its shard, process, log file and (once announced) job id. */
-    public static final class Worker {
-        private final String shard;
-        private final Process process;
-        private final Path log;
-        private final AtomicReference<String> jobId = new AtomicReference<>();
-
+    /**
+     * One worker: its shard ({@code i/N}), its process, where its output goes, and the id of its job, which the log
+     * pump sets once the child announces it ({@link #jobId()} reads it).
+     */
+    public record Worker(String shard, Process process, Path log, AtomicReference<String> announcedJob) {
         Worker(String shard, Process process, Path log) {
-            this.shard = shard;
-            this.process = process;
-            this.log = log;
-        }
-
-        /** Its shard, {@code i/N}. */
-        public String shard() {
-            return shard;
-        }
-
-        /** Its process. */
-        public Process process() {
-            return process;
-        }
-
-        /** Where its output goes. */
-        public Path log() {
-            return log;
+            this(shard, process, log, new AtomicReference<>());
         }
 
         /** The id of its job, null until it says. */
         public String jobId() {
-            return jobId.get();
+            return announcedJob.get();
         }
 
         /** The last lines of its output (progress redraws dropped). */
@@ -168,10 +149,10 @@ public final class WorkerProcesses implements AutoCloseable {
             try (out; BufferedReader in = new BufferedReader(new InputStreamReader(w.process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
-                    if (w.jobId.get() == null) {
+                    if (w.jobId() == null) {
                         Matcher m = JOB_LINE.matcher(line);
                         if (m.find()) {
-                            w.jobId.set(m.group(1));
+                            w.announcedJob().set(m.group(1));
                         }
                     }
                     out.write(line);

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -58,24 +59,12 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value");
     }
 
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMessage());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ApiError> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> noResource(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, e.getMessage());
+    // Spring's own refusals (415 media type, 405 method, 413 upload size, 404 no such resource) carry their status,
+    // and their messages name only what the request got wrong
+    @ExceptionHandler({HttpMediaTypeNotSupportedException.class, HttpRequestMethodNotSupportedException.class,
+            MaxUploadSizeExceededException.class, NoResourceFoundException.class})
+    ResponseEntity<ApiError> refusedBySpring(Exception e) {
+        return error(HttpStatus.valueOf(((ErrorResponse) e).getStatusCode().value()), e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.engram.extraction.document.DocumentFixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,22 +78,10 @@ class IngestJsonTest {
         List<String> all = new ArrayList<>(List.of(args));
         all.add(1, "--data-dir");
         all.add(2, temp.resolve("db").toString());
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            exit = Commands.commandLine(Map.of()).execute(all.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String text = stdout.toString(StandardCharsets.UTF_8);
-        String errText = stderr.toString(StandardCharsets.UTF_8);
+        Printed run = Printed.engram(all.toArray(String[]::new));
+        String text = run.out();
+        String errText = run.err();
         assertThat(text.strip()).as("stdout is one JSON object; stderr: " + errText).startsWith("{").endsWith("}");
-        return new Run(exit, json.readTree(text), errText);
+        return new Run(run.exit(), json.readTree(text), errText);
     }
 }

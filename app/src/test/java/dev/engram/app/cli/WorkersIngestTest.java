@@ -9,9 +9,6 @@ import dev.engram.store.neo4j.GraphStore;
 import dev.engram.store.neo4j.Neo4jServerProcess;
 import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.search.AccessFilter;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +47,6 @@ class WorkersIngestTest {
     private Path corpus;
     private Map<String, Object> reference;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeAll
     void serverCorpusAndReference() throws Exception {
         server = Neo4jServerProcess.launch(dir.resolve("server"), dir.resolve("server.log"), null);
@@ -63,10 +59,10 @@ class WorkersIngestTest {
         }
         corpus = dir.resolve("corpus.jsonl");
         Files.write(corpus, lines);
-        Run single = engram("ingest", "--data-dir", dir.resolve("single").toString(), "--extractor", "rule",
+        Printed single = Printed.engram("ingest", "--data-dir", dir.resolve("single").toString(), "--extractor", "rule",
                 "--synonyms", "at-end", "--batch", "1", corpus.toString());
         assertThat(single.exit()).as(single.err()).isZero();
-        Run rebuild = engram("synonyms", "--rebuild", "--data-dir", dir.resolve("single").toString());
+        Printed rebuild = Printed.engram("synonyms", "--rebuild", "--data-dir", dir.resolve("single").toString());
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
         assertThat(rebuild.out()).contains("synonyms rebuilt:");
         try (GraphStore store = GraphStore.open(StoreConfig.embedded(dir.resolve("single"), 0))) {
@@ -87,7 +83,7 @@ class WorkersIngestTest {
     @Test
     void twoWorkersWritingConcurrentlyIntoOneServerEqualOneProcess() throws Exception {
         clear();
-        Run two = engram("ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
+        Printed two = Printed.engram("ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
                 "--batch", "1", corpus.toString());
         assertThat(two.exit()).as(two.err() + two.out()).isZero();
         assertThat(two.out()).contains("2 workers: 40 documents written").contains("synonyms rebuilt:");
@@ -110,24 +106,16 @@ class WorkersIngestTest {
     @Test
     void aKilledWorkerFailsTheParentNamingItsJobWhichResumes() throws Exception {
         clear();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        int exit;
-        String killedJob;
-        try {
+        AtomicReference<String> killed = new AtomicReference<>();
+        Printed parentRun = Printed.by(() -> {
             CompletableFuture<Integer> parent = CompletableFuture.supplyAsync(() -> Commands.commandLine(Map.of()).execute(
                     "ingest", "--workers", "2", "--neo4j-uri", server.boltUri(), "--extractor", "rule",
                     "--batch", "1", corpus.toString()));
             // wait for worker 0/2 to have written a document, then SIGKILL it: its job names its process
             // (host/pid/start), which must be a child of this JVM
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            killedJob = null;
             try (GraphStore store = remote()) {
-                while (killedJob == null && System.nanoTime() < deadline && !parent.isDone()) {
+                while (killed.get() == null && System.nanoTime() < deadline && !parent.isDone()) {
                     Thread.sleep(50);
                     Optional<JobRecord> job = new JobStore(store).list(AccessFilter.ALL, 10).stream()
                             .filter(j -> "0/2".equals(j.parameters().shard())).findFirst();
@@ -137,18 +125,16 @@ class WorkersIngestTest {
                                 .findFirst().orElseThrow(() -> new AssertionError("worker " + pid + " is no child of this JVM"));
                         worker.destroyForcibly();
                         worker.onExit().get(1, TimeUnit.MINUTES);
-                        killedJob = job.get().id();
+                        killed.set(job.get().id());
                     }
                 }
             }
-            assertThat(killedJob).as("worker 0/2 must be caught mid-way").isNotNull();
-            exit = parent.get(5, TimeUnit.MINUTES);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        String said = stdout.toString(StandardCharsets.UTF_8) + stderr.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(said).isOne();
+            assertThat(killed.get()).as("worker 0/2 must be caught mid-way").isNotNull();
+            return parent.get(5, TimeUnit.MINUTES);
+        });
+        String killedJob = killed.get();
+        String said = parentRun.out() + parentRun.err();
+        assertThat(parentRun.exit()).as(said).isOne();
         assertThat(said).contains("worker 0/2").contains("exited with status 137")
                 .contains("its job " + killedJob + " is interrupted").contains("engram jobs resume " + killedJob);
         try (GraphStore store = remote()) {
@@ -157,10 +143,10 @@ class WorkersIngestTest {
             assertThat((Long) graph(store).get("complete documents")).isLessThan(40);
         }
 
-        Run resume = engram("jobs", "resume", killedJob, "--neo4j-uri", server.boltUri(),
+        Printed resume = Printed.engram("jobs", "resume", killedJob, "--neo4j-uri", server.boltUri(),
                 "--batch", "1");
         assertThat(resume.exit()).as(resume.err()).isZero();
-        Run rebuild = engram("synonyms", "--rebuild", "--neo4j-uri", server.boltUri());
+        Printed rebuild = Printed.engram("synonyms", "--rebuild", "--neo4j-uri", server.boltUri());
         assertThat(rebuild.exit()).as(rebuild.err()).isZero();
         try (GraphStore store = remote()) {
             assertThat(new JobStore(store).find(killedJob).orElseThrow().state()).isEqualTo(JobState.SUCCEEDED);
@@ -204,22 +190,5 @@ class WorkersIngestTest {
             out.put("synonyms", synonyms);
         }
         return out;
-    }
-
-    private static Run engram(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        int exit;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        try {
-            exit = Commands.commandLine(Map.of()).execute(args);
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-        return new Run(exit, stdout.toString(StandardCharsets.UTF_8), stderr.toString(StandardCharsets.UTF_8));
     }
 }

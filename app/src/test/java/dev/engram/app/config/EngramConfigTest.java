@@ -10,6 +10,7 @@ import dev.engram.retrieval.graph.GraphRagSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -51,7 +52,7 @@ class EngramConfigTest {
 
     @Test
     void theLlmComesFromItsVariables() {
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_LLM_BASE_URL", "http://h:1/v1"))))
+        rejected("ENGRAM_LLM_BASE_URL", "http://h:1/v1")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ENGRAM_LLM_MODEL");
         LlmConfig llm = EngramConfig.load(ConfigSource.ofEnv(Map.of(
@@ -78,7 +79,7 @@ class EngramConfigTest {
 
     @Test
     void aBadValueNamesWhatToFix() {
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_EMBED_BATCH", "many"))))
+        rejected("ENGRAM_EMBED_BATCH", "many")
                 .hasMessageContaining("--embed-batch (ENGRAM_EMBED_BATCH)").hasMessageContaining("many");
     }
 
@@ -130,9 +131,9 @@ class EngramConfigTest {
         assertThat(set.mcp().settings().allowedOrigins()).containsExactly("http://a", "http://b");
         assertThat(set.mcp().settings().sessionIdle()).isEqualTo(Duration.ofSeconds(5));
 
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_PPR_METHOD", "fast"))))
+        rejected("ENGRAM_PPR_METHOD", "fast")
                 .hasMessageContaining("--ppr-method (ENGRAM_PPR_METHOD)").hasMessageContaining("auto, global or local");
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_MAX_HOPS", "0"))))
+        rejected("ENGRAM_MAX_HOPS", "0")
                 .hasMessageContaining("input limits");
     }
 
@@ -172,9 +173,9 @@ class EngramConfigTest {
         assertThat(set.retrieval().queryLlm().timeout()).isEqualTo(java.time.Duration.ofMillis(1500));
         assertThat(set.withGraph(set.retrieval().graph()).retrieval()).isEqualTo(set.retrieval());
 
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_LLM_QUERY_CALLS", "0"))))
+        rejected("ENGRAM_LLM_QUERY_CALLS", "0")
                 .hasMessageContaining("LLM query settings").hasMessageContaining("at least 1 call");
-        assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of("ENGRAM_LLM_QUERY_TIMEOUT", "0s"))))
+        rejected("ENGRAM_LLM_QUERY_TIMEOUT", "0s")
                 .hasMessageContaining("timeout must be positive");
     }
 
@@ -201,5 +202,10 @@ class EngramConfigTest {
         assertThat(printed).containsPattern("ENGRAM_EMBED_BATCH\\s+4\\s+flag");
         assertThat(printed).containsPattern("ENGRAM_CHUNK_TOKENS\\s+128\\s+env");
         assertThat(printed).containsPattern("ENGRAM_INGEST_BATCH\\s+64\\s+default");
+    }
+
+    /** Loading the configuration with just this environment variable set fails; assert on the failure next. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> rejected(String variable, String value) {
+        return assertThatThrownBy(() -> EngramConfig.load(ConfigSource.ofEnv(Map.of(variable, value))));
     }
 }

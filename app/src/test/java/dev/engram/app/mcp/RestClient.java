@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.engram.app.server.DocumentUpload;
+import dev.engram.app.server.JobPoll;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.Map;
 
 /** The server's REST API over real HTTP, as the reference the MCP tools are checked against. */
 final class RestClient {
@@ -55,38 +58,19 @@ final class RestClient {
 
     /** The number of nodes with this label, counted by an unrestricted key through /api/cypher. */
     long count(String adminKey, String label) throws Exception {
-        Reply r = post("/api/cypher", adminKey, java.util.Map.of("query", "MATCH (n:" + label + ") RETURN count(n)"));
+        Reply r = post("/api/cypher", adminKey, Map.of("query", "MATCH (n:" + label + ") RETURN count(n)"));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return r.body().get("rows").get(0).get(0).asLong();
     }
 
     /** Uploads one file as an ingest job and waits for it to succeed. */
     JsonNode ingest(String key, String fileName, String content, String tenant) throws Exception {
-        String boundary = "engram-" + UUID.randomUUID();
-        StringBuilder body = new StringBuilder();
-        if (tenant != null) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
-                    .append(tenant).append("\r\n");
-        }
-        body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content)
-                .append("\r\n--").append(boundary).append("--\r\n");
-        Reply r = send(request("/api/documents", key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+        Reply r = send(DocumentUpload.ofText(tenant, Map.of(fileName, content)).postedBy(request("/api/documents", key))
+                .build());
         assertThat(r.status()).as(r.text()).isEqualTo(202);
-        String id = r.body().get("id").asText();
         // generous bound only against a hung job
-        for (int i = 0; i < 1200; i++) {
-            JsonNode status = ok("/api/jobs/" + id, key);
-            String state = status.get("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                assertThat(state).as(status.toString()).isEqualTo("SUCCEEDED");
-                assertThat(status.get("errors")).as(status.toString()).isEmpty();
-                return status;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return new JobPoll(id -> ok("/api/jobs/" + id, key), 1200, Duration.ofMillis(500))
+                .succeeded(r.body().get("id").asText());
     }
 
     Reply send(HttpRequest request) throws Exception {

@@ -3,6 +3,8 @@ package dev.engram.app.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.app.server.DocumentUpload;
+import dev.engram.app.server.JobPoll;
 import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.app.runtime.BoltPassword;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,7 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Flow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -637,18 +639,8 @@ class AttackSuiteTest extends ServerTestBase {
 
     private JsonNode awaitSucceeded(Reply submitted) throws Exception {
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
-        String id = submitted.body().get("id").asText();
-        for (int i = 0; i < 1200; i++) {
-            JsonNode status = get("/api/jobs/" + id, ADMIN).body();
-            String state = status.get("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                assertThat(state).as(status.toString()).isEqualTo("SUCCEEDED");
-                assertThat(status.get("errors")).as(status.toString()).isEmpty();
-                return status;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return new JobPoll(id -> get("/api/jobs/" + id, ADMIN).body(), 1200, Duration.ofMillis(250))
+                .succeeded(submitted.body().get("id").asText());
     }
 
     private static String enc(String s) {
@@ -658,7 +650,7 @@ class AttackSuiteTest extends ServerTestBase {
     private HttpRequest.Builder request(String path, String key) {
         // an attack that keeps the server busy (a 5 MB question did, for ten minutes) fails the test instead of hanging it
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(java.time.Duration.ofSeconds(60));
+                .timeout(Duration.ofSeconds(60));
         return key == null ? b : b.header("Authorization", "Bearer " + key);
     }
 
@@ -684,18 +676,7 @@ class AttackSuiteTest extends ServerTestBase {
     }
 
     private Reply upload(String key, Map<String, String> files, String tenant) throws Exception {
-        String boundary = "engram-" + UUID.randomUUID();
-        StringBuilder body = new StringBuilder();
-        if (tenant != null) {
-            body.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
-                    .append(tenant).append("\r\n");
-        }
-        files.forEach((name, content) -> body.append("--").append(boundary)
-                .append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"").append(name)
-                .append("\"\r\nContent-Type: application/octet-stream\r\n\r\n").append(content).append("\r\n"));
-        body.append("--").append(boundary).append("--\r\n");
-        return send(request("/api/documents", key).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(BodyPublishers.ofString(body.toString())).build());
+        return send(DocumentUpload.ofText(tenant, files).postedBy(request("/api/documents", key)).build());
     }
 
     /** A body sent without Content-Length (chunked transfer). */

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,9 @@ class ServerApiTest extends ServerTestBase {
             throw new ExceptionInInitializerError(e);
         }
     }
+
+    // 600 tries 0.5 s apart: generous, only against a hung job; the expected path finishes in seconds
+    private final JobPoll jobs = new JobPoll(id -> get("/api/jobs/" + id, ADMIN).body(), 600, Duration.ofMillis(500));
 
     @DynamicPropertySource
     static void syncRoot(DynamicPropertyRegistry registry) {
@@ -670,16 +674,7 @@ class ServerApiTest extends ServerTestBase {
     }
 
     private JsonNode awaitJob(String id) throws Exception {
-        // generous bound only against a hung job; the expected path finishes in seconds
-        for (int i = 0; i < 600; i++) {
-            JsonNode status = get("/api/jobs/" + id, ADMIN).body();
-            String state = status.get("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                return status;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        return jobs.ended(id);
     }
 
     private static List<String> documentIds(JsonNode passages) {
@@ -711,22 +706,7 @@ class ServerApiTest extends ServerTestBase {
     }
 
     private Reply upload(String key, String fileName, byte[] content, String tenant) throws Exception {
-        String boundary = "engram-" + UUID.randomUUID();
-        StringBuilder head = new StringBuilder();
-        if (tenant != null) {
-            head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n")
-                    .append(tenant).append("\r\n");
-        }
-        head.append("--").append(boundary).append("\r\nContent-Disposition: form-data; name=\"files\"; filename=\"")
-                .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n");
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.write(head.toString().getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder b = request("/api/documents", key)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-        return send(b.build());
+        return send(DocumentUpload.of(tenant, fileName, content).postedBy(request("/api/documents", key)).build());
     }
 
     private Reply send(HttpRequest request) throws Exception {

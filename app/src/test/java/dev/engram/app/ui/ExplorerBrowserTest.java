@@ -266,11 +266,8 @@ class ExplorerBrowserTest extends BrowserTestBase {
     @Test
     @Order(6)
     void cypherConsoleShowsATableAndTheGraph() {
-        driver.findElement(By.id("tab-cypher")).click();
-        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
-        query.clear();
-        query.sendKeys("MATCH (c:Chunk)-[p:PART_OF]->(d:Document {id: 'case-movies-00000'}) RETURN d.title AS title, c.index AS chunk, c, p, d ORDER BY chunk");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        WebElement query = openConsole("cypher");
+        submit(query, "MATCH (c:Chunk)-[p:PART_OF]->(d:Document {id: 'case-movies-00000'}) RETURN d.title AS title, c.index AS chunk, c, p, d ORDER BY chunk");
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cypher-table tbody tr")));
         List<String> headers = driver.findElements(By.cssSelector("#cypher-table th")).stream().map(WebElement::getText).toList();
         assertThat(headers).containsExactly("title", "chunk", "c", "p", "d");
@@ -289,22 +286,17 @@ class ExplorerBrowserTest extends BrowserTestBase {
     @Test
     @Order(6)
     void sparqlConsoleQueriesTheStandardEndpoint() {
-        driver.findElement(By.id("tab-sparql")).click();
-        WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sparql-query")));
-        query.clear();
-        query.sendKeys("PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?doc ?title WHERE { ?doc dcterms:title ?title "
+        WebElement query = openConsole("sparql");
+        submit(query, "PREFIX dcterms: <http://purl.org/dc/terms/> SELECT ?doc ?title WHERE { ?doc dcterms:title ?title "
                 + "FILTER(?title = \"Black Hawk Down\") }");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         WebElement table = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#sparql-table tbody tr")));
         assertThat(driver.findElements(By.cssSelector("#sparql-table th")).stream().map(WebElement::getText).toList())
                 .containsExactly("?doc", "?title");
         assertThat(table.getText()).contains("Black Hawk Down", "https://engram.dev/id/document/");
         screenshot("sparql-table");
 
-        query.clear();
-        query.sendKeys("PREFIX dcterms: <http://purl.org/dc/terms/> CONSTRUCT { ?doc dcterms:title ?title } WHERE { "
+        submit(query, "PREFIX dcterms: <http://purl.org/dc/terms/> CONSTRUCT { ?doc dcterms:title ?title } WHERE { "
                 + "?doc dcterms:title ?title FILTER(?title = \"Black Hawk Down\") }");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
         WebElement triples = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sparql-triples")));
         assertThat(triples.getText()).contains("<http://purl.org/dc/terms/title> \"Black Hawk Down\"");
         assertThat(driver.findElement(By.id("sparql-summary")).getText()).isEqualTo("1 triple");
@@ -453,10 +445,8 @@ class ExplorerBrowserTest extends BrowserTestBase {
     void cypherErrorsShowOnceWithoutTheInternalExplainPrefix() {
         js("window.engram.openTab('cypher')");
         WebElement query = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-query")));
-        query.clear();
         // parses, so it passes the guard, and fails in Neo4j's planner (behind the internal EXPLAIN)
-        query.sendKeys("MATCH (n:Entity) RETURN m");
-        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        submit(query, "MATCH (n:Entity) RETURN m");
         WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cypher-error")));
         String message = error.getText();
         assertThat(message).contains("the query was refused").contains("`m`").doesNotContain("EXPLAIN").doesNotContain("CYPHER 5");
@@ -602,6 +592,19 @@ class ExplorerBrowserTest extends BrowserTestBase {
     }
 
     // ---- helpers ----
+
+    /** Clicks a console's tab ({@code cypher}, {@code sparql}) and waits for its query field. */
+    private WebElement openConsole(String console) {
+        driver.findElement(By.id("tab-" + console)).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(console + "-query")));
+    }
+
+    /** Replaces what a console's query field holds with {@code text} and runs it as a user does, with Ctrl+Enter. */
+    private static void submit(WebElement query, String text) {
+        query.clear();
+        query.sendKeys(text);
+        query.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+    }
 
     /** Runs a 50-row RELATION query in the Cypher console and waits for its focused result view. */
     private void showFiftyRelationsFromCypher() {

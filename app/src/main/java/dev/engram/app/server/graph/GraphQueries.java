@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionCallback;
 import org.neo4j.driver.Value;
 import org.springframework.stereotype.Component;
 
@@ -81,43 +83,39 @@ public class GraphQueries {
     /** An entity, up to {@code limit} readable edges around it, and readable chunks mentioning it. */
     public Neighbourhood neighbourhood(String id, int limit, AccessFilter access) {
         bounded("limit", limit, 1, MAX_NEIGHBOURHOOD_LIMIT);
-        Map<String, Object> params = AccessCypher.params(access);
-        params.put("id", id);
+        Map<String, Object> params = idParams(id, access);
         params.put("limit", limit + 1);
-        try (Session session = runtime.store().session()) {
-            return session.executeRead(tx -> {
-                Record center = tx.run("MATCH (e:Entity {id: $id}) WHERE " + AccessCypher.entity("e")
-                        + " RETURN e.id AS id, e.name AS name, " + chunkCount("e") + " AS chunkCount", params)
-                        .list().stream().findFirst()
-                        .orElseThrow(() -> ApiException.notFound("no entity with id '" + id + "'"));
-                List<Record> rows = tx.run("""
-                        MATCH (e:Entity {id: $id})-[r:RELATION|SYNONYM]-(n:Entity)
-                        WHERE (type(r) = 'RELATION' AND %s) OR (type(r) = 'SYNONYM' AND %s)
-                        WITH e, r, n ORDER BY coalesce(r.weight, r.score, 0) DESC LIMIT $limit
-                        RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.predicate AS predicate,
-                               coalesce(r.weight, r.score, 0.0) AS weight, %s AS chunkIds,
-                               n.id AS nid, n.name AS nname, %s AS ncount
-                        """.formatted(AccessCypher.relation("r"), AccessCypher.entity("n"), readableChunkIds("r"),
-                        chunkCount("n")), params).list();
-                boolean truncated = rows.size() > limit;
-                List<Edge> edges = new ArrayList<>();
-                Map<String, EntityNode> nodes = new LinkedHashMap<>();
-                for (Record r : rows.subList(0, Math.min(limit, rows.size()))) {
-                    edges.add(edge(r));
-                    nodes.putIfAbsent(r.get("nid").asString(), new EntityNode(r.get("nid").asString(),
-                            r.get("nname").asString(null), r.get("ncount").asLong()));
-                }
-                List<ChunkRef> chunks = tx.run("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: $id}) WHERE "
-                        + AccessCypher.readable("c") + """
-                         OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
-                        RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index
-                        ORDER BY id LIMIT $limit
-                        """, params).list(r -> new ChunkRef(r.get("id").asString(), r.get("documentId").asString(null),
-                        r.get("title").asString(null), r.get("index").asInt(0)));
-                return new Neighbourhood(new EntityNode(center.get("id").asString(), center.get("name").asString(null),
-                        center.get("chunkCount").asLong()), List.copyOf(nodes.values()), edges, chunks, truncated);
-            });
-        }
+        return read(tx -> {
+            Record center = found(tx.run("MATCH (e:Entity {id: $id}) WHERE " + AccessCypher.entity("e")
+                    + " RETURN e.id AS id, e.name AS name, " + chunkCount("e") + " AS chunkCount", params),
+                    "entity", id);
+            List<Record> rows = tx.run("""
+                    MATCH (e:Entity {id: $id})-[r:RELATION|SYNONYM]-(n:Entity)
+                    WHERE (type(r) = 'RELATION' AND %s) OR (type(r) = 'SYNONYM' AND %s)
+                    WITH e, r, n ORDER BY coalesce(r.weight, r.score, 0) DESC LIMIT $limit
+                    RETURN startNode(r).id AS source, endNode(r).id AS target, type(r) AS type, r.predicate AS predicate,
+                           coalesce(r.weight, r.score, 0.0) AS weight, %s AS chunkIds,
+                           n.id AS nid, n.name AS nname, %s AS ncount
+                    """.formatted(AccessCypher.relation("r"), AccessCypher.entity("n"), readableChunkIds("r"),
+                    chunkCount("n")), params).list();
+            boolean truncated = rows.size() > limit;
+            List<Edge> edges = new ArrayList<>();
+            Map<String, EntityNode> nodes = new LinkedHashMap<>();
+            for (Record r : rows.subList(0, Math.min(limit, rows.size()))) {
+                edges.add(edge(r));
+                nodes.putIfAbsent(r.get("nid").asString(), new EntityNode(r.get("nid").asString(),
+                        r.get("nname").asString(null), r.get("ncount").asLong()));
+            }
+            List<ChunkRef> chunks = tx.run("MATCH (c:Chunk)-[:MENTIONS]->(:Entity {id: $id}) WHERE "
+                    + AccessCypher.readable("c") + """
+                     OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)
+                    RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index
+                    ORDER BY id LIMIT $limit
+                    """, params).list(r -> new ChunkRef(r.get("id").asString(), r.get("documentId").asString(null),
+                    r.get("title").asString(null), r.get("index").asInt(0)));
+            return new Neighbourhood(new EntityNode(center.get("id").asString(), center.get("name").asString(null),
+                    center.get("chunkCount").asLong()), List.copyOf(nodes.values()), edges, chunks, truncated);
+        });
     }
 
     /** Shortest paths of at most {@code maxHops} RELATION edges, in either direction, through readable provenance. */
@@ -141,65 +139,75 @@ public class GraphQueries {
                 """.formatted(AccessCypher.entity("a"), AccessCypher.entity("b"), maxHops,
                 AccessCypher.relation("r"),
                 chunkCount("n"), readableChunkIds("r"));
-        try (Session session = runtime.store().session()) {
-            return session.executeRead(tx -> tx.run(query, params).list(r -> new GraphPath(
-                    r.get("nodes").asList(n -> new EntityNode(n.get("id").asString(), n.get("name").asString(null),
-                            n.get("count").asLong())),
-                    r.get("edges").asList(e -> new Edge(e.get("source").asString(), e.get("target").asString(),
-                            "RELATION", e.get("predicate").asString(null), e.get("weight").asDouble(),
-                            e.get("chunkIds").asList(Value::asString))))));
-        }
+        return read(tx -> tx.run(query, params).list(r -> new GraphPath(
+                r.get("nodes").asList(n -> new EntityNode(n.get("id").asString(), n.get("name").asString(null),
+                        n.get("count").asLong())),
+                r.get("edges").asList(e -> new Edge(e.get("source").asString(), e.get("target").asString(),
+                        "RELATION", e.get("predicate").asString(null), e.get("weight").asDouble(),
+                        e.get("chunkIds").asList(Value::asString))))));
     }
 
     /** A readable document with its chunks in reading (NEXT) order. */
     public DocumentView document(String id, AccessFilter access) {
-        Map<String, Object> params = AccessCypher.params(access);
-        params.put("id", id);
-        try (Session session = runtime.store().session()) {
-            return session.executeRead(tx -> {
-                Record d = tx.run("MATCH (d:Document {id: $id}) WHERE " + AccessCypher.readable("d")
-                        + " RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,"
-                        + " toString(d.ingestedAt) AS ingestedAt", params).list().stream().findFirst()
-                        .orElseThrow(() -> ApiException.notFound("no document with id '" + id + "'"));
-                // index follows the NEXT chain (the writer links chunk i to i+1), and sorts without walking it
-                List<ChunkText> chunks = tx.run("MATCH (c:Chunk)-[:PART_OF]->(:Document {id: $id}) WHERE "
-                        + AccessCypher.readable("c") + " RETURN c.id AS id, c.index AS index, c.text AS text,"
-                        + " c.tokenCount AS tokens ORDER BY c.index", params).list(r -> new ChunkText(
-                        r.get("id").asString(), r.get("index").asInt(0), r.get("text").asString(null),
-                        r.get("tokens").asInt(0)));
-                return new DocumentView(d.get("id").asString(), d.get("title").asString(null),
-                        d.get("source").asString(null), d.get("tenant").asString(null),
-                        d.get("acl").isNull() ? List.of() : d.get("acl").asList(Value::asString),
-                        d.get("ingestedAt").asString(null), chunks);
-            });
-        }
+        Map<String, Object> params = idParams(id, access);
+        return read(tx -> {
+            Record d = found(tx.run("MATCH (d:Document {id: $id}) WHERE " + AccessCypher.readable("d")
+                    + " RETURN d.id AS id, d.title AS title, d.source AS source, d.tenant AS tenant, d.acl AS acl,"
+                    + " toString(d.ingestedAt) AS ingestedAt", params), "document", id);
+            // index follows the NEXT chain (the writer links chunk i to i+1), and sorts without walking it
+            List<ChunkText> chunks = tx.run("MATCH (c:Chunk)-[:PART_OF]->(:Document {id: $id}) WHERE "
+                    + AccessCypher.readable("c") + " RETURN c.id AS id, c.index AS index, c.text AS text,"
+                    + " c.tokenCount AS tokens ORDER BY c.index", params).list(r -> new ChunkText(
+                    r.get("id").asString(), r.get("index").asInt(0), r.get("text").asString(null),
+                    r.get("tokens").asInt(0)));
+            return new DocumentView(d.get("id").asString(), d.get("title").asString(null),
+                    d.get("source").asString(null), d.get("tenant").asString(null),
+                    d.get("acl").isNull() ? List.of() : d.get("acl").asList(Value::asString),
+                    d.get("ingestedAt").asString(null), chunks);
+        });
     }
 
     /** A readable chunk with the entities it mentions and the triples it supports. */
     public ChunkView chunk(String id, AccessFilter access) {
+        Map<String, Object> params = idParams(id, access);
+        return read(tx -> {
+            Record c = found(tx.run("MATCH (c:Chunk {id: $id}) WHERE " + AccessCypher.readable("c")
+                    + " OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)"
+                    + " RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index,"
+                    + " c.text AS text", params), "chunk", id);
+            List<EntityNode> mentioned = tx.run("MATCH (:Chunk {id: $id})-[:MENTIONS]->(e:Entity) RETURN e.id AS id,"
+                    + " e.name AS name, " + chunkCount("e") + " AS n ORDER BY e.name", params).list(r ->
+                    new EntityNode(r.get("id").asString(), r.get("name").asString(null), r.get("n").asLong()));
+            List<Edge> triples = tx.run("""
+                    MATCH (:Chunk {id: $id})-[:MENTIONS]->(s:Entity)-[r:RELATION]->(o:Entity)
+                    WHERE $id IN r.chunkIds
+                    RETURN s.id AS source, o.id AS target, 'RELATION' AS type, r.predicate AS predicate,
+                           coalesce(r.weight, 0.0) AS weight, %s AS chunkIds
+                    """.formatted(readableChunkIds("r")), params).list(GraphQueries::edge);
+            return new ChunkView(c.get("id").asString(), c.get("documentId").asString(null),
+                    c.get("title").asString(null), c.get("index").asInt(0), c.get("text").asString(null),
+                    mentioned, triples);
+        });
+    }
+
+    /** The caller's access parameters with {@code $id} bound. */
+    private static Map<String, Object> idParams(String id, AccessFilter access) {
         Map<String, Object> params = AccessCypher.params(access);
         params.put("id", id);
+        return params;
+    }
+
+    /** Runs {@code work} in one read transaction of a session of its own. */
+    private <T> T read(TransactionCallback<T> work) {
         try (Session session = runtime.store().session()) {
-            return session.executeRead(tx -> {
-                Record c = tx.run("MATCH (c:Chunk {id: $id}) WHERE " + AccessCypher.readable("c")
-                        + " OPTIONAL MATCH (c)-[:PART_OF]->(d:Document)"
-                        + " RETURN c.id AS id, c.documentId AS documentId, d.title AS title, c.index AS index,"
-                        + " c.text AS text", params).list().stream().findFirst()
-                        .orElseThrow(() -> ApiException.notFound("no chunk with id '" + id + "'"));
-                List<EntityNode> mentioned = tx.run("MATCH (:Chunk {id: $id})-[:MENTIONS]->(e:Entity) RETURN e.id AS id,"
-                        + " e.name AS name, " + chunkCount("e") + " AS n ORDER BY e.name", params).list(r ->
-                        new EntityNode(r.get("id").asString(), r.get("name").asString(null), r.get("n").asLong()));
-                List<Edge> triples = tx.run("""
-                        MATCH (:Chunk {id: $id})-[:MENTIONS]->(s:Entity)-[r:RELATION]->(o:Entity)
-                        WHERE $id IN r.chunkIds
-                        RETURN s.id AS source, o.id AS target, 'RELATION' AS type, r.predicate AS predicate,
-                               coalesce(r.weight, 0.0) AS weight, %s AS chunkIds
-                        """.formatted(readableChunkIds("r")), params).list(GraphQueries::edge);
-                return new ChunkView(c.get("id").asString(), c.get("documentId").asString(null),
-                        c.get("title").asString(null), c.get("index").asInt(0), c.get("text").asString(null),
-                        mentioned, triples);
-            });
+            return session.executeRead(work);
         }
+    }
+
+    /** The first record of a lookup by id, or 404 naming what was looked for. */
+    private static Record found(Result lookup, String what, String id) {
+        return lookup.list().stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("no " + what + " with id '" + id + "'"));
     }
 
     /** Refuses with 400 unless {@code min <= value <= max}, naming the parameter. */

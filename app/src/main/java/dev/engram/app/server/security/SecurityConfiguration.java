@@ -7,6 +7,7 @@ import dev.engram.app.server.ListenPolicy;
 import dev.engram.app.server.RequestIdFilter;
 import org.slf4j.LoggerFactory;
 import dev.engram.app.config.EngramConfig;
+import jakarta.servlet.Filter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
@@ -33,27 +34,30 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration implements WebMvcConfigurer {
 
+    // the protected paths: the REST API, the OpenAI-compatible API and the SPARQL protocol endpoint
+    private static final String[] API_PATHS = {"/api/*", "/v1/*", "/sparql", "/sparql/*"};
+
+    // request ids first (everything after can log them), then the body limit, then authentication
     @Bean
     FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
-        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
-        registration.addUrlPatterns("/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+        return registration(new RequestIdFilter(), 0, "/*");
     }
 
     @Bean
     FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(InputLimits limits) {
-        FilterRegistrationBean<BodyLimitFilter> registration = new FilterRegistrationBean<>(new BodyLimitFilter(limits));
-        registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        return registration;
+        return registration(new BodyLimitFilter(limits), 1, API_PATHS);
     }
 
     @Bean
     FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKeys keys) {
-        FilterRegistrationBean<ApiKeyFilter> registration = new FilterRegistrationBean<>(new ApiKeyFilter(keys));
-        registration.addUrlPatterns("/api/*", "/v1/*", "/sparql", "/sparql/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration(new ApiKeyFilter(keys), 2, API_PATHS);
+    }
+
+    /** Registers a filter on these URL patterns, {@code rank} places after the highest precedence. */
+    private static <F extends Filter> FilterRegistrationBean<F> registration(F filter, int rank, String... patterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(patterns);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + rank);
         return registration;
     }
 

@@ -3,6 +3,8 @@ package dev.engram.app.server.sparql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.engram.app.server.DocumentUpload;
+import dev.engram.app.server.JobPoll;
 import dev.engram.app.server.ServerTestBase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -24,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.jena.atlas.web.HttpException;
@@ -523,24 +524,14 @@ class SparqlProtocolTest extends ServerTestBase {
     }
 
     private JsonNode awaitJob(String id) throws Exception {
-        for (int i = 0; i < 600; i++) { // generous bound only against a hung job
-            JsonNode status = json.readTree(send(get("/api/jobs/" + id, ADMIN).build()).text());
-            String state = status.get("state").asText();
-            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
-                return status;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("job " + id + " did not finish");
+        // generous bound only against a hung job
+        return new JobPoll(job -> json.readTree(send(get("/api/jobs/" + job, ADMIN).build()).text()), 600,
+                Duration.ofMillis(500)).ended(id);
     }
 
     private Reply upload(String fileName, String content, String tenant) throws Exception {
-        String boundary = "engram-" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"tenant\"\r\n\r\n" + tenant + "\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
-        return send(post("/api/documents", ADMIN).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(DocumentUpload.ofText(tenant, Map.of(fileName, content)).postedBy(post("/api/documents", ADMIN))
+                .build());
     }
 
     private static String enc(String s) {
