@@ -2,15 +2,10 @@
 // on the canvas. Ctrl+Enter (or the Run button) runs it.
 import { api } from './api.js';
 import * as canvas from './canvas.js';
-import { el, status } from './dom.js';
+import { el, onRun, status } from './dom.js';
 
 export function init() {
-  const form = document.getElementById('cypher-form');
-  const text = document.getElementById('cypher-query');
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
-  text.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
-  });
+  onRun('cypher-form', 'cypher-query', run);
 }
 
 function cell(value) {

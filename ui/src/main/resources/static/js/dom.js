@@ -53,6 +53,14 @@ export async function busy(message, action) {
   }
 }
 
+/** Runs a console's query on its form's submit and on Ctrl+Enter (Cmd+Enter) in its query box. */
+export function onRun(formId, textId, run) {
+  document.getElementById(formId).addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
+  document.getElementById(textId).addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
+  });
+}
+
 /** A short form of a long text. */
 export function clip(text, n = 240) {
   if (!text) return '';

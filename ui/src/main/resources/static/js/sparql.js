@@ -1,15 +1,10 @@
 // SPARQL console: a read-only query → the standard SPARQL 1.1 Protocol endpoint /sparql → a table of bindings
 // (SELECT), a yes/no (ASK) or the triples as N-Triples (CONSTRUCT, DESCRIBE). Ctrl+Enter (or Run) runs it.
 import { api } from './api.js';
-import { el, busy, status } from './dom.js';
+import { el, busy, onRun, status } from './dom.js';
 
 export function init() {
-  const form = document.getElementById('sparql-form');
-  const text = document.getElementById('sparql-query');
-  form.addEventListener('submit', (ev) => { ev.preventDefault(); run(); });
-  text.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
-  });
+  onRun('sparql-form', 'sparql-query', run);
 }
 
 // one RDF term of SPARQL JSON results, as it reads in Turtle

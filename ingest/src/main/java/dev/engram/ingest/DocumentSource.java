@@ -29,4 +29,19 @@ public interface DocumentSource {
             }
         };
     }
+
+    /** Documents already in memory (an upload, a test's corpus), offered in list order. */
+    static DocumentSource of(List<SourceDocument> documents) {
+        return new DocumentSource() {
+            @Override
+            public long estimatedCount() {
+                return documents.size();
+            }
+
+            @Override
+            public void forEach(Consumer<SourceDocument> each, Consumer<LoadProblem> problems) {
+                documents.forEach(each);
+            }
+        };
+    }
 }

@@ -17,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
@@ -46,7 +45,7 @@ class EmbedOnceIngestTest extends StoreTestBase {
 
     @Test
     void namesAndFactsNewInConsecutiveBatchesAreEmbeddedOnceAndAllGetVectors() {
-        IngestReport report = pipeline(new IngestOptions(1, null, List.of())).run(source(corpus()), IngestListener.NONE);
+        IngestReport report = pipeline(new IngestOptions(1, null, List.of())).run(DocumentSource.of(corpus()), IngestListener.NONE);
 
         assertThat(report.documentsWritten()).isEqualTo(24);
         long entities = count("MATCH (e:Entity) RETURN count(e)");
@@ -64,10 +63,10 @@ class EmbedOnceIngestTest extends StoreTestBase {
 
     @Test
     void theGraphIsTheSameWhateverTheBatchSize() {
-        pipeline(new IngestOptions(1, null, List.of())).run(source(corpus()), IngestListener.NONE);
+        pipeline(new IngestOptions(1, null, List.of())).run(DocumentSource.of(corpus()), IngestListener.NONE);
         TreeSet<String> oneByOne = graph();
         clear();
-        pipeline(new IngestOptions(24, null, List.of())).run(source(corpus()), IngestListener.NONE);
+        pipeline(new IngestOptions(24, null, List.of())).run(DocumentSource.of(corpus()), IngestListener.NONE);
         assertThat(graph()).isEqualTo(oneByOne);
     }
 
@@ -82,7 +81,7 @@ class EmbedOnceIngestTest extends StoreTestBase {
                 new SourceDocument("owned", "Owned", "b.jsonl", "Quillon founded Harrowgate.", Map.of()),
                 new SourceDocument("b-1", "Velmora", "b.jsonl", "Quillon founded Harrowgate.", Map.of()));
         List<LoadProblem> problems = new ArrayList<>();
-        pipeline(new IngestOptions(1, "tenantB", List.of())).run(source(docs), new IngestListener() {
+        pipeline(new IngestOptions(1, "tenantB", List.of())).run(DocumentSource.of(docs), new IngestListener() {
             @Override
             public void problem(LoadProblem problem) {
                 problems.add(problem);
@@ -101,9 +100,9 @@ class EmbedOnceIngestTest extends StoreTestBase {
     void aChangedDocumentKeepsTheEntitiesOnlyItsOldVersionNamed() {
         // the batch is prepared while Quillon is still in the graph; replacing the document deletes Quillon (nothing
         // else names it) just before the batch's knowledge is written
-        pipeline(new IngestOptions(1, null, List.of())).run(source(List.of(
+        pipeline(new IngestOptions(1, null, List.of())).run(DocumentSource.of(List.of(
                 new SourceDocument("x", "X", "c.jsonl", "Quillon founded Harrowgate.", Map.of()))), IngestListener.NONE);
-        pipeline(new IngestOptions(1, null, List.of())).run(source(List.of(
+        pipeline(new IngestOptions(1, null, List.of())).run(DocumentSource.of(List.of(
                 new SourceDocument("x", "X", "c.jsonl", "Quillon founded Harrowgate. Quillon visited Town 9.", Map.of()))),
                 IngestListener.NONE);
         assertThat(count("MATCH (:Chunk {id: 'x#0'})-[:MENTIONS]->(e:Entity) WHERE e.id IN ['quillon', 'harrowgate'] "
@@ -114,18 +113,18 @@ class EmbedOnceIngestTest extends StoreTestBase {
 
     @Test
     void atTheEndGivesWhatARebuildAfterPerBatchLinkingGives() {
-        pipeline(new IngestOptions(4, null, List.of(), SynonymMode.NONE)).run(source(corpus()), IngestListener.NONE);
+        pipeline(new IngestOptions(4, null, List.of(), SynonymMode.NONE)).run(DocumentSource.of(corpus()), IngestListener.NONE);
         assertThat(count("MATCH ()-[s:SYNONYM]->() RETURN count(s)")).isZero();
         clear();
         List<SourceDocument> reversed = new ArrayList<>(corpus());
         Collections.reverse(reversed);
-        pipeline(new IngestOptions(3, null, List.of(), SynonymMode.PER_BATCH)).run(source(reversed), IngestListener.NONE);
+        pipeline(new IngestOptions(3, null, List.of(), SynonymMode.PER_BATCH)).run(DocumentSource.of(reversed), IngestListener.NONE);
         TreeSet<String> perBatch = synonyms();
         SynonymRebuilder.standard(store).rebuild(SynonymRebuilder.Progress.NONE);
         TreeSet<String> rebuilt = synonyms();
         clear();
         IngestReport atEnd = pipeline(new IngestOptions(4, null, List.of(), SynonymMode.AT_END))
-                .run(source(corpus()), IngestListener.NONE);
+                .run(DocumentSource.of(corpus()), IngestListener.NONE);
 
         System.out.printf("synonyms: %d per batch, %d rebuilt, %d in common%n", perBatch.size(), rebuilt.size(),
                 perBatch.stream().filter(rebuilt::contains).count());
@@ -147,7 +146,7 @@ class EmbedOnceIngestTest extends StoreTestBase {
         for (List<SourceDocument> order : List.of(docs, List.of(docs.get(2), docs.get(1), docs.get(0)))) {
             for (int batch : new int[] {1, 3}) {
                 clear();
-                pipeline(new IngestOptions(batch, null, List.of(), SynonymMode.AT_END)).run(source(order), IngestListener.NONE);
+                pipeline(new IngestOptions(batch, null, List.of(), SynonymMode.AT_END)).run(DocumentSource.of(order), IngestListener.NONE);
                 try (Session s = store.session()) {
                     assertThat(s.run("MATCH (e:Entity {id: 'quillon group'}) RETURN e.name").single().get(0).asString())
                             .as("batch " + batch + ", " + order.getFirst().id() + " first").isEqualTo("Quillon Group");
@@ -166,10 +165,10 @@ class EmbedOnceIngestTest extends StoreTestBase {
         assertThat(SynonymMode.PER_BATCH.resolve(1_500, 0, 0)).isEqualTo(SynonymMode.PER_BATCH);
 
         IngestReport report = pipeline(new IngestOptions(4, null, List.of(), SynonymMode.AUTO))
-                .run(source(corpus()), IngestListener.NONE);
+                .run(DocumentSource.of(corpus()), IngestListener.NONE);
         assertThat(report.stages().get(StageTimes.Stage.END_OF_RUN)).as("into an empty store: at the end").isPositive();
         TreeSet<String> first = synonyms();
-        IngestReport small = pipeline(new IngestOptions(4, null, List.of(), SynonymMode.AUTO)).run(source(List.of(
+        IngestReport small = pipeline(new IngestOptions(4, null, List.of(), SynonymMode.AUTO)).run(DocumentSource.of(List.of(
                 new SourceDocument("late", "Late", "c.jsonl", PERSON + "99 founded Company 7.", Map.of()))),
                 IngestListener.NONE);
         assertThat(small.stages().get(StageTimes.Stage.END_OF_RUN)).as("one document into 24: per batch").isZero();
@@ -225,19 +224,5 @@ class EmbedOnceIngestTest extends StoreTestBase {
             }
         }
         return Collections.unmodifiableList(out);
-    }
-
-    private static DocumentSource source(List<SourceDocument> docs) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return docs.size();
-            }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                docs.forEach(documents);
-            }
-        };
     }
 }

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 
@@ -109,19 +108,7 @@ class IngestOwnershipTest extends StoreTestBase {
     }
 
     private static DocumentSource source(SourceDocument... docs) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return docs.length;
-            }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                for (SourceDocument d : docs) {
-                    documents.accept(d);
-                }
-            }
-        };
+        return DocumentSource.of(List.of(docs));
     }
 
 }

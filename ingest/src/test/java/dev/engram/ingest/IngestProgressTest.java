@@ -6,13 +6,11 @@ import dev.engram.extraction.document.TokenChunker;
 import dev.engram.extraction.embedding.BgeTokenizer;
 import dev.engram.records.document.ContentHash;
 import dev.engram.records.document.SourceDocument;
-import dev.engram.records.document.LoadProblem;
 import dev.engram.store.testing.StoreTestBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Progress moves inside one large document: chunks are reported as they are embedded, with the bytes read. */
@@ -50,17 +48,7 @@ class IngestProgressTest extends StoreTestBase {
         };
         TokenChunker chunker = new TokenChunker(BgeTokenizer.loadDefault());
         new IngestPipeline(store, embedder, chunker::chunk, ContentHash::of, null, IngestOptions.DEFAULTS)
-                .run(new DocumentSource() {
-                    @Override
-                    public long estimatedCount() {
-                        return 1;
-                    }
-
-                    @Override
-                    public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                        documents.accept(doc);
-                    }
-                }, listener);
+                .run(DocumentSource.of(List.of(doc)), listener);
 
         assertThat(bytes[0]).isEqualTo(text.toString().getBytes(StandardCharsets.UTF_8).length);
         int chunks = Integer.parseInt(events.getFirst().substring("split ".length()));

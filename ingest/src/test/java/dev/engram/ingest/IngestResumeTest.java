@@ -48,14 +48,7 @@ class IngestResumeTest {
 
     @BeforeAll
     void cleanSingleRun() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 60; i++) {
-            sb.append(String.format("{\"id\": \"doc-%d\", \"title\": \"Person %d\", \"text\": \"Person %d was born in "
-                    + "Springfield %d. Person %d directed the film Harbour %d. The film Harbour %d was produced by "
-                    + "Studio %d.\"}%n", i, i, i, i % 7, i, i, i, i % 5));
-        }
-        corpus = dir.resolve("corpus.jsonl");
-        Files.writeString(corpus, sb);
+        corpus = PeopleCorpus.write(dir.resolve("corpus.jsonl"), 60, 7, 5);
         Path cleanDir = dir.resolve("clean");
         Process once = child(cleanDir);
         assertThat(once.waitFor(5, TimeUnit.MINUTES)).isTrue();

@@ -3,7 +3,6 @@ package dev.engram.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.store.testing.StoreTestBase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,15 +18,8 @@ class IngestStageTimesTest extends StoreTestBase {
 
     @Test
     void theReportNamesEveryStageAndCountsEachNewNameAndFactOnce() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 30; i++) {
-            // shared entities across documents and batches: Springfield 0..4, Studio 0..2
-            sb.append(String.format("{\"id\": \"doc-%d\", \"title\": \"Person %d\", \"text\": \"Person %d was born in "
-                    + "Springfield %d. Person %d directed the film Harbour %d. The film Harbour %d was produced by "
-                    + "Studio %d.\"}%n", i, i, i, i % 5, i, i, i, i % 3));
-        }
-        Path corpus = dir.resolve("corpus.jsonl");
-        Files.writeString(corpus, sb);
+        // shared entities across documents and batches: Springfield 0..4, Studio 0..2
+        Path corpus = PeopleCorpus.write(dir.resolve("corpus.jsonl"), 30, 5, 3);
         IngestPipeline pipeline = KilledIngest.pipeline(store, embedder, null);
 
         IngestReport report = pipeline.run(IngestResumeTest.jsonl(corpus), IngestListener.NONE);

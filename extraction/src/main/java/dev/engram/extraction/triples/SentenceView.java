@@ -8,48 +8,32 @@ import java.util.Locale;
  * What every construction reads and none changes: one tagged sentence, its noun phrases in order, the passage's
  * title context, the previous sentence's named subject, and the questions asked of them (is this phrase a name,
  * a pronoun, what entity does it stand for, what lies between two phrases).
+ *
+ * @param sentence        the tagged sentence
+ * @param phrases         its noun phrases, in order
+ * @param title           the passage's title context
+ * @param normalizer      how names become entity ids
+ * @param previousSubject the previous sentence's named subject, or null
  */
-final class SentenceView {
-    private final TaggedSentence sentence;
-    private final List<Phrase> args;
-    private final TitleContext title;
-    private final EntityNormalizer normalizer;
-    private final String previousSubject;
-
-    SentenceView(TaggedSentence sentence, List<Phrase> args, TitleContext title, EntityNormalizer normalizer,
-                 String previousSubject) {
-        this.sentence = sentence;
-        this.args = List.copyOf(args);
-        this.title = title;
-        this.normalizer = normalizer;
-        this.previousSubject = previousSubject;
-    }
-
-    TaggedSentence sentence() {
-        return sentence;
-    }
-
-    TitleContext title() {
-        return title;
-    }
-
-    EntityNormalizer normalizer() {
-        return normalizer;
+record SentenceView(TaggedSentence sentence, List<Phrase> phrases, TitleContext title, EntityNormalizer normalizer,
+                    String previousSubject) {
+    SentenceView {
+        phrases = List.copyOf(phrases);
     }
 
     /** The noun phrase at {@code i}. */
     Phrase arg(int i) {
-        return args.get(i);
+        return phrases.get(i);
     }
 
     /** Number of noun phrases. */
     int args() {
-        return args.size();
+        return phrases.size();
     }
 
     /** The words between phrase {@code i} and phrase {@code i + 1}, classified. */
     Gap gapAfter(int i) {
-        return Gap.between(sentence, args.get(i).end(), args.get(i + 1).start());
+        return Gap.between(sentence, phrases.get(i).end(), phrases.get(i + 1).start());
     }
 
     String token(int k) {
@@ -85,7 +69,7 @@ final class SentenceView {
 
     // "..., and the editors are X": the phrase after "and" is a new subject, not another object
     boolean startsClause(int b) {
-        if (b + 1 >= args.size()) {
+        if (b + 1 >= phrases.size()) {
             return false;
         }
         Gap gap = gapAfter(b);
@@ -93,7 +77,7 @@ final class SentenceView {
     }
 
     boolean nextIsCoordinated(int b) {
-        if (b + 1 >= args.size()) {
+        if (b + 1 >= phrases.size()) {
             return false;
         }
         Gap.Kind kind = gapAfter(b).kind();

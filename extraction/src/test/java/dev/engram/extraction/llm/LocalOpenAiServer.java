@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -108,7 +109,22 @@ public final class LocalOpenAiServer implements AutoCloseable {
 
     /** The API root, like {@code http://127.0.0.1:PORT/v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return baseUrl(server.getAddress().getPort());
+    }
+
+    /** An API root on a loopback port that was free a moment ago, so connections to it are refused. */
+    public static String unreachableBaseUrl() {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return baseUrl(closedPort);
+    }
+
+    private static String baseUrl(int port) {
+        return "http://127.0.0.1:" + port + "/v1";
     }
 
     /** Queues replies, used in order before the fallback. */

@@ -1,12 +1,9 @@
 package dev.engram.extraction.llm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.engram.extraction.llm.LocalOpenAiServer.Reply;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +29,15 @@ class OpenAiClientTest {
 
     private static List<ChatMessage> hello() {
         return List.of(ChatMessage.system("Be brief."), ChatMessage.user("Hello?"));
+    }
+
+    /** What a client on {@code config} throws for hello(), checked to be an {@link LlmException}. */
+    private static LlmException failure(LlmConfig config) {
+        try (OpenAiClient client = new OpenAiClient(config)) {
+            Throwable thrown = catchThrowable(() -> client.complete(hello(), ChatOptions.defaults()));
+            assertThat(thrown).isInstanceOf(LlmException.class);
+            return (LlmException) thrown;
+        }
     }
 
     @Test
@@ -88,57 +94,41 @@ class OpenAiClientTest {
     @Test
     void persistentServerErrorFailsClearlyAfterMaxRetries() {
         server.respondWith(r -> Reply.status(500, "{\"error\": {\"message\": \"CUDA out of memory\"}}"));
-        try (OpenAiClient client = new OpenAiClient(config())) {
-            assertThatThrownBy(() -> client.complete(hello(), ChatOptions.defaults()))
-                    .isInstanceOf(LlmException.class)
-                    .hasMessage("LLM server at " + server.baseUrl()
-                            + " answered HTTP 500 to POST /chat/completions: CUDA out of memory (gave up after 3 attempts)")
-                    .extracting(e -> ((LlmException) e).status()).isEqualTo(500);
-        }
+        LlmException failure = failure(config());
+        assertThat(failure).hasMessage("LLM server at " + server.baseUrl()
+                + " answered HTTP 500 to POST /chat/completions: CUDA out of memory (gave up after 3 attempts)");
+        assertThat(failure.status()).isEqualTo(500);
         assertThat(server.requestCount()).isEqualTo(3);
     }
 
     @Test
     void clientErrorsAreNotRetried() {
         server.respondWith(r -> Reply.status(400, "{\"error\": {\"message\": \"maximum context length is 4096 tokens\"}}"));
-        try (OpenAiClient client = new OpenAiClient(config())) {
-            assertThatThrownBy(() -> client.complete(hello(), ChatOptions.defaults()))
-                    .isInstanceOf(LlmException.class)
-                    .hasMessageContaining("HTTP 400")
-                    .hasMessageContaining("maximum context length is 4096 tokens")
-                    .extracting(e -> ((LlmException) e).status()).isEqualTo(400);
-        }
+        LlmException failure = failure(config());
+        assertThat(failure).hasMessageContaining("HTTP 400")
+                .hasMessageContaining("maximum context length is 4096 tokens");
+        assertThat(failure.status()).isEqualTo(400);
         assertThat(server.requestCount()).isEqualTo(1);
     }
 
     @Test
     void slowServerTimesOutWithClearError() {
         server.respondWith(r -> Reply.json(LocalOpenAiServer.chatCompletion("too late")).after(Duration.ofSeconds(20)));
-        try (OpenAiClient client = new OpenAiClient(config().withTimeout(Duration.ofMillis(300)).withMaxRetries(1))) {
-            assertThatThrownBy(() -> client.complete(hello(), ChatOptions.defaults()))
-                    .isInstanceOf(LlmException.class)
-                    .hasMessage("LLM server at " + server.baseUrl()
-                            + " timed out after 300 ms on POST /chat/completions (gave up after 2 attempts)")
-                    .extracting(e -> ((LlmException) e).status()).isEqualTo(LlmException.NO_RESPONSE);
-        }
+        LlmException failure = failure(config().withTimeout(Duration.ofMillis(300)).withMaxRetries(1));
+        assertThat(failure).hasMessage("LLM server at " + server.baseUrl()
+                + " timed out after 300 ms on POST /chat/completions (gave up after 2 attempts)");
+        assertThat(failure.status()).isEqualTo(LlmException.NO_RESPONSE);
         assertThat(server.requestCount()).isEqualTo(2);
     }
 
     @Test
-    void unreachableServerFailsClearly() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        String baseUrl = "http://127.0.0.1:" + closedPort + "/v1";
+    void unreachableServerFailsClearly() {
+        String baseUrl = LocalOpenAiServer.unreachableBaseUrl();
         LlmConfig config = LlmConfig.of(baseUrl, "m").withRetryBackoff(Duration.ofMillis(5)).withMaxRetries(1);
-        try (OpenAiClient client = new OpenAiClient(config)) {
-            assertThatThrownBy(() -> client.complete(hello(), ChatOptions.defaults()))
-                    .isInstanceOf(LlmException.class)
-                    .hasMessageStartingWith("LLM server at " + baseUrl + " unreachable: ")
-                    .hasMessageContaining("refused")
-                    .hasMessageEndingWith("(gave up after 2 attempts)");
-        }
+        assertThat(failure(config))
+                .hasMessageStartingWith("LLM server at " + baseUrl + " unreachable: ")
+                .hasMessageContaining("refused")
+                .hasMessageEndingWith("(gave up after 2 attempts)");
     }
 
     @Test
@@ -183,11 +173,7 @@ class OpenAiClientTest {
     @Test
     void garbledBodyIsAClearError() {
         server.enqueue(Reply.json("<html>Bad gateway</html>"));
-        try (OpenAiClient client = new OpenAiClient(config())) {
-            assertThatThrownBy(() -> client.complete(hello(), ChatOptions.defaults()))
-                    .isInstanceOf(LlmException.class)
-                    .hasMessageContaining("unusable body (invalid JSON): <html>Bad gateway</html>");
-        }
+        assertThat(failure(config())).hasMessageContaining("unusable body (invalid JSON): <html>Bad gateway</html>");
     }
 
     @Test

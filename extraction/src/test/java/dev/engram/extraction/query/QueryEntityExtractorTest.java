@@ -1,9 +1,14 @@
 package dev.engram.extraction.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class QueryEntityExtractorTest {
 
@@ -22,34 +27,27 @@ class QueryEntityExtractorTest {
                 .doesNotContain("film", "Which");
     }
 
-    @Test
-    void multiWordTitleFromMusique() {
-        assertThat(EXTRACTOR.extract("Who was the first president of the association which published Journal of "
-                + "Psychotherapy Integration?")).contains("Journal of Psychotherapy Integration");
+    /** Questions from the benchmarks, each with mentions it must give (among others). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("questionsAndTheirMentions")
+    void findsTheNamedMentions(String kind, String question, List<String> mentions) {
+        assertThat(EXTRACTOR.extract(question)).containsAll(mentions);
     }
 
-    @Test
-    void placeWithItsStateFromMusique() {
-        assertThat(EXTRACTOR.extract("What county shares a border with the county in which Johnnycake, West "
-                + "Virginia is located?")).contains("Johnnycake", "West Virginia");
-    }
-
-    @Test
-    void coordinatedPeopleFromHotpotqa() {
-        assertThat(EXTRACTOR.extract("Are Christopher Nolan and Sathish Kalathil both film directors?"))
-                .contains("Christopher Nolan", "Sathish Kalathil");
-    }
-
-    @Test
-    void ofInsideAName() {
-        assertThat(EXTRACTOR.extract("What language were books being translated into during the era of Haymo of "
-                + "Faversham?")).contains("Haymo of Faversham");
-    }
-
-    @Test
-    void quotedTitleIsOneMention() {
-        assertThat(EXTRACTOR.extract("Who sang \"Fool (If You Think It's Over)\" first?"))
-                .contains("Fool (If You Think It's Over)");
+    static Stream<Arguments> questionsAndTheirMentions() {
+        return Stream.of(
+                arguments("multi-word title from MuSiQue", "Who was the first president of the association which "
+                        + "published Journal of Psychotherapy Integration?",
+                        List.of("Journal of Psychotherapy Integration")),
+                arguments("place with its state from MuSiQue", "What county shares a border with the county in which "
+                        + "Johnnycake, West Virginia is located?", List.of("Johnnycake", "West Virginia")),
+                arguments("coordinated people from HotpotQA",
+                        "Are Christopher Nolan and Sathish Kalathil both film directors?",
+                        List.of("Christopher Nolan", "Sathish Kalathil")),
+                arguments("'of' inside a name", "What language were books being translated into during the era of "
+                        + "Haymo of Faversham?", List.of("Haymo of Faversham")),
+                arguments("quoted title is one mention", "Who sang \"Fool (If You Think It's Over)\" first?",
+                        List.of("Fool (If You Think It's Over)")));
     }
 
     @Test

@@ -2,12 +2,17 @@ package dev.engram.extraction.triples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.engram.records.triples.Triple;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One test per construction: the standard extractor finds the fact, and the same extractor with that one
@@ -17,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class ConstructionsTest {
     private static final EnglishTagger TAGGER = new EnglishTagger();
     private static final RuleTripleExtractor STANDARD = new RuleTripleExtractor(TAGGER);
+    private static final String STARRING =
+            "Black Hawk Down is a film starring Josh Hartnett, Ewan McGregor and Tom Sizemore.";
 
     private static List<Triple> without(Gap.Kind kind, String title, String text) {
         Map<Gap.Kind, Construction> map = new EnumMap<>(Constructions.standard().byKind());
@@ -29,12 +36,42 @@ class ConstructionsTest {
         assertThat(without(kind, title, text)).as("without the " + kind + " construction").doesNotContain(fact);
     }
 
+    /** Passages, each with a fact that only the named construction finds. */
+    @ParameterizedTest(name = "{0}: {3}")
+    @MethodSource("factsAndTheirConstructions")
+    void theConstructionOwnsTheFact(Gap.Kind kind, String title, String text, Triple fact) {
+        owns(kind, title, text, fact);
+    }
+
+    static Stream<Arguments> factsAndTheirConstructions() {
+        String film = "Black Hawk Down (film)";
+        return Stream.of(
+                // verbal: relation phrases, with light nouns folded in
+                arguments(Gap.Kind.VERBAL, film,
+                        "Black Hawk Down is a 2001 American war film directed by Ridley Scott.",
+                        new Triple(film, "directed by", "Ridley Scott")),
+                arguments(Gap.Kind.VERBAL, "Teutberga", "Teutberga was a queen of Lotharingia.",
+                        new Triple("Teutberga", "was a queen of", "Lotharingia")),
+                // coordination: the relation repeated for each object, and an alternative name as an alias
+                arguments(Gap.Kind.COORDINATION, film, STARRING, new Triple(film, "starring", "Tom Sizemore")),
+                arguments(Gap.Kind.COORDINATION, "Dai Jitao", "Dai Jitao or Tai Chitao was a Chinese journalist.",
+                        new Triple("Dai Jitao", "also known as", "Tai Chitao")),
+                // apposition: is-a and containment
+                arguments(Gap.Kind.APPOSITION, "Leiden painters",
+                        "In 1650, Jan Steen, a Dutch painter, lived in Leiden.",
+                        new Triple("Jan Steen", "is a", "Dutch painter")),
+                arguments(Gap.Kind.APPOSITION, "Helen Hardin", "Helen Hardin was born in Albuquerque, New Mexico.",
+                        new Triple("Albuquerque", "located in", "New Mexico")),
+                // a preposition continues the last verb
+                arguments(Gap.Kind.ADP, "Kerris Dorsey", "Kerris Dorsey was born in Los Angeles in 1998.",
+                        new Triple("Kerris Dorsey", "was born in", "1998")),
+                // a possessive gives the owner's attribute
+                arguments(Gap.Kind.NONE, "Lothair II", "Lothair II's mother was Ermengarde of Tours.",
+                        new Triple("Lothair II", "mother was", "Ermengarde of Tours")));
+    }
+
     @Test
-    void verbalReadsRelationPhrasesAndFoldsLightNouns() {
-        owns(Gap.Kind.VERBAL, "Black Hawk Down (film)", "Black Hawk Down is a 2001 American war film directed by "
-                + "Ridley Scott.", new Triple("Black Hawk Down (film)", "directed by", "Ridley Scott"));
-        owns(Gap.Kind.VERBAL, "Teutberga", "Teutberga was a queen of Lotharingia.",
-                new Triple("Teutberga", "was a queen of", "Lotharingia"));
+    void verbPartDropsTheTrailingPreposition() {
         assertThat(VerbalConstruction.verbPart("was born in")).isEqualTo("was born");
         assertThat(VerbalConstruction.verbPart("directed")).isEqualTo("directed");
     }
@@ -60,37 +97,10 @@ class ConstructionsTest {
     }
 
     @Test
-    void coordinationRepeatsTheRelationForEachObject() {
-        String film = "Black Hawk Down (film)";
-        String text = "Black Hawk Down is a film starring Josh Hartnett, Ewan McGregor and Tom Sizemore.";
-        owns(Gap.Kind.COORDINATION, film, text, new Triple(film, "starring", "Tom Sizemore"));
-        assertThat(without(Gap.Kind.COORDINATION, film, text)).contains(new Triple(film, "starring", "Josh Hartnett"));
-    }
-
-    @Test
-    void alternativeNameIsAnAlias() {
-        owns(Gap.Kind.COORDINATION, "Dai Jitao", "Dai Jitao or Tai Chitao was a Chinese journalist.",
-                new Triple("Dai Jitao", "also known as", "Tai Chitao"));
-    }
-
-    @Test
-    void appositionGivesIsAAndContainment() {
-        owns(Gap.Kind.APPOSITION, "Leiden painters", "In 1650, Jan Steen, a Dutch painter, lived in Leiden.",
-                new Triple("Jan Steen", "is a", "Dutch painter"));
-        owns(Gap.Kind.APPOSITION, "Helen Hardin", "Helen Hardin was born in Albuquerque, New Mexico.",
-                new Triple("Albuquerque", "located in", "New Mexico"));
-    }
-
-    @Test
-    void prepositionContinuesTheLastVerb() {
-        owns(Gap.Kind.ADP, "Kerris Dorsey", "Kerris Dorsey was born in Los Angeles in 1998.",
-                new Triple("Kerris Dorsey", "was born in", "1998"));
-    }
-
-    @Test
-    void possessiveGivesTheOwnersAttribute() {
-        owns(Gap.Kind.NONE, "Lothair II", "Lothair II's mother was Ermengarde of Tours.",
-                new Triple("Lothair II", "mother was", "Ermengarde of Tours"));
+    void coordinationKeepsTheFirstObjectWithoutItsConstruction() {
+        // only the later objects of the list need the coordination construction
+        assertThat(without(Gap.Kind.COORDINATION, "Black Hawk Down (film)", STARRING))
+                .contains(new Triple("Black Hawk Down (film)", "starring", "Josh Hartnett"));
     }
 
     @Test

@@ -39,11 +39,35 @@ public final class EntityNetwork {
             }
         }
         int[] entityOf = new int[nodes];
+        for (int u = 0; u < entities; u++) {
+            if (nodeOf[u] >= 0) {
+                entityOf[nodeOf[u]] = u;
+            }
+        }
+        return over(g, entities, entityOf, nodeOf);
+    }
+
+    /** A network from an undirected edge list over nodes {@code 0..nodeCount-1} (benchmarks, tests). */
+    public static EntityNetwork fromEdges(int nodeCount, int[] from, int[] to, float[] weight) {
+        CsrGraph.Builder b = CsrGraph.builder(nodeCount);
+        for (int e = 0; e < from.length; e++) {
+            b.addEdge(from[e], to[e], weight[e]);
+        }
+        CsrGraph g = b.build(true);
+        int[] identity = new int[nodeCount];
+        Arrays.setAll(identity, i -> i);
+        return over(g, nodeCount, identity, identity);
+    }
+
+    /**
+     * The network whose node n is graph node {@code entityOf[n]}, with the entity arcs of those nodes, their targets
+     * mapped back by {@code nodeOf}; {@code entities} bounds the entity nodes of {@code g}.
+     */
+    private static EntityNetwork over(CsrGraph g, int entities, int[] entityOf, int[] nodeOf) {
+        int nodes = entityOf.length;
         long[] offsets = new long[nodes + 1];
         int arcs = 0;
-        for (int u = 0; u < entities; u++) {
-            if (nodeOf[u] < 0) continue;
-            entityOf[nodeOf[u]] = u;
+        for (int u : entityOf) {
             for (int a = g.firstArc(u); a < g.endArc(u); a++) {
                 if (entityArc(g, u, a, entities)) arcs++;
             }
@@ -65,39 +89,6 @@ public final class EntityNetwork {
         }
         offsets[nodes] = k;
         return new EntityNetwork(entityOf, offsets, neighbours, weights);
-    }
-
-    /** A network from an undirected edge list over nodes {@code 0..nodeCount-1} (benchmarks, tests). */
-    public static EntityNetwork fromEdges(int nodeCount, int[] from, int[] to, float[] weight) {
-        CsrGraph.Builder b = CsrGraph.builder(nodeCount);
-        for (int e = 0; e < from.length; e++) {
-            b.addEdge(from[e], to[e], weight[e]);
-        }
-        CsrGraph g = b.build(true);
-        long[] offsets = new long[nodeCount + 1];
-        int arcs = 0;
-        for (int u = 0; u < nodeCount; u++) {
-            for (int a = g.firstArc(u); a < g.endArc(u); a++) {
-                if (entityArc(g, u, a, nodeCount)) arcs++;
-            }
-        }
-        int[] neighbours = new int[arcs];
-        double[] weights = new double[arcs];
-        int k = 0;
-        for (int u = 0; u < nodeCount; u++) {
-            offsets[u] = k;
-            for (int a = g.firstArc(u); a < g.endArc(u); a++) {
-                if (entityArc(g, u, a, nodeCount)) {
-                    neighbours[k] = g.target(a);
-                    weights[k] = g.weight(a);
-                    k++;
-                }
-            }
-        }
-        offsets[nodeCount] = k;
-        int[] identity = new int[nodeCount];
-        Arrays.setAll(identity, i -> i);
-        return new EntityNetwork(identity, offsets, neighbours, weights);
     }
 
     private static boolean hasEntityEdge(CsrGraph g, int u, int entities) {

@@ -1,11 +1,10 @@
 package dev.engram.store.knowledge;
 
+import dev.engram.store.concurrent.Background;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,11 +53,7 @@ public final class ExactNeighbours {
         AtomicLong compared = new AtomicLong();
         int workers = Math.max(1, Math.min(threads, blocks));
         TopK[] local = new TopK[workers];
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "engram-synonyms");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Background.daemons(workers, "engram-synonyms");
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int w = 0; w < workers; w++) {
@@ -71,13 +66,8 @@ public final class ExactNeighbours {
                 }));
             }
             for (Future<?> f : futures) {
-                f.get();
+                Background.await(f, "synonym computation interrupted");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("synonym computation interrupted", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
         }

@@ -83,6 +83,17 @@ public final class RdfExporter {
     private static final Set<String> DOCUMENT_FIELDS = Set.of(
             "id", "title", "source", "tenant", "acl", "sha256", "pendingSha256", "ingestedAt");
 
+    /** A query column written, when not null, as an integer literal of {@code property}. */
+    private record IntegerColumn(String column, Node property) {}
+
+    // in the order the triples are written
+    private static final List<IntegerColumn> SECTION_INTEGERS = List.of(new IntegerColumn("index", INDEX),
+            new IntegerColumn("level", LEVEL), new IntegerColumn("pageStart", PAGE_START),
+            new IntegerColumn("pageEnd", PAGE_END));
+    private static final List<IntegerColumn> CHUNK_INTEGERS = List.of(new IntegerColumn("tokenCount", TOKEN_COUNT),
+            new IntegerColumn("start", START), new IntegerColumn("end", END),
+            new IntegerColumn("pageStart", PAGE_START), new IntegerColumn("pageEnd", PAGE_END));
+
     private final GraphStore store;
     private final int pageSize;
 
@@ -199,13 +210,8 @@ public final class RdfExporter {
             out.add(section, TYPE, SECTION);
             out.add(section, PART_OF, r.get("parent").isNull() ? EngramVocabulary.document(r.get("docId").asString())
                     : EngramVocabulary.section(r.get("parent").asString()));
-            if (!r.get("title").isNull()) {
-                out.add(section, TITLE, string(r.get("title").asString()));
-            }
-            addInteger(out, section, INDEX, r.get("index"));
-            addInteger(out, section, LEVEL, r.get("level"));
-            addInteger(out, section, PAGE_START, r.get("pageStart"));
-            addInteger(out, section, PAGE_END, r.get("pageEnd"));
+            addString(out, section, TITLE, r.get("title"));
+            addIntegers(out, section, r, SECTION_INTEGERS);
             if (!r.get("first").isNull()) {
                 out.add(section, FIRST, EngramVocabulary.chunk(r.get("first").asString()));
             }
@@ -232,14 +238,8 @@ public final class RdfExporter {
             out.add(chunk, TYPE, CHUNK);
             out.add(chunk, PART_OF, EngramVocabulary.document(r.get("docId").asString()));
             addInteger(out, chunk, INDEX, r.get("index"));
-            if (!r.get("text").isNull()) {
-                out.add(chunk, TEXT, string(r.get("text").asString()));
-            }
-            addInteger(out, chunk, TOKEN_COUNT, r.get("tokenCount"));
-            addInteger(out, chunk, START, r.get("start"));
-            addInteger(out, chunk, END, r.get("end"));
-            addInteger(out, chunk, PAGE_START, r.get("pageStart"));
-            addInteger(out, chunk, PAGE_END, r.get("pageEnd"));
+            addString(out, chunk, TEXT, r.get("text"));
+            addIntegers(out, chunk, r, CHUNK_INTEGERS);
             for (Value section : r.get("sections").values()) {
                 out.add(chunk, IN_SECTION, EngramVocabulary.section(section.asString()));
             }
@@ -318,6 +318,18 @@ public final class RdfExporter {
             }
         }
         out.entities++;
+    }
+
+    private static void addIntegers(Tally out, Node subject, Record r, List<IntegerColumn> columns) {
+        for (IntegerColumn c : columns) {
+            addInteger(out, subject, c.property(), r.get(c.column()));
+        }
+    }
+
+    private static void addString(Tally out, Node subject, Node property, Value value) {
+        if (!value.isNull()) {
+            out.add(subject, property, string(value.asString()));
+        }
     }
 
     private static void addInteger(Tally out, Node subject, Node property, Value value) {

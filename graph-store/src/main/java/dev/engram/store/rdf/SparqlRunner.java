@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.GraphMemFactory;
 import org.apache.jena.graph.Node;
@@ -20,7 +21,6 @@ import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.QueryParseException;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.Var;
-import org.apache.jena.sparql.engine.binding.Binding;
 import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
@@ -129,14 +129,7 @@ public final class SparqlRunner {
 
     private static SparqlResult select(RowSet rows, int rowCap) {
         List<Var> vars = rows.getResultVars();
-        List<Map<String, Node>> out = new ArrayList<>();
-        boolean truncated = false;
-        while (rows.hasNext()) {
-            Binding b = rows.next();
-            if (out.size() == rowCap) {
-                truncated = true;
-                break;
-            }
+        Capped<Map<String, Node>> out = Capped.of(rows, rowCap, b -> {
             Map<String, Node> row = new HashMap<>();
             for (Var v : vars) {
                 Node value = b.get(v);
@@ -144,24 +137,30 @@ public final class SparqlRunner {
                     row.put(v.getVarName(), value);
                 }
             }
-            out.add(row);
-        }
-        return new SparqlResult(SparqlResult.Kind.SELECT, vars.stream().map(Var::getVarName).toList(), out, false,
-                List.of(), truncated);
+            return row;
+        });
+        return new SparqlResult(SparqlResult.Kind.SELECT, vars.stream().map(Var::getVarName).toList(), out.items(),
+                false, List.of(), out.truncated());
     }
 
     private static SparqlResult triples(SparqlResult.Kind kind, Iterator<Triple> triples, int cap) {
-        List<Triple> out = new ArrayList<>();
-        boolean truncated = false;
-        while (triples.hasNext()) {
-            Triple t = triples.next();
-            if (out.size() == cap) {
-                truncated = true;
-                break;
+        Capped<Triple> out = Capped.of(triples, cap, t -> t);
+        return new SparqlResult(kind, List.of(), List.of(), false, out.items(), out.truncated());
+    }
+
+    /** The first {@code cap} items of a result, and whether it had more (found by reading one past the cap). */
+    private record Capped<T>(List<T> items, boolean truncated) {
+        static <S, T> Capped<T> of(Iterator<S> source, int cap, Function<S, T> read) {
+            List<T> items = new ArrayList<>();
+            while (source.hasNext()) {
+                S next = source.next();
+                if (items.size() == cap) {
+                    return new Capped<>(items, true);
+                }
+                items.add(read.apply(next));
             }
-            out.add(t);
+            return new Capped<>(items, false);
         }
-        return new SparqlResult(kind, List.of(), List.of(), false, out, truncated);
     }
 
     private synchronized Graph view(AccessFilter filter) {

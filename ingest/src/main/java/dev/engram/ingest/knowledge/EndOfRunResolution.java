@@ -1,6 +1,7 @@
 package dev.engram.ingest.knowledge;
 
 import dev.engram.records.embedding.Embedder;
+import dev.engram.store.concurrent.Background;
 import dev.engram.store.knowledge.KnowledgeWriter;
 import dev.engram.store.knowledge.MissingEntityVectors;
 import dev.engram.store.knowledge.NameMentionLinker;
@@ -11,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.neo4j.driver.Session;
 
@@ -67,11 +66,7 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
         // the name mentions (database work) run beside the embedding of the first names (model work)
         List<String> ids = List.copyOf(newEntities.keySet());
         List<String> ahead = ids.subList(0, Math.min(ids.size(), MissingEntityVectors.pageMultiple(AHEAD)));
-        ExecutorService beside = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "engram-name-mentions");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService beside = Background.daemons(1, "engram-name-mentions");
         Set<String> touched;
         long t = System.nanoTime();
         List<float[]> vectors;
@@ -80,12 +75,7 @@ public final class EndOfRunResolution implements KnowledgeStage.EndOfRun {
             Future<Set<String>> mentions = beside.submit(() -> new NameMentionLinker(store).link(runChunks(), newEntities));
             vectors = missing.embed(ahead.stream().map(newEntities::get).toList());
             embedNanos = System.nanoTime() - t;
-            touched = mentions.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while linking name mentions", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            touched = Background.await(mentions, "interrupted while linking name mentions");
         } finally {
             beside.shutdownNow();
         }

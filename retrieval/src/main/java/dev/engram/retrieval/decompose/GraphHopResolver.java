@@ -2,7 +2,6 @@ package dev.engram.retrieval.decompose;
 
 import dev.engram.records.triples.EntityNormalizer;
 import dev.engram.retrieval.RankedPassage;
-import dev.engram.retrieval.llm.CallBudget;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.EntityRelation;
 import dev.engram.store.search.RelationSearch;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -25,7 +23,7 @@ import java.util.function.BiFunction;
  * @param relations the relation lookup
  */
 public record GraphHopResolver(BiFunction<String, AccessFilter, List<ScoredEntity>> names, RelationSearch relations,
-                               RelationalNouns nouns) implements HopResolver {
+                               RelationalNouns nouns) implements RelationalHopResolver {
     private static final EntityNormalizer NORMALIZER = new EntityNormalizer();
     // "X is a 1865 play by Y", "X was an album by Y": the work-by shape that states an author or performer
     private static final java.util.regex.Pattern WORK_BY = java.util.regex.Pattern.compile(
@@ -34,28 +32,21 @@ public record GraphHopResolver(BiFunction<String, AccessFilter, List<ScoredEntit
     static final int MAX_ENTITIES = 3;
 
     @Override
-    public Resolution resolve(Plan.Step step, String text, String argument, List<RankedPassage> passages,
-                              AccessFilter access, CallBudget budget) {
-        if (step.relation() == null || argument == null) {
-            return Resolution.none("no relational noun to follow in the graph");
-        }
-        Optional<RelationalNouns.Noun> noun = nouns.of(step.relation());
-        if (noun.isEmpty()) {
-            return Resolution.none("\"" + step.relation() + "\" is not a known relational noun");
-        }
+    public Resolution follow(RelationalNouns.Noun noun, String argument, List<RankedPassage> passages,
+                             AccessFilter access) {
         List<String> ids = link(argument, access);
         if (ids.isEmpty()) {
             return Resolution.none("no entity named \"" + argument + "\"");
         }
-        List<String> cues = new ArrayList<>(noun.get().cues().stream().map(c -> c.startsWith(">") ? c.substring(1) : c)
+        List<String> cues = new ArrayList<>(noun.cues().stream().map(c -> c.startsWith(">") ? c.substring(1) : c)
                 .toList());
-        if (noun.get().by()) {
+        if (noun.by()) {
             cues.add(" by");
         }
         EntityRelation best = null;
         double bestScore = 0;
         for (EntityRelation r : relations.around(ids, cues, access, RelationSearch.MAX_RESULTS)) {
-            if (!reads(noun.get(), r) || ids.contains(r.otherId())) {
+            if (!reads(noun, r) || ids.contains(r.otherId())) {
                 continue;
             }
             // a named entity at the other end, an earlier-linked X and a heavier relation go first
@@ -66,7 +57,7 @@ public record GraphHopResolver(BiFunction<String, AccessFilter, List<ScoredEntit
             }
         }
         if (best == null) {
-            return Resolution.none("no relation of \"" + argument + "\" states its " + noun.get().noun());
+            return Resolution.none("no relation of \"" + argument + "\" states its " + noun.noun());
         }
         String name = best.otherName() == null ? best.otherId() : best.otherName();
         String how = best.outgoing() ? "graph: " + argument + " —" + best.predicate() + "→ " + name
@@ -119,5 +110,10 @@ public record GraphHopResolver(BiFunction<String, AccessFilter, List<ScoredEntit
 
     private static boolean named(String name) {
         return name != null && name.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
+    }
+
+    @Override
+    public String withoutNoun() {
+        return "no relational noun to follow in the graph";
     }
 }

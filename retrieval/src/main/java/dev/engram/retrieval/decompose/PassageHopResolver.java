@@ -1,11 +1,9 @@
 package dev.engram.retrieval.decompose;
 
 import dev.engram.retrieval.RankedPassage;
-import dev.engram.retrieval.llm.CallBudget;
 import dev.engram.store.search.AccessFilter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +12,7 @@ import java.util.regex.Pattern;
  * about X (its title is X's name), the name after the noun's passive cue ("directed by Y", "written and produced by
  * Y"), after "by" for work nouns ("a 1865 play by Y"), or after "married" for a spouse.
  */
-public record PassageHopResolver(RelationalNouns nouns) implements HopResolver {
+public record PassageHopResolver(RelationalNouns nouns) implements RelationalHopResolver {
     /** Passages of the hop looked at. */
     static final int LOOKED_AT = 3;
     private static final String NAME = "(\\p{Lu}[\\p{L}'’.-]+(?:\\s+(?:(?:de|van|von|da|di|du|le|la|of)\\s+)?\\p{Lu}[\\p{L}'’.-]+){0,4})";
@@ -22,27 +20,20 @@ public record PassageHopResolver(RelationalNouns nouns) implements HopResolver {
     private static final Pattern MARRIED = Pattern.compile("\\bmarried\\s+(?:to\\s+)?(?:\\w+\\s+){0,2}?" + NAME);
 
     @Override
-    public Resolution resolve(Plan.Step step, String text, String argument, List<RankedPassage> passages,
-                              AccessFilter access, CallBudget budget) {
-        if (step.relation() == null || argument == null) {
-            return Resolution.none("no relational noun to look for in the passages");
-        }
-        Optional<RelationalNouns.Noun> noun = nouns.of(step.relation());
-        if (noun.isEmpty()) {
-            return Resolution.none("\"" + step.relation() + "\" is not a known relational noun");
-        }
+    public Resolution follow(RelationalNouns.Noun noun, String argument, List<RankedPassage> passages,
+                             AccessFilter access) {
         String wanted = argument.toLowerCase(Locale.ROOT);
         for (RankedPassage p : passages.subList(0, Math.min(LOOKED_AT, passages.size()))) {
             String title = p.title() == null ? "" : p.title().toLowerCase(Locale.ROOT);
             if (title.isEmpty() || !(title.startsWith(wanted) || wanted.startsWith(title))) {
                 continue;
             }
-            String found = find(noun.get(), p.text());
+            String found = find(noun, p.text());
             if (found != null && !found.equalsIgnoreCase(argument)) {
                 return new Resolution(new Bridge(found, "passage: " + p.title(), List.of(p.chunkId())), null);
             }
         }
-        return Resolution.none("no passage about \"" + argument + "\" names its " + noun.get().noun());
+        return Resolution.none("no passage about \"" + argument + "\" names its " + noun.noun());
     }
 
     static String find(RelationalNouns.Noun noun, String text) {
@@ -66,5 +57,10 @@ public record PassageHopResolver(RelationalNouns nouns) implements HopResolver {
             return m.find() ? m.group(1) : null;
         }
         return null;
+    }
+
+    @Override
+    public String withoutNoun() {
+        return "no relational noun to look for in the passages";
     }
 }

@@ -1,5 +1,6 @@
 package dev.engram.retrieval.graph;
 
+import dev.engram.pagerank.CsrGraph;
 import dev.engram.store.projection.GraphProjection;
 import dev.engram.store.search.AccessFilter;
 import java.util.BitSet;
@@ -59,6 +60,24 @@ public final class AccessMask {
         }
         for (int i = 0, n = p.relationChunkCount(relation); i < n; i++) {
             if (readable.get(p.relationChunk(relation, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when the caller may read at least one chunk that mentions this entity node: an entity only hidden chunks
+     * mention must not surface, not even as a seed or a seed's name.
+     */
+    public boolean anyMentioningChunk(GraphProjection p, int entity) {
+        if (readable == null) {
+            return true;
+        }
+        CsrGraph graph = p.graph();
+        for (int arc = graph.firstArc(entity); arc < graph.endArc(entity); arc++) {
+            int neighbour = graph.target(arc);
+            if (p.isChunk(neighbour) && readable.get(neighbour)) {
                 return true;
             }
         }

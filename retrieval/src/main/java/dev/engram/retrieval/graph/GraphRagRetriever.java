@@ -221,7 +221,7 @@ public final class GraphRagRetriever implements Retriever {
             Set<Integer> seeded = new HashSet<>();
             linked.seeds().forEach(s -> seeded.add(s.node()));
             entities = BRIDGE_FACTS.find(projection, linked.cues(), best, weights, seeded).stream()
-                    .filter(e -> access.all() || visible(e.node(), projection, access)).toList();
+                    .filter(e -> access.anyMentioningChunk(projection, e.node())).toList();
         }
         double entityMass = entities.stream().mapToDouble(BridgeFacts.BridgeEntity::weight).sum();
         double[] reset = engine.resets().get();
@@ -243,18 +243,6 @@ public final class GraphRagRetriever implements Retriever {
         } finally {
             clear(reset, touched);
         }
-    }
-
-    // an entity only hidden chunks mention must not become a seed
-    private static boolean visible(int node, GraphProjection projection, AccessMask access) {
-        var graph = projection.graph();
-        for (int arc = graph.firstArc(node); arc < graph.endArc(node); arc++) {
-            int neighbour = graph.target(arc);
-            if (projection.isChunk(neighbour) && access.chunk(neighbour)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Seeds, dense hits and the walks' scores (full arrays over the projection's nodes; null without seeds). */

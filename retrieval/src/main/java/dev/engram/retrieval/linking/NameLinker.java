@@ -1,7 +1,6 @@
 package dev.engram.retrieval.linking;
 
 import dev.engram.records.triples.EntityNormalizer;
-import dev.engram.pagerank.CsrGraph;
 import dev.engram.retrieval.Seed;
 import dev.engram.retrieval.graph.AccessMask;
 import dev.engram.store.projection.GraphProjection;
@@ -38,7 +37,8 @@ public final class NameLinker {
                 continue;
             }
             int node = projection.node(normalizer.normalize(mention));
-            if (node < 0 || projection.isChunk(node) || seeds.containsKey(node) || !visible(node, projection, access)) {
+            if (node < 0 || projection.isChunk(node) || seeds.containsKey(node)
+                    || !access.anyMentioningChunk(projection, node)) {
                 continue;
             }
             seeds.put(node, new SeedNode(node, new Seed(projection.nodeId(node), projection.entityName(node),
@@ -54,20 +54,5 @@ public final class NameLinker {
      */
     static boolean named(String mention) {
         return mention.chars().anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));
-    }
-
-    // an entity only hidden chunks mention must not surface, not even as a seed's name
-    private static boolean visible(int node, GraphProjection projection, AccessMask access) {
-        if (access.all()) {
-            return true;
-        }
-        CsrGraph graph = projection.graph();
-        for (int arc = graph.firstArc(node); arc < graph.endArc(node); arc++) {
-            int neighbour = graph.target(arc);
-            if (projection.isChunk(neighbour) && access.chunk(neighbour)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.LocalLlm;
 import dev.engram.extraction.llm.LocalOpenAiServer;
 import dev.engram.extraction.llm.LocalOpenAiServer.Reply;
 import dev.engram.extraction.llm.OpenAiClient;
 import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.VerbalizedPath;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,19 +23,17 @@ class AnswerGeneratorTest {
 
     private static final String QUESTION = "Who directed the film based on Mark Bowden's book?";
 
-    private final LocalOpenAiServer server = LocalOpenAiServer.start();
-    private final List<OpenAiClient> clients = new ArrayList<>();
+    private final LocalLlm llm = new LocalLlm();
+    private final LocalOpenAiServer server = llm.server();
 
     @AfterEach
     void stop() {
-        clients.forEach(OpenAiClient::close);
-        server.close();
+        llm.close();
     }
 
     private AnswerGenerator generator(String baseUrl) {
-        OpenAiClient client = new OpenAiClient(
+        OpenAiClient client = llm.client(
                 LlmConfig.of(baseUrl, "test-model").withRetryBackoff(Duration.ofMillis(5)).withMaxRetries(2));
-        clients.add(client);
         return new AnswerGenerator(client);
     }
 
@@ -96,12 +92,8 @@ class AnswerGeneratorTest {
     }
 
     @Test
-    void unreachableServerGivesAnErrorAndKeepsTheContext() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
-        String baseUrl = "http://127.0.0.1:" + closedPort + "/v1";
+    void unreachableServerGivesAnErrorAndKeepsTheContext() {
+        String baseUrl = LocalOpenAiServer.unreachableBaseUrl();
         AssembledContext context = context();
         List<String> deltas = new ArrayList<>();
 

@@ -3,7 +3,7 @@ package dev.engram.retrieval.decompose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.extraction.llm.CachedChat;
-import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.LocalLlm;
 import dev.engram.extraction.llm.LocalOpenAiServer;
 import dev.engram.extraction.llm.LocalOpenAiServer.Reply;
 import dev.engram.extraction.llm.OpenAiClient;
@@ -34,16 +34,15 @@ class LlmDecompositionTest {
     private static final String MULTI_STEP = """
             {"kind": "multi-step", "steps": ["Who directed Black Hawk Down?", "When was #1 born?"]}""";
 
-    private final LocalOpenAiServer server = LocalOpenAiServer.start();
-    private final List<OpenAiClient> clients = new CopyOnWriteArrayList<>();
+    private final LocalLlm local = new LocalLlm();
+    private final LocalOpenAiServer server = local.server();
     private final List<String> asked = new CopyOnWriteArrayList<>();
     @TempDir
     Path cache;
 
     @AfterEach
     void stop() {
-        clients.forEach(OpenAiClient::close);
-        server.close();
+        local.close();
     }
 
     // the retriever underneath: records what it was asked, and finds one passage per question
@@ -60,9 +59,8 @@ class LlmDecompositionTest {
     };
 
     private QueryLlm llm(Duration timeout, QueryLlmLimits limits) {
-        OpenAiClient client = new OpenAiClient(LlmConfig.of(server.baseUrl(), "test-model").withCacheDir(cache)
+        OpenAiClient client = local.client(local.config().withCacheDir(cache)
                 .withTimeout(timeout).withMaxRetries(0).withRetryBackoff(Duration.ofMillis(5)));
-        clients.add(client);
         return new QueryLlm(new CachedChat(client), limits);
     }
 

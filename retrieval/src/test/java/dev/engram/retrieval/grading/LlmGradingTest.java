@@ -3,7 +3,7 @@ package dev.engram.retrieval.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.extraction.llm.CachedChat;
-import dev.engram.extraction.llm.LlmConfig;
+import dev.engram.extraction.llm.LocalLlm;
 import dev.engram.extraction.llm.LocalOpenAiServer;
 import dev.engram.extraction.llm.LocalOpenAiServer.Reply;
 import dev.engram.extraction.llm.OpenAiClient;
@@ -16,7 +16,6 @@ import dev.engram.retrieval.llm.QueryLlm;
 import dev.engram.retrieval.llm.QueryLlmLimits;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -34,15 +33,14 @@ class LlmGradingTest {
             new RankedPassage("c2", "d2", "Hawk", "Hawks are birds of prey.", 0.5),
             new RankedPassage("c3", "d3", "Mark Bowden", "Mark Bowden wrote the book Black Hawk Down.", 0.4));
 
-    private final LocalOpenAiServer server = LocalOpenAiServer.start();
-    private final List<OpenAiClient> clients = new ArrayList<>();
+    private final LocalLlm local = new LocalLlm();
+    private final LocalOpenAiServer server = local.server();
     @TempDir
     Path cache;
 
     @AfterEach
     void stop() {
-        clients.forEach(OpenAiClient::close);
-        server.close();
+        local.close();
     }
 
     // offline grades as the GradingRetriever gives them: every passage weak, so nothing is relevant offline
@@ -51,9 +49,8 @@ class LlmGradingTest {
             Coverage.NONE);
 
     private LlmGradingRetriever retriever() {
-        OpenAiClient client = new OpenAiClient(LlmConfig.of(server.baseUrl(), "test-model").withCacheDir(cache)
+        OpenAiClient client = local.client(local.config().withCacheDir(cache)
                 .withTimeout(Duration.ofMillis(500)).withMaxRetries(0));
-        clients.add(client);
         return new LlmGradingRetriever(offline, new LlmGrader(new QueryLlm(new CachedChat(client),
                 QueryLlmLimits.DEFAULTS)));
     }
