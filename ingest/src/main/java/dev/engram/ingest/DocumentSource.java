@@ -5,7 +5,9 @@ import dev.engram.records.document.LoadProblem;
 import dev.engram.records.document.SourceDocument;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** Where an ingest reads documents from: files, a JSONL corpus, an upload. */
 public interface DocumentSource {
@@ -17,30 +19,26 @@ public interface DocumentSource {
 
     /** Files and directories (recursively, as the loader's include globs allow) read by {@code loader}. */
     static DocumentSource files(DocumentLoader loader, List<Path> paths) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return loader.countDocuments(paths);
-            }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
-                loader.forEach(paths, documents, problems);
-            }
-        };
+        return from(() -> loader.countDocuments(paths), (documents, problems) -> loader.forEach(paths, documents, problems));
     }
 
     /** Documents already in memory (an upload, a test's corpus), offered in list order. */
     static DocumentSource of(List<SourceDocument> documents) {
+        return from(documents::size, (each, problems) -> documents.forEach(each));
+    }
+
+    /** A source from its two halves: {@link #estimatedCount} and {@link #forEach}. */
+    static DocumentSource from(LongSupplier estimatedCount,
+                               BiConsumer<Consumer<SourceDocument>, Consumer<LoadProblem>> forEach) {
         return new DocumentSource() {
             @Override
             public long estimatedCount() {
-                return documents.size();
+                return estimatedCount.getAsLong();
             }
 
             @Override
-            public void forEach(Consumer<SourceDocument> each, Consumer<LoadProblem> problems) {
-                documents.forEach(each);
+            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> problems) {
+                forEach.accept(documents, problems);
             }
         };
     }

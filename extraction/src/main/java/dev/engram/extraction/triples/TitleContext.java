@@ -9,9 +9,19 @@ import java.util.Set;
 /**
  * What a passage is about: its title entity, and whether the passage talks about it (an encyclopaedic first
  * sentence starts with the title or a prefix of it). Resolves "he", "it", "the film" and title-like mentions
- * to the title.
+ * to the title. Built by {@link #of}.
+ *
+ * @param title        the title, as the name of the entity the passage is about
+ * @param titleKey     the title's normalized form
+ * @param titleCoreKey the normalized title without a "(film)" or ", Illinois" tail
+ * @param about        whether the passage is about its title
+ * @param typeNouns    nouns that, after "the", stand for the title ("the film")
+ * @param normalizer   how names become entity ids
+ * @param openingKey   the normalized opening phrase that stands for the title, or "" when none does
+ * @param titleWords   the core title's longer words, which as a phrase's head stand for the title
  */
-final class TitleContext {
+record TitleContext(String title, String titleKey, String titleCoreKey, boolean about, Set<String> typeNouns,
+                    EntityNormalizer normalizer, String openingKey, Set<String> titleWords) {
 
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "it", "they");
     // kinds of thing an encyclopaedia article is about; "the film was released" means the title
@@ -33,32 +43,13 @@ final class TitleContext {
             "musical", "sitcom", "drama", "documentary", "trilogy", "saga", "comic", "manga",
             "anime", "console", "software", "system", "device", "vehicle", "aircraft", "car", "engine");
 
-    private final String title;
-    private final String titleKey;
-    private final String titleCoreKey;
-    private final boolean about;
-    private final Set<String> typeNouns;
-    private final EntityNormalizer normalizer;
-    private String openingKey = "";
-    private Set<String> titleWords = Set.of();
-
-    private TitleContext(String title, String titleKey, String titleCoreKey, boolean about, Set<String> typeNouns,
-                         EntityNormalizer normalizer) {
-        this.title = title;
-        this.titleKey = titleKey;
-        this.titleCoreKey = titleCoreKey;
-        this.about = about;
-        this.typeNouns = typeNouns;
-        this.normalizer = normalizer;
-    }
-
     /** Reads the title and the passage's first sentence with its phrases. */
     static TitleContext of(String title, TaggedSentence first, List<Phrase> phrases, EntityNormalizer normalizer) {
         String t = title == null ? "" : title.strip();
         Set<String> titleWords = new HashSet<>();
         String key = normalizer.normalize(t);
         String core = normalizer.normalize(t.replaceFirst("\\s*\\(.*\\)$", "").replaceFirst(",.*$", ""));
-        TitleContext probe = new TitleContext(t, key, core, false, TYPE_NOUNS, normalizer);
+        TitleContext probe = new TitleContext(t, key, core, false, TYPE_NOUNS, normalizer, "", Set.of());
         boolean opensWithTitle = !phrases.isEmpty() && phrases.getFirst().start() <= 1;
         boolean about = !key.isEmpty() && opensWithTitle && probe.matches(phrases.getFirst());
         String openingKey = "";
@@ -81,20 +72,7 @@ final class TitleContext {
         // "the treaty" in a passage titled "Partial Nuclear Test Ban Treaty", "the garden" for "... Garden"
         titleWords.addAll(List.of(core.split(" ")));
         titleWords.removeIf(w -> w.length() < 4 || Character.isDigit(w.charAt(0)));
-        TitleContext context = new TitleContext(t, key, core, about, types, normalizer);
-        context.openingKey = openingKey;
-        context.titleWords = titleWords;
-        return context;
-    }
-
-    /** The title, as the name of the entity the passage is about. */
-    String title() {
-        return title;
-    }
-
-    /** Whether the passage is about its title. */
-    boolean about() {
-        return about;
+        return new TitleContext(t, key, core, about, types, normalizer, openingKey, titleWords);
     }
 
     /** Whether {@code phrase} names the title: equal to it, to its core (no "(film)", no ", Illinois"), or a prefix. */

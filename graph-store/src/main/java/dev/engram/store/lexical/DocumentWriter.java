@@ -176,25 +176,13 @@ public final class DocumentWriter {
         for (DocumentRecord d : documents) {
             List<TextChunk> chunks = d.chunks().stream().sorted(Comparator.comparingInt(TextChunk::index)).toList();
             for (SectionRecord s : d.sections().isEmpty() ? sectionsOf(d.document().layout(), d.id(), chunks) : d.sections()) {
-                Map<String, Object> props = new HashMap<>();
-                props.put("id", s.id());
-                props.put("documentId", d.id());
-                props.put("index", s.index());
+                Map<String, Object> props = partProps(s.id(), d, s.index(), s.pageStart(), s.pageEnd());
                 props.put("title", s.title());
                 props.put("level", s.level());
                 props.put("path", s.path());
-                if (s.pageStart() > 0) {
-                    props.put("pageStart", s.pageStart());
-                    props.put("pageEnd", s.pageEnd());
-                }
-                putIfNotNull(props, "tenant", d.tenant());
-                props.put("acl", d.acl());
-                Map<String, Object> row = new HashMap<>();
-                row.put("id", s.id());
-                row.put("documentId", d.id());
+                Map<String, Object> row = partRow(s.id(), d, props);
                 row.put("parent", s.parentId());
                 row.put("first", s.firstChunkId());
-                row.put("props", props);
                 sectionRows.add(row);
             }
             for (TextChunk c : chunks) {
@@ -356,28 +344,16 @@ public final class DocumentWriter {
         String previous = null;
         for (int i : order) {
             TextChunk chunk = d.chunks().get(i);
-            Map<String, Object> props = new HashMap<>();
-            props.put("id", chunk.id());
-            props.put("documentId", d.id());
-            props.put("index", chunk.index());
+            Map<String, Object> props = partProps(chunk.id(), d, chunk.index(), chunk.pageStart(), chunk.pageEnd());
             props.put("text", chunk.text());
             props.put("tokenCount", chunk.tokenCount());
             props.put("start", chunk.start());
             props.put("end", chunk.end());
-            // only documents with pages or sections get these: a JSONL passage's chunk is stored exactly as before
-            if (chunk.pageStart() > 0) {
-                props.put("pageStart", chunk.pageStart());
-                props.put("pageEnd", chunk.pageEnd());
-            }
+            // only documents with sections get this: a JSONL passage's chunk is stored exactly as before
             if (!chunk.sectionPath().isEmpty()) {
                 props.put("sectionPath", chunk.sectionPath());
             }
-            putIfNotNull(props, "tenant", d.tenant());
-            props.put("acl", d.acl());
-            Map<String, Object> row = new HashMap<>();
-            row.put("id", chunk.id());
-            row.put("documentId", d.id());
-            row.put("props", props);
+            Map<String, Object> row = partRow(chunk.id(), d, props);
             row.put("embedding", d.chunkEmbeddings().isEmpty() ? null : d.chunkEmbeddings().get(i));
             chunkRows.add(row);
             if (previous == null) {
@@ -414,6 +390,33 @@ public final class DocumentWriter {
             return List.copyOf(list);
         }
         return null;
+    }
+
+    /**
+     * The properties a section and a chunk share: its id, its document and place in it, its pages (only when the
+     * document has pages, so a JSONL passage's chunk is stored exactly as before), and the document's tenant and acl.
+     */
+    private static Map<String, Object> partProps(String id, DocumentRecord d, int index, int pageStart, int pageEnd) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("id", id);
+        props.put("documentId", d.id());
+        props.put("index", index);
+        if (pageStart > 0) {
+            props.put("pageStart", pageStart);
+            props.put("pageEnd", pageEnd);
+        }
+        putIfNotNull(props, "tenant", d.tenant());
+        props.put("acl", d.acl());
+        return props;
+    }
+
+    /** The write row of a section or chunk: what to match it by, and its properties. */
+    private static Map<String, Object> partRow(String id, DocumentRecord d, Map<String, Object> props) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("documentId", d.id());
+        row.put("props", props);
+        return row;
     }
 
     private static void putIfNotNull(Map<String, Object> map, String key, Object value) {

@@ -19,15 +19,12 @@ import dev.engram.store.search.FactSearch;
 import dev.engram.store.search.ScoredChunk;
 import dev.engram.store.search.ScoredFact;
 import dev.engram.store.testing.HashEmbedder;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.neo4j.driver.Session;
 
 /**
@@ -38,39 +35,18 @@ import org.neo4j.driver.Session;
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class RemoteNeo4jProcessTest {
 
-    @TempDir
-    static Path dir;
-
-    private static Neo4jServerProcess.Child child;
-    private static Process server;
-    private static Path serverData;
-    private static String boltUri;
-
-    @BeforeAll
-    static void startServerProcess() throws Exception {
-        serverData = dir.resolve("server-data");
-        child = Neo4jServerProcess.launch(serverData, dir.resolve("server.log"), null);
-        server = child.process();
-        boltUri = child.boltUri();
-    }
-
-    @AfterAll
-    static void stopServerProcess() throws Exception {
-        if (child != null) {
-            child.close();
-            assertThat(server.isAlive()).isFalse();
-        }
-    }
+    @RegisterExtension
+    static final ChildNeo4jServer server = new ChildNeo4jServer("server", null);
 
     @Test
     void schemaWritesSearchesAndDeletionAllWorkAgainstANeo4jInAnotherProcess() {
-        assertThat(boltUri).matches("bolt://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");
-        assertThat(server.isAlive()).isTrue();
+        assertThat(server.boltUri()).matches("bolt://127\\.0\\.0\\.1:\\d+").doesNotEndWith(":0");
+        assertThat(server.process().isAlive()).isTrue();
 
         HashEmbedder embedder = new HashEmbedder();
-        try (GraphStore store = GraphStore.open(StoreConfig.remote(boltUri, null, null, null))) {
+        try (GraphStore store = GraphStore.open(StoreConfig.remote(server.boltUri(), null, null, null))) {
             assertThat(store.isEmbedded()).isFalse();
-            assertThat(store.boltUri()).isEqualTo(boltUri);
+            assertThat(store.boltUri()).isEqualTo(server.boltUri());
             assertThat(store.database()).isEqualTo("neo4j");
             assertThat(store.driver().isEncrypted()).isFalse();
 
@@ -129,11 +105,11 @@ class RemoteNeo4jProcessTest {
         }
 
         // the data lives in the other process: a fresh connection still sees what the first one left
-        try (GraphStore again = GraphStore.open(StoreConfig.remote(boltUri, null, null, "neo4j"))) {
+        try (GraphStore again = GraphStore.open(StoreConfig.remote(server.boltUri(), null, null, "neo4j"))) {
             assertThat(count(again, "MATCH (d:Document) RETURN count(d)")).isEqualTo(1);
             assertThat(count(again, "MATCH (c:Chunk) RETURN count(c)")).isEqualTo(1);
         }
-        assertThat(server.isAlive()).isTrue();
+        assertThat(server.process().isAlive()).isTrue();
     }
 
     private static long count(GraphStore store, String cypher) {
@@ -145,17 +121,17 @@ class RemoteNeo4jProcessTest {
     @Test
     void openingTheDataDirectoryOfAnotherRunningProcessWorksThroughItsBoltPort() {
         // Neo4j would refuse a second embedded DBMS on this directory (its store lock); the holder file says where to go
-        try (GraphStore shared = GraphStore.open(StoreConfig.embedded(serverData, 0))) {
+        try (GraphStore shared = GraphStore.open(StoreConfig.embedded(server.data(), 0))) {
             assertThat(shared.isEmbedded()).isFalse();
             assertThat(shared.heldBy()).hasValueSatisfying(h -> {
-                assertThat(h.pid()).isEqualTo(server.pid());
-                assertThat(h.boltUri()).isEqualTo(boltUri);
+                assertThat(h.pid()).isEqualTo(server.process().pid());
+                assertThat(h.boltUri()).isEqualTo(server.boltUri());
             });
             try (Session session = shared.session()) {
                 session.run("CREATE (:HolderProbe {at: 1})").consume();
             }
         }
-        try (GraphStore direct = GraphStore.open(StoreConfig.remote(boltUri, null, null, null)); Session session = direct.session()) {
+        try (GraphStore direct = GraphStore.open(StoreConfig.remote(server.boltUri(), null, null, null)); Session session = direct.session()) {
             assertThat(session.run("MATCH (p:HolderProbe) RETURN count(p)").single().get(0).asLong()).isOne();
             session.run("MATCH (p:HolderProbe) DELETE p").consume();
         }

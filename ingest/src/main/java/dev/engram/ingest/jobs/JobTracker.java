@@ -3,14 +3,12 @@ package dev.engram.ingest.jobs;
 import dev.engram.ingest.DocumentSource;
 import dev.engram.ingest.IngestListener;
 import dev.engram.records.document.LoadProblem;
-import dev.engram.records.document.SourceDocument;
 import dev.engram.store.jobs.JobCounters;
 import dev.engram.store.jobs.JobProblem;
 import dev.engram.store.jobs.JobRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /** Counts one running job's progress as the pipeline reports it, and carries its cancellation. Thread-safe. */
 public final class JobTracker implements IngestListener {
@@ -124,24 +122,14 @@ public final class JobTracker implements IngestListener {
      * written and marked complete, so every document is complete or absent.
      */
     public DocumentSource stopping(DocumentSource source) {
-        return new DocumentSource() {
-            @Override
-            public long estimatedCount() {
-                return source.estimatedCount();
+        return DocumentSource.from(source::estimatedCount, (documents, loadProblems) -> source.forEach(d -> {
+            if (!cancelled) {
+                documents.accept(d);
             }
-
-            @Override
-            public void forEach(Consumer<SourceDocument> documents, Consumer<LoadProblem> loadProblems) {
-                source.forEach(d -> {
-                    if (!cancelled) {
-                        documents.accept(d);
-                    }
-                }, p -> {
-                    if (!cancelled) {
-                        loadProblems.accept(p);
-                    }
-                });
+        }, p -> {
+            if (!cancelled) {
+                loadProblems.accept(p);
             }
-        };
+        }));
     }
 }

@@ -3,25 +3,17 @@ package dev.engram.retrieval.decompose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.engram.extraction.document.DocumentLoader;
-import dev.engram.extraction.document.TokenChunker;
-import dev.engram.extraction.embedding.OnnxBgeEmbedder;
 import dev.engram.extraction.query.QueryEntityExtractor;
-import dev.engram.extraction.triples.RuleTripleExtractor;
 import dev.engram.ingest.DocumentSource;
 import dev.engram.ingest.IngestListener;
-import dev.engram.ingest.IngestOptions;
-import dev.engram.ingest.IngestPipeline;
-import dev.engram.records.document.ContentHash;
 import dev.engram.retrieval.DenseRetriever;
+import dev.engram.retrieval.EndToEndStore;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalRequest;
 import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Retriever;
 import dev.engram.retrieval.llm.CallBudget;
-import dev.engram.store.neo4j.GraphStore;
-import dev.engram.store.neo4j.StoreConfig;
-import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.EntitySearch;
@@ -45,8 +37,7 @@ class CompositionalRetrievalTest {
     private static final String QUESTION = "In which town was the director of Black Hawk Down born?";
 
     @TempDir static Path dir;
-    static GraphStore store;
-    static OnnxBgeEmbedder embedder;
+    static EndToEndStore ingested;
 
     @BeforeAll
     static void ingest() throws IOException {
@@ -57,33 +48,26 @@ class CompositionalRetrievalTest {
                 "{\"id\": \"bowden\", \"title\": \"Mark Bowden\", \"text\": \"Mark Bowden is an American journalist. Bowden was born in Saint Louis, the town where he grew up.\"}",
                 "{\"id\": \"hawk\", \"title\": \"Black hawk\", \"text\": \"The common black hawk is a bird of prey found from the town of Tucson south to Peru, where it was born as a species.\"}",
                 "{\"id\": \"war\", \"title\": \"Battle of Mogadishu\", \"text\": \"The Battle of Mogadishu, in which Black Hawk helicopters were shot down, was fought in 1993.\"}"));
-        store = GraphStore.open(StoreConfig.embedded(dir.resolve("db"), 0));
-        embedder = OnnxBgeEmbedder.create();
-        new SchemaManager(store).ensure(embedder);
-        TokenChunker chunker = new TokenChunker(embedder.tokenizer());
-        new IngestPipeline(store, embedder, chunker::chunk, ContentHash::of, new RuleTripleExtractor(),
-                IngestOptions.DEFAULTS).run(DocumentSource.files(new DocumentLoader(), List.of(corpus)), IngestListener.NONE);
+        ingested = EndToEndStore.open(dir.resolve("db"));
+        ingested.ruleIngest().run(DocumentSource.files(new DocumentLoader(), List.of(corpus)), IngestListener.NONE);
     }
 
     @AfterAll
     static void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (embedder != null) {
-            embedder.close();
+        if (ingested != null) {
+            ingested.close();
         }
     }
 
     private static DecomposingRetriever retriever(boolean compositional) {
-        Retriever dense = new DenseRetriever(embedder, new ChunkSearch(store));
+        Retriever dense = new DenseRetriever(ingested.embedder(), new ChunkSearch(ingested.store()));
         QuestionDecomposer comparisons = new QuestionDecomposer(MENTIONS::extract);
         RelationalNouns nouns = RelationalNouns.load();
         OfflinePlanner planner = new OfflinePlanner(comparisons, new CompositionalParser(MENTIONS::extract, nouns),
                 false, compositional);
-        EntitySearch entities = new EntitySearch(store);
+        EntitySearch entities = new EntitySearch(ingested.store());
         HopResolver graph = new GraphHopResolver((name, access) -> entities.entityByName(name, 5, access),
-                new RelationSearch(store), nouns);
+                new RelationSearch(ingested.store()), nouns);
         return new DecomposingRetriever(dense, planner, graph, comparisons, () -> new CallBudget(0), false);
     }
 
@@ -105,7 +89,7 @@ class CompositionalRetrievalTest {
     void aHopTheGraphCannotResolveKeepsTheWholeQuestionsPassages() {
         String question = "In which town was the director of Black Hawk Up born?";
         RetrievalResult out = retriever(true).retrieve(new RetrievalRequest(question, Mode.DENSE, 5, AccessFilter.ALL));
-        RetrievalResult whole = new DenseRetriever(embedder, new ChunkSearch(store))
+        RetrievalResult whole = new DenseRetriever(ingested.embedder(), new ChunkSearch(ingested.store()))
                 .retrieve(new RetrievalRequest(question, Mode.DENSE, 5, AccessFilter.ALL));
 
         assertThat(out.subQuestions().getFirst().answer()).isNull();

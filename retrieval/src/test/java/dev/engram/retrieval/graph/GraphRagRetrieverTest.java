@@ -10,6 +10,7 @@ import dev.engram.extraction.query.QueryEntityExtractor;
 import dev.engram.extraction.triples.RuleTripleExtractor;
 import dev.engram.retrieval.Bm25Retriever;
 import dev.engram.retrieval.DenseRetriever;
+import dev.engram.retrieval.EndToEndStore;
 import dev.engram.retrieval.HybridRetriever;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
@@ -30,11 +31,9 @@ import dev.engram.ingest.IngestOptions;
 import dev.engram.ingest.IngestPipeline;
 import dev.engram.store.lookup.ChunkLookup;
 import dev.engram.store.neo4j.GraphStore;
-import dev.engram.store.neo4j.StoreConfig;
 import dev.engram.store.projection.GraphProjector;
 import dev.engram.store.projection.ProjectionWeights;
 import dev.engram.ingest.rdf.RdfImporter;
-import dev.engram.store.schema.SchemaManager;
 import dev.engram.store.search.AccessFilter;
 import dev.engram.store.search.ChunkSearch;
 import dev.engram.store.search.EntitySearch;
@@ -55,6 +54,7 @@ class GraphRagRetrieverTest {
     private static final QueryEntityExtractor QUERY_ENTITIES = new QueryEntityExtractor();
 
     @TempDir static Path dir;
+    static EndToEndStore ingested;
     static GraphStore store;
     static OnnxBgeEmbedder embedder;
     static ProjectionCache projections;
@@ -67,12 +67,10 @@ class GraphRagRetrieverTest {
         try (InputStream in = GraphRagRetrieverTest.class.getResourceAsStream("/movies.jsonl")) {
             Files.copy(in, corpus);
         }
-        store = GraphStore.open(StoreConfig.embedded(dir.resolve("db"), 0));
-        embedder = OnnxBgeEmbedder.create();
-        new SchemaManager(store).ensure(embedder);
-        TokenChunker chunker = new TokenChunker(embedder.tokenizer());
-        publicIngest = new IngestPipeline(store, embedder, chunker::chunk, ContentHash::of, new RuleTripleExtractor(),
-                IngestOptions.DEFAULTS);
+        ingested = EndToEndStore.open(dir.resolve("db"));
+        store = ingested.store();
+        embedder = ingested.embedder();
+        publicIngest = ingested.ruleIngest();
         publicIngest.run(files(corpus), IngestListener.NONE);
         projections = new ProjectionCache(new GraphProjector(store, ProjectionWeights.DEFAULTS));
         graphrag = retriever(GraphRagSettings.DEFAULTS);
@@ -90,11 +88,8 @@ class GraphRagRetrieverTest {
 
     @AfterAll
     static void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (embedder != null) {
-            embedder.close();
+        if (ingested != null) {
+            ingested.close();
         }
     }
 
