@@ -62,6 +62,9 @@ final class TraceWriter implements Evaluator.Trace, AutoCloseable {
             line.put("grades", o.grades().stream().limit(SHOWN * 2).map(g -> List.of(g.documentId(), g.grade().id(),
                     Math.round(g.score() * 10000) / 10000.0, g.signals())).toList());
         }
+        if (!o.paths().isEmpty()) {
+            line.put("paths", o.paths());
+        }
         if (!o.notes().isEmpty()) {
             line.put("notes", o.notes());
         }

@@ -5,6 +5,7 @@ import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalRequest;
 import dev.engram.retrieval.RetrievalResult;
 import dev.engram.retrieval.Retriever;
+import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.search.AccessFilter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +71,8 @@ public final class Evaluator {
                 List<String> docs = documentRanking(result.passages());
                 if (trace != null) {
                     trace.outcome(new QuestionOutcome(mode, question, docs, latency[q], result.seeds(), result.weighting(),
-                            result.grades(), result.coverage(), result.notes()));
+                            result.grades(), result.coverage(), result.notes(),
+                            result.paths().stream().map(VerbalizedPath::text).toList()));
                 }
                 for (int k : ks) {
                     sums.merge("recall@" + k, RecallMetrics.recallAt(docs, question.goldIds(), k), Double::sum);
