@@ -41,6 +41,7 @@ public record ShortestPaths(CsrGraph graph) {
             checkNode(v, n, "target");
         }
         ws.clear();
+        ws.arcsScanned = 0;
         for (int t : targets) {
             ws.isTarget[t] = true;
         }
@@ -85,7 +86,6 @@ public record ShortestPaths(CsrGraph graph) {
         PathOptions.ArcFilter allowed = options.allowedArc();
         int limit = options.targetLimit();
         long budget = options.maxArcVisits();
-        long scanned = 0;
         int layerStart = 0;
         for (int hop = 0; hop < options.maxHops(); hop++) {
             int layerEnd = ws.visitedCount;
@@ -95,7 +95,7 @@ public record ShortestPaths(CsrGraph graph) {
             boolean lastLayer = hop == options.maxHops() - 1; // nodes found now matter only if they are targets
             for (int i = layerStart; i < layerEnd; i++) {
                 int u = ws.visited[i];
-                if (scanned > budget) {
+                if (ws.arcsScanned > budget) {
                     return;
                 }
                 int first = graph.firstArc(u);
@@ -118,7 +118,7 @@ public record ShortestPaths(CsrGraph graph) {
                     }
                     ws.addParent(v, u, a);
                 }
-                scanned += a - first;
+                ws.arcsScanned += a - first;
             }
             layerStart = layerEnd;
         }
@@ -237,6 +237,7 @@ public record ShortestPaths(CsrGraph graph) {
         private int[] entryArc = new int[64];
         private int[] entryNext = new int[64];
         private int entryCount;
+        private long arcsScanned;
         private double[] bestWeight = new double[0];
         private int[] bestEntry = new int[0];
         private int[] bestRank = new int[0];
@@ -251,6 +252,11 @@ public record ShortestPaths(CsrGraph graph) {
             emitted = new boolean[n];
             isTarget = new boolean[n];
             visited = new int[n];
+        }
+
+        /** Arcs the last search scanned (at most its budget plus one node's arcs). */
+        public long arcsScanned() {
+            return arcsScanned;
         }
 
         private void clear() {

@@ -39,6 +39,21 @@ class ShortestPathsTest {
     }
 
     @Test
+    void theWorkspaceCountsTheArcsEachSearchScanned() {
+        CsrGraph g = diamond();
+        ShortestPaths paths = new ShortestPaths(g);
+        ShortestPaths.Workspace ws = paths.newWorkspace();
+        // from 0 to its neighbour 1: one layer, node 0's three arcs
+        paths.find(new int[] {0}, new int[] {1}, PathOptions.allTies(4), ws);
+        assertThat(ws.arcsScanned()).isEqualTo(3);
+        // to 4, three hops: node 0 (3 arcs), then 1, 2, 5 (2 each), then 3 (3) and 6 (2); a new search starts at zero
+        paths.find(new int[] {0}, new int[] {4}, PathOptions.allTies(4), ws);
+        assertThat(ws.arcsScanned()).isEqualTo(3 + 6 + 5);
+        paths.find(new int[] {0}, new int[] {1, 3}, PathOptions.allTies(4).withMaxArcVisits(2), ws);
+        assertThat(ws.arcsScanned()).as("stops after the node that crossed the budget").isEqualTo(3);
+    }
+
+    @Test
     void allTiesReturnsEveryFewestHopPathHeaviestFirst() {
         CsrGraph g = diamond();
         List<GraphPath> paths = new ShortestPaths(g).find(new int[] {0}, new int[] {4}, PathOptions.allTies(4));
