@@ -21,7 +21,7 @@ final class SettingOptions {
     /** How text is chunked and embedded. */
     static final Set<Setting> EMBEDDING = EnumSet.range(Setting.CHUNK_TOKENS, Setting.EMBED_THREADS);
     /** Weights and thresholds of graph retrieval. */
-    static final Set<Setting> RETRIEVAL = EnumSet.range(Setting.FACT_TOP_K, Setting.PPR_METHOD);
+    static final Set<Setting> RETRIEVAL = EnumSet.range(Setting.FACT_TOP_K, Setting.PPR_THREADS);
     /** Leiden settings. */
     static final Set<Setting> COMMUNITIES = EnumSet.range(Setting.COMMUNITY_SEED, Setting.COMMUNITY_RESOLUTION);
 

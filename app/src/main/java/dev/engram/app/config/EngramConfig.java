@@ -152,7 +152,7 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
                         .withMinSynonymScore(v.number(Setting.SYNONYM_MIN_SCORE))
                         .withMention(v.number(Setting.MENTION_WEIGHT)))
                 .pprStrategy(GraphRagSettings.DEFAULTS.pprStrategy().withMethod(v.parse(Setting.PPR_METHOD,
-                        EngramConfig::pprMethod)))
+                        EngramConfig::pprMethod)).withThreads(v.parse(Setting.PPR_THREADS, EngramConfig::pprThreads)))
                 .weighting(v.parse(Setting.WEIGHTING, EvidenceWeighting::parse).withBridge(v.number(Setting.BRIDGE_WEIGHT))
                         .withBridgeFacts(v.number(Setting.BRIDGE_FACTS)))
                 .build();
@@ -220,6 +220,14 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("must be auto, global or local");
         }
+    }
+
+    private static int pprThreads(String value) {
+        int threads = Integer.parseInt(value.strip());
+        if (threads < 1 || threads > PprStrategy.MAX_THREADS) {
+            throw new IllegalArgumentException("must be between 1 and " + PprStrategy.MAX_THREADS);
+        }
+        return threads;
     }
 
     /** Typed reads of a source, each failing with the name a user can fix. */

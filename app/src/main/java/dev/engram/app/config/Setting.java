@@ -2,6 +2,7 @@ package dev.engram.app.config;
 
 import dev.engram.retrieval.graph.EvidenceWeighting;
 import dev.engram.retrieval.graph.GraphRagSettings;
+import dev.engram.retrieval.graph.PprStrategy;
 import dev.engram.store.community.CommunitySettings;
 import java.util.Locale;
 import java.util.Optional;
@@ -95,6 +96,8 @@ public enum Setting {
             "longest prompt of those calls, in characters (passages cut to 1,200 characters, 8 at most)"),
     PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
             "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen per query (auto: local from 2 million arcs when the seeds' degrees sum to at most 5% of the arcs; a push that would scan more than that falls back to global)"),
+    PPR_THREADS("engram.ppr-threads", "--ppr-threads", String.valueOf(PprStrategy.DEFAULTS.threads()),
+            "cores one query's global PageRank iterates on, on graphs of 2 million arcs or more (smaller graphs: one)"),
 
     COMMUNITY_SEED("engram.community.seed", "--community-seed", String.valueOf(CommunitySettings.DEFAULTS.seed()),
             "random seed of Leiden; the same seed and graph give the same communities"),

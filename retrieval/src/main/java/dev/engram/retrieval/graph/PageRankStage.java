@@ -55,7 +55,8 @@ public final class PageRankStage {
             }
             tried = true;
         }
-        PprOptions options = PprOptions.DEFAULT.withDamping(damping).withTolerance(tolerance);
+        PprOptions options = PprOptions.DEFAULT.withDamping(damping).withTolerance(tolerance)
+                .withThreads(strategy.threadsFor(arcs));
         return new Ranking(engine.ranker().run(reset, options, engine.workspaces().get()), false, null, 0, tried);
     }
 }

@@ -23,17 +23,24 @@ package dev.engram.retrieval.graph;
  *                        cheaply, since pushing is local)
  * @param workShare       the local run may scan at most this share of the graph's arcs before the query falls back
  *                        to the global iteration
+ * @param threads         cores one query's global iteration runs on, on graphs of at least {@code minArcs} arcs
+ *                        (below that a run takes a few milliseconds, and handing parts to other threads costs more
+ *                        than it saves)
  */
-public record PprStrategy(Method method, long minArcs, int maxResetNodes, double localErrorShare, double workShare) {
+public record PprStrategy(Method method, long minArcs, int maxResetNodes, double localErrorShare, double workShare,
+                          int threads) {
+
+    /** Most cores one query may iterate on. */
+    public static final int MAX_THREADS = 64;
 
     /** Which PageRank computation to use. */
     public enum Method { AUTO, GLOBAL, LOCAL }
 
     /**
      * Local from about 10^6 edges (2 million arcs) and up to 1,000 reset nodes, a tenth of the global error, within 5%
-     * of the graph's arcs.
+     * of the graph's arcs; a global run on such graphs on two cores.
      */
-    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 0.1, 0.05);
+    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 0.1, 0.05, 2);
 
     public PprStrategy {
         if (method == null) {
@@ -47,11 +54,24 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
             throw new IllegalArgumentException("localErrorShare must be in (0, 1] and workShare > 0, got "
                     + localErrorShare + ", " + workShare);
         }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("PPR threads must be between 1 and " + MAX_THREADS + ", got " + threads);
+        }
     }
 
     /** The same strategy with another method. */
     public PprStrategy withMethod(Method value) {
-        return new PprStrategy(value, minArcs, maxResetNodes, localErrorShare, workShare);
+        return new PprStrategy(value, minArcs, maxResetNodes, localErrorShare, workShare, threads);
+    }
+
+    /** The same strategy with another number of cores for a global run on a large graph. */
+    public PprStrategy withThreads(int value) {
+        return new PprStrategy(method, minArcs, maxResetNodes, localErrorShare, workShare, value);
+    }
+
+    /** Cores a global run on a graph of {@code arcs} arcs iterates on. */
+    public int threadsFor(long arcs) {
+        return arcs >= minArcs ? threads : 1;
     }
 
     /**

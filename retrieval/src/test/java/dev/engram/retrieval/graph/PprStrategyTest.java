@@ -1,6 +1,7 @@
 package dev.engram.retrieval.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.engram.pagerank.CsrGraph;
 import dev.engram.pagerank.ForwardPushPpr;
@@ -24,6 +25,15 @@ class PprStrategyTest {
         assertThat(auto.local(arcs, 5, 200)).isTrue();
         assertThat(auto.local(arcs, 5, budget + 1)).isFalse(); // a hub seed: its first push alone overspends
         assertThat(auto.local(arcs, 1_001, 200)).isFalse();
+    }
+
+    @Test
+    void aGlobalRunUsesItsCoresOnlyOnALargeGraph() {
+        assertThat(auto.threadsFor(1_999_999)).isEqualTo(1);
+        assertThat(auto.threadsFor(2_000_000)).isEqualTo(2);
+        assertThat(auto.withThreads(1).threadsFor(20_000_000)).isEqualTo(1);
+        assertThatThrownBy(() -> auto.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("between 1 and 64");
     }
 
     @Test
