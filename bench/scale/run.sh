@@ -21,7 +21,7 @@ if [ ! -f "$snapshot/cp.txt" ] || [ "${REBUILD:-0}" = 1 ]; then
   # a copy of the classes, so builds in this tree during a long run do not pull them from under it
   rm -rf "$snapshot" && mkdir -p "$snapshot"
   cp_entries=""
-  for m in pagerank extraction graph-store retrieval ui app; do
+  for m in records pagerank extraction graph-store ingest retrieval ui app; do
     for kind in classes test-classes; do
       if [ -d "$m/target/$kind" ]; then
         cp -r "$m/target/$kind" "$snapshot/$m-$kind"

@@ -97,7 +97,7 @@ public enum Setting {
     PPR_METHOD("engram.ppr-method", "--ppr-method", "auto",
             "PageRank over the whole graph (global), from the seeds' neighbourhood (local), or chosen per query (auto: local from 2 million arcs when the seeds' degrees sum to at most 5% of the arcs; a push that would scan more than that falls back to global)"),
     PPR_THREADS("engram.ppr-threads", "--ppr-threads", String.valueOf(PprStrategy.DEFAULTS.threads()),
-            "cores one query's global PageRank iterates on, on graphs of 2 million arcs or more (smaller graphs: one)"),
+            "cores one query's global PageRank iterates on, on graphs of a million arcs or more (smaller graphs: one)"),
 
     COMMUNITY_SEED("engram.community.seed", "--community-seed", String.valueOf(CommunitySettings.DEFAULTS.seed()),
             "random seed of Leiden; the same seed and graph give the same communities"),

@@ -23,12 +23,17 @@ package dev.engram.retrieval.graph;
  *                        cheaply, since pushing is local)
  * @param workShare       the local run may scan at most this share of the graph's arcs before the query falls back
  *                        to the global iteration
- * @param threads         cores one query's global iteration runs on, on graphs of at least {@code minArcs} arcs
- *                        (below that a run takes a few milliseconds, and handing parts to other threads costs more
- *                        than it saves)
+ * @param threads         cores one query's global iteration runs on, on graphs of at least
+ *                        {@link #PARALLEL_MIN_ARCS} arcs
  */
 public record PprStrategy(Method method, long minArcs, int maxResetNodes, double localErrorShare, double workShare,
                           int threads) {
+
+    /**
+     * Arcs from which a global run uses {@code threads} cores: below, a run takes a few milliseconds and handing parts
+     * to other threads saves little; the development sets' graphs (at most ~2·10^5 arcs) stay on one.
+     */
+    public static final long PARALLEL_MIN_ARCS = 1_000_000;
 
     /** Most cores one query may iterate on. */
     public static final int MAX_THREADS = 64;
@@ -38,7 +43,7 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
 
     /**
      * Local from about 10^6 edges (2 million arcs) and up to 1,000 reset nodes, a tenth of the global error, within 5%
-     * of the graph's arcs; a global run on such graphs on two cores.
+     * of the graph's arcs; a global run from 10^6 arcs on two cores.
      */
     public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 0.1, 0.05, 2);
 
@@ -71,7 +76,7 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
 
     /** Cores a global run on a graph of {@code arcs} arcs iterates on. */
     public int threadsFor(long arcs) {
-        return arcs >= minArcs ? threads : 1;
+        return arcs >= PARALLEL_MIN_ARCS ? threads : 1;
     }
 
     /**
