@@ -56,6 +56,27 @@ class GraphProjectorTest extends StoreTestBase {
         assertThat(g.weight(arc)).isEqualTo(2.5f);
     }
 
+    @Test
+    void onlyArcsBetweenRelatedEntitiesAreRelationArcs() {
+        GraphProjection p = new GraphProjector(store, ProjectionWeights.DEFAULTS).project();
+        CsrGraph g = p.graph();
+        int obama = p.node("barack obama");
+        int honolulu = p.node("honolulu");
+        int hussein = p.node("barack hussein obama");
+
+        // both directions of the relation, not the synonym, not a mention
+        assertThat(p.isRelationArc(g.findArc(obama, honolulu))).isTrue();
+        assertThat(p.isRelationArc(g.findArc(honolulu, obama))).isTrue();
+        assertThat(g.findArc(obama, hussein)).isNotNegative();
+        assertThat(p.isRelationArc(g.findArc(obama, hussein))).isFalse();
+        assertThat(p.isRelationArc(g.findArc(p.node("a#0"), honolulu))).isFalse();
+        int marked = 0;
+        for (int arc = 0; arc < g.arcCount(); arc++) {
+            marked += p.isRelationArc(arc) ? 1 : 0;
+        }
+        assertThat(marked).isEqualTo(2);
+    }
+
     private static int edgesOfKind(GraphProjection p, boolean synonym) {
         return synonym ? p.synonymCount() : p.edgeCount() - p.synonymCount();
     }

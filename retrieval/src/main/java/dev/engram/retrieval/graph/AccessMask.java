@@ -34,6 +34,11 @@ public final class AccessMask {
         return filter.canRead(tenant, acl);
     }
 
+    /** True when the caller may read every chunk (the filter is {@link AccessFilter#ALL}). */
+    public boolean unrestricted() {
+        return readable == null;
+    }
+
     /** True when the caller may read this chunk node. */
     public boolean chunk(int node) {
         return readable == null || readable.get(node);

@@ -51,12 +51,12 @@ public final class PathExplainer {
         // entities are numbered before chunks, so no search reads a mention arc
         PathOptions options = PathOptions.heaviest(maxHops, 1).withTargetLimit(projection.entityCount())
                 .withAllowedStep((from, arc) -> {
-            int to = graph.target(arc);
-            if (graph.weight(arc) <= 0) {
+            if (graph.weight(arc) <= 0 || !projection.isRelationArc(arc)) {
                 return false;
             }
-            int edge = projection.relationBetween(from, to);
-            return edge >= 0 && access.anyRelationChunk(projection, edge);
+            // the relation itself (a binary search) only when its provenance must be checked
+            return access.unrestricted()
+                    || access.anyRelationChunk(projection, projection.relationBetween(from, graph.target(arc)));
         });
         List<GraphPath> found = new ArrayList<>();
         ShortestPaths.Workspace workspace = engine.pathWorkspaces().get();
