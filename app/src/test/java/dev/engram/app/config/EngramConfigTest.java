@@ -114,7 +114,7 @@ class EngramConfigTest {
                 Map.entry("ENGRAM_MAX_QUESTION_CHARS", "50"), Map.entry("ENGRAM_MAX_BODY", "2KB"),
                 Map.entry("ENGRAM_MAX_UPLOAD", "1MB"), Map.entry("ENGRAM_MAX_TOP_K", "7"),
                 Map.entry("ENGRAM_CYPHER_MAX_ROWS", "9"), Map.entry("ENGRAM_BOLT_PASSWORD", "longenough"),
-                Map.entry("ENGRAM_ALLOW_OPEN", "true"), Map.entry("ENGRAM_PPR_METHOD", "local"), Map.entry("ENGRAM_PPR_THREADS", "1"),
+                Map.entry("ENGRAM_ALLOW_OPEN", "true"), Map.entry("ENGRAM_PPR_METHOD", "local"), Map.entry("ENGRAM_PPR_THREADS", "2"),
                 Map.entry("ENGRAM_COMMUNITY_MAX_SIZE", "12"), Map.entry("ENGRAM_MCP_ALLOWED_ORIGINS", "http://a, http://b"),
                 Map.entry("ENGRAM_MCP_SESSION_IDLE", "5s"))));
         assertThat(set.limits().questionChars()).isEqualTo(50);
@@ -127,8 +127,8 @@ class EngramConfigTest {
         assertThat(set.server().allowOpen()).isTrue();
         assertThat(set.retrieval().graph().pprStrategy().method())
                 .isEqualTo(dev.engram.retrieval.graph.PprStrategy.Method.LOCAL);
-        assertThat(set.retrieval().graph().pprStrategy().threads()).isEqualTo(1);
-        assertThat(defaults.retrieval().graph().pprStrategy().threads()).isEqualTo(2);
+        assertThat(set.retrieval().graph().pprStrategy().threads()).isEqualTo(2);
+        assertThat(defaults.retrieval().graph().pprStrategy().threads()).isEqualTo(1);
         assertThat(set.communities().maxSize()).isEqualTo(12);
         assertThat(set.mcp().settings().allowedOrigins()).containsExactly("http://a", "http://b");
         assertThat(set.mcp().settings().sessionIdle()).isEqualTo(Duration.ofSeconds(5));

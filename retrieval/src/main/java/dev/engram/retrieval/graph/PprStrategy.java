@@ -43,9 +43,10 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
 
     /**
      * Local from about 10^6 edges (2 million arcs) and up to 1,000 reset nodes, a tenth of the global error, within 5%
-     * of the graph's arcs; a global run from 10^6 arcs on two cores.
+     * of the graph's arcs; a global run on one core (on the 2-core test machine two cores made a run at 10^6 edges
+     * only 1.0–1.5 times faster, memory bandwidth being the limit, and a server runs several queries at once).
      */
-    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 0.1, 0.05, 2);
+    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 0.1, 0.05, 1);
 
     public PprStrategy {
         if (method == null) {

@@ -29,9 +29,10 @@ class PprStrategyTest {
 
     @Test
     void aGlobalRunUsesItsCoresOnlyOnALargeGraph() {
-        assertThat(auto.threadsFor(999_999)).isEqualTo(1);
-        assertThat(auto.threadsFor(1_000_000)).isEqualTo(2);
-        assertThat(auto.withThreads(1).threadsFor(20_000_000)).isEqualTo(1);
+        PprStrategy two = auto.withThreads(2);
+        assertThat(two.threadsFor(999_999)).isEqualTo(1);
+        assertThat(two.threadsFor(1_000_000)).isEqualTo(2);
+        assertThat(auto.threadsFor(20_000_000)).isEqualTo(1);
         assertThatThrownBy(() -> auto.withThreads(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("between 1 and 64");
     }
