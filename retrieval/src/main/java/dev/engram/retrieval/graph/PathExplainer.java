@@ -23,10 +23,10 @@ import java.util.List;
  */
 public final class PathExplainer {
     /**
-     * Arcs all the seeds' searches of one question may scan together, shared out in turn (what a search leaves is
-     * the later ones'). On the development sets' graphs (~10^5 edges) a search that reaches its targets reads far
-     * less, so their paths do not change; on a Zipf graph of 10^6 edges, where a hub puts most of the entity graph
-     * within 3 hops, a budget of 10^6 arcs for each seed made paths half of a graphrag query (183 ms of 363 at p50).
+     * Arcs all the seeds' searches of one question may scan together, shared out in turn (what a search leaves goes
+     * to the later ones). The development sets' entity graphs (1–2·10^4 relation arcs) fit in it whole, several times
+     * over, so their paths do not change; on a Zipf graph of 10^6 edges, where a hub puts most of the entity graph
+     * within 3 hops, 10^6 arcs for each seed made paths over half of a graphrag query (BENCHMARKS.md, issue 20).
      */
     static final long MAX_ARC_VISITS = 1_000_000;
 
