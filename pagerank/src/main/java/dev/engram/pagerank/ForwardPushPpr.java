@@ -69,6 +69,16 @@ public final class ForwardPushPpr {
      *         among {@link Workspace#touched()}
      */
     public double[] run(int[] seeds, double[] weights, double damping, double epsilon, Workspace workspace) {
+        return run(seeds, weights, damping, epsilon, Long.MAX_VALUE, workspace);
+    }
+
+    /**
+     * As {@link #run(int[], double[], double, double, Workspace)}, but stops once more than {@code maxArcVisits} arcs
+     * were scanned; then {@link Workspace#withinBudget()} is false and the estimate is as far as it got (still never
+     * above the exact scores, but without the per-node bound).
+     */
+    public double[] run(int[] seeds, double[] weights, double damping, double epsilon, long maxArcVisits,
+                        Workspace workspace) {
         if (seeds.length != weights.length) {
             throw new IllegalArgumentException(seeds.length + " seeds but " + weights.length + " weights");
         }
@@ -96,8 +106,9 @@ public final class ForwardPushPpr {
         for (int i = 0; i < seeds.length; i++) {
             ws.add(seeds[i], weights[i] / sum, threshold(seeds[i], epsilon));
         }
-        push(seeds, weights, sum, damping, epsilon, ws, Long.MAX_VALUE);
-        ws.withinBudget = true;
+        push(seeds, weights, sum, damping, epsilon, ws, maxArcVisits);
+        // a queued node is always above its threshold: an empty queue is the per-node bound reached
+        ws.withinBudget = ws.queueSize == 0;
         return ws.p;
     }
 
@@ -279,7 +290,7 @@ public final class ForwardPushPpr {
             return arcVisits;
         }
 
-        /** False when the last {@link #runToResidual} stopped at its work budget before reaching its bound. */
+        /** False when the last run stopped at its work budget before reaching its threshold or bound. */
         public boolean withinBudget() {
             return withinBudget;
         }

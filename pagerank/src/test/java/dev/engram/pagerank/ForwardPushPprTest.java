@@ -40,6 +40,32 @@ class ForwardPushPprTest {
     }
 
     @Test
+    void aBudgetStopsThePushAndSaysSoWhileAnAmpleOneChangesNothing() {
+        CsrGraph g = powerLawGraph(20_000, 100_000, 5);
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        int[] seeds = {11, 12_345};
+        double[] weights = {1, 3};
+        double[] free = push.run(seeds, weights, 0.5, 1e-7, ws).clone();
+        long needed = ws.arcVisits();
+        assertThat(ws.withinBudget()).isTrue();
+
+        double[] ample = push.run(seeds, weights, 0.5, 1e-7, needed, ws);
+        assertThat(ws.withinBudget()).isTrue();
+        assertThat(ample).containsExactly(free);
+
+        long budget = needed / 10;
+        double[] cut = push.run(seeds, weights, 0.5, 1e-7, budget, ws);
+        assertThat(ws.withinBudget()).isFalse();
+        int maxDegree = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            maxDegree = Math.max(maxDegree, g.outDegree(v));
+            assertThat(cut[v]).isLessThanOrEqualTo(free[v] + 1e-15); // stopped early: still an under-estimate
+        }
+        assertThat(ws.arcVisits()).isGreaterThan(budget).isLessThanOrEqualTo(budget + maxDegree);
+    }
+
+    @Test
     void runToResidualMeetsItsL1BoundOnAPowerLawGraphWithHubs() {
         // hubs are the hard case: their threshold scales with their degree, so they are pushed only once epsilon is low
         CsrGraph g = powerLawGraph(20_000, 100_000, 21);

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * A query's Personalized PageRank as its {@link PprStrategy} says: forward push when the strategy lets the query run
- * locally and the push stays within its work budget, the global iteration otherwise. Both meet the L1 error bound
- * the retrieval tolerance {@code t} implies, {@code t d / (1 - d)} (the local one at {@code localErrorShare} of it).
+ * locally and the push stays within its work budget, the global iteration otherwise. The global one meets the L1
+ * bound the retrieval tolerance implies, the local one a bound on each node's error in proportion to its degree
+ * ({@link PprStrategy}).
  */
 public final class PageRankStage {
     private final double damping;
@@ -27,11 +28,6 @@ public final class PageRankStage {
      */
     public record Ranking(double[] scores, boolean local, int[] candidates, int candidateCount, boolean fellBack) {}
 
-    /** The L1 error bound of a local run. */
-    public double localBound() {
-        return tolerance * damping / (1 - damping) * strategy.localErrorShare();
-    }
-
     /** Ranks from {@code reset}, which is nonzero only at {@code touched} (duplicates allowed); does not modify it. */
     public Ranking run(ProjectionCache.Engine engine, double[] reset, int[] touched) {
         int[] nodes = Arrays.stream(touched).distinct().toArray();
@@ -48,7 +44,7 @@ public final class PageRankStage {
                 weights[i] = reset[nodes[i]];
             }
             ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
-            double[] scores = engine.localRanker().runToResidual(nodes, weights, damping, localBound(),
+            double[] scores = engine.localRanker().run(nodes, weights, damping, strategy.localEpsilon(),
                     strategy.workBudget(arcs), ws);
             if (ws.withinBudget() || strategy.method() == PprStrategy.Method.LOCAL) {
                 return new Ranking(scores, true, ws.touched(), ws.touchedCount(), false);

@@ -90,7 +90,7 @@ final class ScaleQueries {
                 questions.add(corpus.question(random.nextInt(corpus.chunkCount())));
             }
             out.add(pageRankOnly(engine, names, questions, queries, base,
-                    Integer.parseInt(opts.getOrDefault("local-queries", "20"))));
+                    Integer.parseInt(opts.getOrDefault("local-queries", String.valueOf(queries)))));
             System.err.println(out.getLast());
             if (Boolean.parseBoolean(opts.getOrDefault("refresh", "true"))) {
                 out.add(refresh(corpus, embedder, store, projector, projection, projectSeconds,
@@ -120,8 +120,8 @@ final class ScaleQueries {
 
     /**
      * PageRank alone from the seeds the name linker finds in each question (in memory, no index needed): the global
-     * iteration at the retrieval tolerance against forward push to the same L1 bound, and how often their top-5
-     * chunks agree.
+     * iteration at the retrieval tolerance against forward push to the strategy's per-node threshold, and how often
+     * their top-5 chunks agree.
      */
     private static String pageRankOnly(ProjectionCache.Engine engine, QueryEntityExtractor names, List<String> questions,
                                        int queries, GraphRagSettings settings, int localQueries) {
@@ -130,7 +130,7 @@ final class ScaleQueries {
         AccessMask all = AccessMask.of(projection, AccessFilter.ALL);
         double d = settings.damping();
         PprOptions options = PprOptions.DEFAULT.withDamping(d).withTolerance(settings.pprTolerance());
-        double bound = settings.pprTolerance() * d / (1 - d) * settings.pprStrategy().localErrorShare();
+        double epsilon = settings.pprStrategy().localEpsilon();
         double[] reset = new double[projection.graph().nodeCount()];
         List<Double> global = new ArrayList<>();
         List<Double> local = new ArrayList<>();
@@ -159,14 +159,13 @@ final class ScaleQueries {
             double g = (System.nanoTime() - t) / 1e6;
             iterations = engine.workspaces().get().iterations();
             int[] topGlobal = TopK.of(exact, 5, v -> projection.isChunk(v) && exact[v] > 0);
-            // forced local, unbounded, on the first few measured questions only: on an expander it scans the graph
-            // several times over (minutes a query at 10^7 edges)
+            // forced local, without a budget, on the first measured questions (--local-queries)
             boolean runLocal = i >= 10 && local.size() < localQueries;
             ForwardPushPpr.Workspace ws = engine.localWorkspaces().get();
             t = System.nanoTime();
             int[] topLocal = null;
             if (runLocal) {
-                double[] approx = engine.localRanker().runToResidual(nodes, weights, d, bound, Long.MAX_VALUE, ws);
+                double[] approx = engine.localRanker().run(nodes, weights, d, epsilon, ws);
                 topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5,
                         v -> projection.isChunk(v) && approx[v] > 0);
             }
@@ -193,10 +192,10 @@ final class ScaleQueries {
         double[] ls = local.stream().mapToDouble(Double::doubleValue).toArray();
         double[] as = auto.stream().mapToDouble(Double::doubleValue).toArray();
         return String.format(Locale.ROOT, "PageRank from name seeds (%d questions): global (%d sweeps, tolerance %.0e) "
-                        + "p50 %.1f ms, p95 %.1f ms; local (L1 bound %.0e) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
+                        + "p50 %.1f ms, p95 %.1f ms; local (threshold %.0e per unit of degree) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
                         + "on average of %,d; top-5 chunks identical in %d of %d (local run on the first %d); auto p50 %.1f ms, p95 %.1f ms (%d "
                         + "local, %d tried local and fell back, %d global at once)", gs.length, iterations,
-                settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), bound,
+                settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), epsilon,
                 LatencyStats.percentile(ls, 50), LatencyStats.percentile(ls, 95),
                 ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, ls.length,
                 ls.length,
