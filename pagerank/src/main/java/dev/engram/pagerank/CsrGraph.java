@@ -9,17 +9,26 @@ import java.util.Arrays;
  * between the same ordered pair are merged into one arc whose weight is their sum. An undirected edge is stored as
  * two arcs (one each way); an undirected self-loop is stored as a single arc carrying its weight once.
  *
- * <p>Storage is 8 bytes an arc (target, weight) plus 4 bytes a node, so an undirected graph costs about 16 bytes per
- * input edge and a directed one about 8; a graph built {@link Builder#build(boolean) with edge references} keeps 4
- * bytes more an arc to map arcs back to the edges added.
+ * <p>Storage is 6 bytes an arc (int target, a 2-byte code into a palette of the graph's distinct weights) plus 4
+ * bytes a node when the graph has at most {@link #MAX_PALETTE} distinct weights and at most one per four arcs, as
+ * knowledge graphs do (support counts, one mention weight, synonym similarities); otherwise 8 bytes an arc (target,
+ * float weight). So an
+ * undirected graph costs about 12 (or 16) bytes per input edge and a directed one about 6 (or 8); a graph built
+ * {@link Builder#build(boolean) with edge references} keeps 4 bytes more an arc to map arcs back to the edges added.
  */
 public final class CsrGraph {
 
     private final int nodeCount;
     private final boolean undirected;
     private final int[] offsets;
+    /** Most distinct weights a palette holds (a {@code char} code each). */
+    public static final int MAX_PALETTE = 1 << 16;
+
     private final int[] targets;
+    /** Arc weights, or null when they are coded: {@code palette[codes[arc]]}. */
     private final float[] weights;
+    private final char[] codes;
+    private final float[] palette;
     /**
      * Index of the first added edge merged into the arc, bitwise complement when the arc runs against it; null when
      * built without (callers that need the edge then find it from the arc's endpoints themselves).
@@ -33,7 +42,11 @@ public final class CsrGraph {
         this.undirected = undirected;
         this.offsets = offsets;
         this.targets = targets;
-        this.weights = weights;
+        // coded only where the table costs less than the halved column saves
+        WeightPalette coded = WeightPalette.of(weights, Math.min(MAX_PALETTE, weights.length / 4));
+        this.weights = coded == null ? weights : null;
+        this.codes = coded == null ? null : coded.codes();
+        this.palette = coded == null ? null : coded.palette();
         this.edgeRefs = edgeRefs;
         this.edgeCount = edgeCount;
     }
@@ -85,7 +98,7 @@ public final class CsrGraph {
 
     /** Weight of {@code arc} (sum over merged parallel edges). */
     public float weight(int arc) {
-        return weights[arc];
+        return weights != null ? weights[arc] : palette[codes[arc]];
     }
 
     /** Source node of {@code arc}; a binary search over the offsets, O(log nodeCount). */
@@ -143,14 +156,20 @@ public final class CsrGraph {
     public double outWeight(int node) {
         double sum = 0;
         for (int a = offsets[node], end = offsets[node + 1]; a < end; a++) {
-            sum += weights[a];
+            sum += weight(a);
         }
         return sum;
     }
 
     /** Approximate heap footprint of the arrays, in bytes. */
     public long memoryBytes() {
-        return 4L * offsets.length + 8L * targets.length + (edgeRefs == null ? 0 : 4L * edgeRefs.length);
+        long weightBytes = weights != null ? 4L * weights.length : 2L * codes.length + 4L * palette.length;
+        return 4L * offsets.length + 4L * targets.length + weightBytes + (edgeRefs == null ? 0 : 4L * edgeRefs.length);
+    }
+
+    /** Whether the weights are stored as palette codes (2 bytes an arc) rather than floats (4). */
+    public boolean weightsCoded() {
+        return weights == null;
     }
 
     // Package-private raw access for the hot loops in this package; callers must not modify the arrays.
@@ -162,8 +181,16 @@ public final class CsrGraph {
         return targets;
     }
 
+    /** The arc weights as floats: the graph's own array, or a new one decoded from the palette. */
     float[] weightsArray() {
-        return weights;
+        if (weights != null) {
+            return weights;
+        }
+        float[] out = new float[codes.length];
+        for (int a = 0; a < out.length; a++) {
+            out[a] = palette[codes[a]];
+        }
+        return out;
     }
 
     @Override

@@ -99,4 +99,47 @@ class CsrGraphTest {
         assertThat(g.arcCount()).isZero();
         assertThat(g.outDegree(2)).isZero();
     }
+
+    @Test
+    void fewDistinctWeightsAreCodedWithoutChangingAnyWeight() {
+        int n = 2_000;
+        Random random = new Random(4);
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        float[] values = {1f, 2f, 0f, 0.8125f, -0f, 3.5f};
+        java.util.Map<Long, Double> sums = new java.util.HashMap<>();
+        for (int e = 0; e < 20_000; e++) {
+            int u = random.nextInt(n);
+            int v = random.nextInt(n);
+            float w = values[random.nextInt(values.length)];
+            b.addEdge(u, v, w);
+            sums.merge((long) Math.min(u, v) * n + Math.max(u, v), (double) w, Double::sum);
+        }
+        CsrGraph g = b.buildCompact(true);
+
+        assertThat(g.weightsCoded()).isTrue();
+        long columns = 4L * (n + 1) + 6L * g.arcCount();
+        assertThat(g.memoryBytes()).isGreaterThan(columns).isLessThan(columns + 4L * 1_000);
+        for (int u = 0; u < n; u++) {
+            for (int a = g.firstArc(u); a < g.endArc(u); a++) {
+                int v = g.target(a);
+                float expected = (float) (double) sums.get((long) Math.min(u, v) * n + Math.max(u, v));
+                assertThat(g.weight(a)).isEqualTo(expected); // merged parallel edges included
+            }
+        }
+    }
+
+    @Test
+    void moreThanAPaletteOfDistinctWeightsStaysFloat() {
+        int n = 100_000;
+        CsrGraph.Builder b = CsrGraph.builder(n);
+        for (int e = 0; e < CsrGraph.MAX_PALETTE + 1; e++) { // one arc a source: nothing merges
+            b.addEdge(e % n, (e * 7 + 1) % n, 1f + e * 1e-3f);
+        }
+        CsrGraph g = b.buildCompact(false);
+        assertThat(g.weightsCoded()).isFalse();
+        assertThat(g.memoryBytes()).isEqualTo(4L * (n + 1) + 8L * g.arcCount());
+        for (int a = g.firstArc(3); a < g.endArc(3); a++) {
+            assertThat(g.weight(a)).isGreaterThanOrEqualTo(1f);
+        }
+    }
 }

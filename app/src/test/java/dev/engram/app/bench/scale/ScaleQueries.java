@@ -76,10 +76,11 @@ final class ScaleQueries {
             long heapEngine = usedHeap() - heapBefore;
             long edges = projection.edgeCount();
             out.add(String.format(Locale.ROOT, "projection: %,d nodes, %,d edges (%,d arcs) built in %.1f s; heap %,d MB "
-                            + "(%.1f B/edge), CSR arrays %.1f B/edge, all primitive columns %.1f B/edge; with PageRank "
+                            + "(%.1f B/edge), CSR arrays %.2f B/edge (weights %s), all primitive columns %.1f B/edge; with PageRank "
                             + "engines %.1f s more, heap %,d MB (%.1f B/edge)", projection.graph().nodeCount(), edges,
                     projection.graph().arcCount(), projectSeconds, heapProjection >> 20,
                     (double) heapProjection / edges, (double) projection.graph().memoryBytes() / edges,
+                    projection.graph().weightsCoded() ? "coded" : "float",
                     (double) projection.columnBytes() / edges, engineSeconds, heapEngine >> 20,
                     (double) heapEngine / edges));
             System.err.println(out.getLast());
