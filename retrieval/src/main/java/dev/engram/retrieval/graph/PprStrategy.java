@@ -12,10 +12,10 @@ package dev.engram.retrieval.graph;
  * dev.engram.pagerank.ForwardPushPpr}). Passages have small degrees (their mentions), so their scores are nearly
  * exact, while the residual left on hub entities, which an L1 bound would have to push through the whole graph,
  * costs nothing. Its work does not grow with the graph: at most {@code 1 / (localEpsilon (1 - d) w)} arc visits for
- * arc weights of at least {@code w}, and in practice far fewer (on the development sets, ~2·10^4 a question at the
- * default 10^-7, a third to a half of what an L1 bound of a tenth of the global one needed). 10^-7 is the largest threshold at which the top-5 passages
- * equal the exact ranking's on the development sets as often as the global iteration's do
- * ({@code LocalPprAgreementTest}).
+ * arc weights of at least {@code w}, and in practice far fewer. At the default 10^-6: on the development sets ~7·10^3
+ * arcs a question, top-5 passages overlapping the exact ranking's by 0.996 ({@code LocalPprAgreementTest}); on the
+ * synthetic 10^7-edge graph of {@code bench/scale} ~6·10^4 arcs (4 ms) a question, top-5 equal to the exact ones in
+ * 30 of 30 questions (BENCHMARKS.md). Ten times lower costs ten times the work for no better agreement there.
  *
  * <p>{@link Method#AUTO} goes local on graphs of at least {@code minArcs} arcs with at most {@code maxResetNodes}
  * reset nodes whose own degrees (which their first pushes scan) are within {@code workShare} of the arcs; a push
@@ -50,11 +50,11 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
     public enum Method { AUTO, GLOBAL, LOCAL }
 
     /**
-     * Local from about 10^6 edges (2 million arcs) and up to 1,000 reset nodes, to a threshold of 10^-7 per unit of
+     * Local from about 10^6 edges (2 million arcs) and up to 1,000 reset nodes, to a threshold of 10^-6 per unit of
      * degree, within 5% of the graph's arcs; a global run on one core (on the 2-core test machine two cores made a run at 10^6 edges
      * only 1.0–1.5 times faster, memory bandwidth being the limit, and a server runs several queries at once).
      */
-    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 1e-7, 0.05, 1);
+    public static final PprStrategy DEFAULTS = new PprStrategy(Method.AUTO, 2_000_000, 1_000, 1e-6, 0.05, 1);
 
     public PprStrategy {
         if (method == null) {
