@@ -30,8 +30,9 @@ public record EvidenceSignals(double seedMass, double denseMass, double fixedSha
     static final int TOP = 5;
 
     /** The signals of one question's seeds, dense hits and walks. */
-    static EvidenceSignals of(List<SeedNode> seeds, List<ScoredChunk> dense, double[] graph, double[] denseWalk,
+    static EvidenceSignals of(List<SeedNode> seeds, List<ScoredChunk> dense, PageRankStage.Ranking graphWalk,
                               GraphProjection projection, double passageNodeWeight) {
+        double[] graph = graphWalk.scores();
         double seedMass = 0;
         double nameMass = 0;
         int names = 0;
@@ -55,9 +56,11 @@ public record EvidenceSignals(double seedMass, double denseMass, double fixedSha
         double pnw = passageNodeWeight * denseMass;
         double fixedShare = seedMass + pnw > 0 ? seedMass / (seedMass + pnw) : 1;
 
-        int[] top = TopK.of(graph, TOP, projection::isChunk);
+        int[] top = graphWalk.top(TOP, projection::isChunk);
         double chunkMass = 0;
-        for (int node = 0; node < graph.length; node++) {
+        int count = graphWalk.local() ? graphWalk.candidateCount() : graph.length;
+        for (int i = 0; i < count; i++) {
+            int node = graphWalk.local() ? graphWalk.candidates()[i] : i;
             if (graph[node] > 0 && projection.isChunk(node)) {
                 chunkMass += graph[node];
             }

@@ -106,30 +106,25 @@ public final class GraphRagRetriever implements Retriever {
         Walks walks = walk(engine, linked, request.mode());
         t = lap(timings, walks.graph().local() ? "ppr-local" : "ppr", t); // separate stages, so medians stay per method
         Weighting weighting = null;
-        double[] scores = walks.graph().scores();
-        boolean local = walks.graph().local();
+        Ranking ranked = walks.graph();
         if (walks.dense() != null) {
             weighting = settings.weighting().decide(signals(linked, walks, projection));
-            scores = mix(walks.graph().scores(), walks.dense().scores(), weighting.graphShare());
-            local = false;
+            ranked = walks.graph().mix(walks.dense(), weighting.graphShare());
             double bridgeShare = settings.weighting().bridge();
             if (bridgeShare > 0) {
-                Bridge bridge = bridgeWalk(engine, scores, linked, EvidenceWeighting.BRIDGE_TOP);
+                Bridge bridge = bridgeWalk(engine, ranked, linked, EvidenceWeighting.BRIDGE_TOP);
                 if (bridge != null) {
-                    scores = mix(bridge.scores(), scores, bridgeShare);
+                    ranked = bridge.ranking().mix(ranked, bridgeShare);
                     weighting = weighting.withBridge(bridgeShare, bridge.from(), bridge.facts());
                 }
             }
             t = lap(timings, "bridge", t);
         }
-        double[] finalScores = scores;
+        double[] scores = ranked.scores();
 
         int depth = Math.max(request.topK(), settings.fusionWeight() > 0 ? settings.denseDepth() : request.topK());
         AccessMask access = linked.access();
-        IntPredicate readableChunk = node -> projection.isChunk(node) && access.chunk(node) && finalScores[node] > 0;
-        int[] top = local
-                ? TopK.of(scores, walks.graph().candidates(), walks.graph().candidateCount(), depth, readableChunk)
-                : TopK.of(scores, depth, readableChunk);
+        int[] top = ranked.top(depth, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
         List<RankedPassage> graphRanking = passagesFor(top, scores, projection, linked.dense());
         List<RankedPassage> ranking = graphRanking;
         if (request.mode() == Mode.GRAPHRAG && settings.fusionWeight() > 0) {
@@ -140,7 +135,7 @@ public final class GraphRagRetriever implements Retriever {
         t = lap(timings, "rank", t);
 
         int[] seedNodes = linked.seeds().stream().mapToInt(SeedNode::node).distinct().toArray();
-        List<VerbalizedPath> paths = explainer.explain(engine, scores, seedNodes, settings.pathCandidates(),
+        List<VerbalizedPath> paths = explainer.explain(engine, ranked, seedNodes, settings.pathCandidates(),
                 settings.pathHops(), settings.maxPaths(), access);
         lap(timings, "paths", t);
         timings.put("total", (System.nanoTime() - start) / 1e6);
@@ -165,10 +160,10 @@ public final class GraphRagRetriever implements Retriever {
         }
         EvidenceSignals signals = signals(linked, walks, projection);
         double share = settings.weighting().decide(signals).graphShare();
-        double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
+        Ranking mixed = walks.graph().mix(walks.dense(), share);
         Bridge bridge = bridgeWalk(linked.engine(), mixed, linked, EvidenceWeighting.BRIDGE_TOP);
         return new Components(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
-                bridge == null ? null : bridge.scores(), signals, projection);
+                bridge == null ? null : bridge.ranking().scores(), signals, projection);
     }
 
     /**
@@ -187,25 +182,26 @@ public final class GraphRagRetriever implements Retriever {
             return out;
         }
         for (double share : shares) {
-            double[] mixed = mix(walks.graph().scores(), walks.dense().scores(), share);
+            Ranking mixed = walks.graph().mix(walks.dense(), share);
             Bridge bridge = bridgeWalk(linked.engine(), mixed, linked, EvidenceWeighting.BRIDGE_TOP);
-            out.add(bridge == null ? null : bridge.scores());
+            out.add(bridge == null ? null : bridge.ranking().scores());
         }
         return out;
     }
 
     /** The second round's walk, the passages it restarted from and the bridge facts that added entities. */
-    record Bridge(double[] scores, List<String> from, List<String> facts) {}
+    record Bridge(Ranking ranking, List<String> from, List<String> facts) {}
 
     /**
      * The walk restarting at the top passages of a ranking, weighted by their scores, and at the bridge entities
      * their facts lead to ({@link BridgeFacts}; together {@code bridgeFacts} times the passages' mass): it reaches
      * what shares their entities, above all the next hop's. Null when the ranking has no readable passage.
      */
-    Bridge bridgeWalk(ProjectionCache.Engine engine, double[] scores, Linked linked, int top) {
+    Bridge bridgeWalk(ProjectionCache.Engine engine, Ranking ranking, Linked linked, int top) {
         GraphProjection projection = engine.projection();
         AccessMask access = linked.access();
-        int[] best = TopK.of(scores, top, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
+        double[] scores = ranking.scores();
+        int[] best = ranking.top(top, node -> projection.isChunk(node) && access.chunk(node) && scores[node] > 0);
         if (best.length == 0) {
             return null;
         }
@@ -236,7 +232,7 @@ public final class GraphRagRetriever implements Retriever {
             touched[count++] = e.node();
         }
         try {
-            double[] walked = pageRank.run(engine, reset, touched).scores().clone();
+            Ranking walked = pageRank.run(engine, reset, touched).copy();
             List<String> facts = entities.stream().map(e -> projection.entityName(e.node()) + " (" + e.fact() + ")")
                     .distinct().limit(MAX_LISTED_FACTS).toList();
             return new Bridge(walked, Arrays.stream(best).mapToObj(projection::nodeId).toList(), facts);
@@ -293,7 +289,7 @@ public final class GraphRagRetriever implements Retriever {
         int[] touched = fillSeeds(reset, linked.seeds());
         Ranking graph;
         try {
-            graph = copy(pageRank.run(engine, reset, touched));
+            graph = pageRank.run(engine, reset, touched).copy();
         } finally {
             clear(reset, touched);
         }
@@ -306,7 +302,7 @@ public final class GraphRagRetriever implements Retriever {
         }
         Ranking dense;
         try {
-            dense = copy(pageRank.run(engine, reset, touched));
+            dense = pageRank.run(engine, reset, touched).copy();
         } finally {
             clear(reset, touched);
         }
@@ -314,28 +310,14 @@ public final class GraphRagRetriever implements Retriever {
     }
 
     private EvidenceSignals signals(Linked linked, Walks walks, GraphProjection projection) {
-        return EvidenceSignals.of(linked.seeds(), linked.dense(), walks.graph().scores(), walks.dense().scores(),
-                projection, settings.passageNodeWeight());
-    }
-
-    private static Ranking copy(Ranking r) {
-        return new Ranking(r.scores().clone(), r.local(), r.candidates() == null ? null : r.candidates().clone(),
-                r.candidateCount(), r.fellBack());
+        return EvidenceSignals.of(linked.seeds(), linked.dense(), walks.graph(), projection,
+                settings.passageNodeWeight());
     }
 
     private static void clear(double[] reset, int[] touched) {
         for (int node : touched) {
             reset[node] = 0;
         }
-    }
-
-    /** {@code share · graph + (1 - share) · dense}, the walk from the correspondingly mixed reset vector. */
-    static double[] mix(double[] graph, double[] dense, double share) {
-        double[] out = new double[graph.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = share * graph[i] + (1 - share) * dense[i];
-        }
-        return out;
     }
 
     private Future<List<SeedNode>> factSeeds(float[] question, GraphProjection projection, RetrievalRequest request) {

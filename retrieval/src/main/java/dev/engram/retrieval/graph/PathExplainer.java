@@ -36,8 +36,9 @@ public final class PathExplainer {
      * strongest-scored targets first. A path between two seeds is often the whole answer ("Black Hawk Down
      * —directed by→ Ridley Scott"), so seeds are targets too.
      */
-    public List<VerbalizedPath> explain(ProjectionCache.Engine engine, double[] scores, int[] seeds, int candidates,
-                                        int maxHops, int maxPaths, AccessMask access) {
+    public List<VerbalizedPath> explain(ProjectionCache.Engine engine, PageRankStage.Ranking ranking, int[] seeds,
+                                        int candidates, int maxHops, int maxPaths, AccessMask access) {
+        double[] scores = ranking.scores();
         GraphProjection projection = engine.projection();
         CsrGraph graph = projection.graph();
         if (seeds.length == 0 || maxPaths == 0) {
@@ -47,7 +48,7 @@ public final class PathExplainer {
         for (int s : seeds) {
             seedSet.set(s);
         }
-        int[] candidateNodes = TopK.of(scores, candidates,
+        int[] candidateNodes = ranking.top(candidates,
                 node -> !projection.isChunk(node) && !seedSet.get(node) && scores[node] > 0);
         // entities are numbered before chunks, so no search reads a mention arc
         PathOptions options = PathOptions.heaviest(maxHops, 1).withTargetLimit(projection.entityCount())
