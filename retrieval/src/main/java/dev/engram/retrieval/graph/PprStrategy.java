@@ -78,6 +78,11 @@ public record PprStrategy(Method method, long minArcs, int maxResetNodes, double
         return new PprStrategy(value, minArcs, maxResetNodes, localEpsilon, workShare, threads);
     }
 
+    /** The same strategy with another local push threshold. */
+    public PprStrategy withLocalEpsilon(double value) {
+        return new PprStrategy(method, minArcs, maxResetNodes, value, workShare, threads);
+    }
+
     /** The same strategy with another number of cores for a global run on a large graph. */
     public PprStrategy withThreads(int value) {
         return new PprStrategy(method, minArcs, maxResetNodes, localEpsilon, workShare, value);

@@ -90,9 +90,18 @@ final class ScaleQueries {
             for (int i = 0; i < queries + 10; i++) {
                 questions.add(corpus.question(random.nextInt(corpus.chunkCount())));
             }
-            out.add(pageRankOnly(engine, names, questions, queries, base,
-                    Integer.parseInt(opts.getOrDefault("local-queries", String.valueOf(queries)))));
-            System.err.println(out.getLast());
+            // --local-epsilon 1e-6,3e-7: the PageRank-only step at each threshold, the query runs at the first
+            String[] thresholds = opts.getOrDefault("local-epsilon", String.valueOf(base.pprStrategy().localEpsilon()))
+                    .split(",");
+            base = base.toBuilder().pprStrategy(base.pprStrategy().withLocalEpsilon(Double.parseDouble(thresholds[0])))
+                    .build();
+            for (String threshold : thresholds) {
+                GraphRagSettings at = base.toBuilder()
+                        .pprStrategy(base.pprStrategy().withLocalEpsilon(Double.parseDouble(threshold))).build();
+                out.add(pageRankOnly(engine, names, questions, queries, at,
+                        Integer.parseInt(opts.getOrDefault("local-queries", String.valueOf(queries)))));
+                System.err.println(out.getLast());
+            }
             if (Boolean.parseBoolean(opts.getOrDefault("refresh", "true"))) {
                 out.add(refresh(corpus, embedder, store, projector, projection, projectSeconds,
                         Integer.parseInt(opts.getOrDefault("refresh-docs", "10"))));
