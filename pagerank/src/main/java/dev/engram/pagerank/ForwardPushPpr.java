@@ -14,12 +14,14 @@ package dev.engram.pagerank;
  * <p><b>Error bound.</b> The invariant {@code ppr = p + sum_u r(u) ppr_u} gives, on termination:
  * <ul>
  *   <li>{@code 0 <= ppr(v) - p(v)} for every v (the estimate never overshoots), and</li>
- *   <li>{@code ||ppr - p||_1 = sum_u r(u)}, reported exactly as {@link Workspace#residualMass()}, which is below
- *   {@code epsilon * sum_u max(W(u), 1)} over the touched nodes;</li>
+ *   <li>{@code ||ppr - p||_1 = sum_u r(u)}, below {@code epsilon * sum_u max(W(u), 1)} over the touched nodes;</li>
  *   <li>on an undirected graph without dangling nodes, additionally {@code ppr(v) - p(v) <= epsilon * W(v)} for each
  *   node (by the symmetry {@code W(u) ppr_u(v) = W(v) ppr_v(u)}).</li>
  * </ul>
  * Total work is {@code O(1 / (epsilon * (1 - damping)))} arc visits on unweighted graphs, independent of graph size.
+ * {@link #run} then returns {@code p(v) + (1 - damping) r(v)}: since {@code ppr_v(v) >= 1 - damping}, that is still
+ * below the exact score and tighter by what each node's pending residual would leave at the node itself; its L1 error,
+ * {@code damping sum_u r(u)}, is reported exactly as {@link Workspace#residualMass()}.
  *
  * <p>{@link #runToResidual} asks for the error instead of the threshold: it lowers epsilon step by step, continuing
  * from the pushes already done, until the residual mass (the exact L1 error) is at most the requested bound, or a
@@ -79,6 +81,21 @@ public final class ForwardPushPpr {
      */
     public double[] run(int[] seeds, double[] weights, double damping, double epsilon, long maxArcVisits,
                         Workspace workspace) {
+        double[] p = start(seeds, weights, damping, epsilon, maxArcVisits, workspace);
+        // each node's pending residual would leave at least (1 - damping) of itself at the node when pushed: counting
+        // it now keeps every estimate a lower bound and removes that much of each error (on touched nodes only)
+        Workspace ws = workspace;
+        for (int i = 0; i < ws.touchedCount; i++) {
+            int v = ws.touched[i];
+            p[v] += (1 - damping) * ws.r[v];
+        }
+        ws.residualMass *= damping;
+        return p;
+    }
+
+    /** Validates, seeds the residual and pushes: the estimate without the residual's own share. */
+    private double[] start(int[] seeds, double[] weights, double damping, double epsilon, long maxArcVisits,
+                           Workspace workspace) {
         if (seeds.length != weights.length) {
             throw new IllegalArgumentException(seeds.length + " seeds but " + weights.length + " weights");
         }
@@ -174,7 +191,7 @@ public final class ForwardPushPpr {
             throw new IllegalArgumentException("maxResidual must be > 0, got " + maxResidual);
         }
         double epsilon = maxResidual;
-        double[] p = run(seeds, weights, damping, epsilon, workspace);
+        double[] p = start(seeds, weights, damping, epsilon, Long.MAX_VALUE, workspace);
         Workspace ws = workspace;
         while (ws.residualMass > maxResidual && ws.arcVisits <= maxArcVisits && epsilon > Double.MIN_NORMAL) {
             epsilon /= 4;
@@ -295,7 +312,7 @@ public final class ForwardPushPpr {
             return withinBudget;
         }
 
-        /** Residual mass left by the last run: exactly the L1 distance between its estimate and the exact PPR. */
+        /** Exactly the L1 distance between the last run's estimate and the exact PPR. */
         public double residualMass() {
             return residualMass;
         }
