@@ -154,6 +154,7 @@ final class ScaleQueries {
         int localExact = 0;
         int globalExact = 0;
         double localOverlap = 0;
+        double localAtLeastFifth = 0;
         double globalOverlap = 0;
         int iterations = 0;
         for (int i = 0; i < questions.size(); i++) {
@@ -170,7 +171,7 @@ final class ScaleQueries {
                 weights[k] = reset[nodes[k]];
             }
             // the reference both methods approximate: the iteration run to a tolerance far below either's error
-            double[] exact = engine.ranker().run(reset, exactOptions, engine.workspaces().get());
+            double[] exact = engine.ranker().run(reset, exactOptions, engine.workspaces().get()).clone();
             int[] topExact = TopK.of(exact, 5, v -> projection.isChunk(v) && exact[v] > 0);
             long t = System.nanoTime();
             double[] loose = engine.ranker().run(reset, options, engine.workspaces().get());
@@ -205,6 +206,7 @@ final class ScaleQueries {
                     agree += java.util.Arrays.equals(topGlobal, topLocal) ? 1 : 0;
                     localExact += java.util.Arrays.equals(topExact, topLocal) ? 1 : 0;
                     localOverlap += overlap(topLocal, topExact);
+                    localAtLeastFifth += atLeastFifth(topLocal, topExact, exact);
                     globalExact += java.util.Arrays.equals(topExact, topGlobal) ? 1 : 0;
                     globalOverlap += overlap(topGlobal, topExact);
                 }
@@ -217,13 +219,15 @@ final class ScaleQueries {
                         + "p50 %.1f ms, p95 %.1f ms; local (threshold %.0e per unit of degree) p50 %.2f ms, p95 %.2f ms, %.0f arcs scanned "
                         + "on average of %,d; top-5 chunks identical in %d of %d (local run on the first %d); against "
                         + "the exact ranking (tolerance 1e-10) top-5 identical / mean overlap: local %d / %.3f, global "
-                        + "%d / %.3f; auto p50 %.1f ms, p95 %.1f ms (%d "
+                        + "%d / %.3f; share of local top-5 chunks scoring at least the exact fifth (ties count): "
+                        + "%.3f; auto p50 %.1f ms, p95 %.1f ms (%d "
                         + "local, %d tried local and fell back, %d global at once)", gs.length, iterations,
                 settings.pprTolerance(), LatencyStats.percentile(gs, 50), LatencyStats.percentile(gs, 95), epsilon,
                 LatencyStats.percentile(ls, 50), LatencyStats.percentile(ls, 95),
                 ls.length == 0 ? 0.0 : (double) arcs / ls.length, projection.graph().arcCount(), agree, ls.length,
                 ls.length, localExact, ls.length == 0 ? 0.0 : localOverlap / ls.length, globalExact,
                 ls.length == 0 ? 0.0 : globalOverlap / ls.length,
+                ls.length == 0 ? 0.0 : localAtLeastFifth / ls.length,
                 LatencyStats.percentile(as, 50), LatencyStats.percentile(as, 95), autoLocal, autoFellBack,
                 as.length - autoLocal - autoFellBack);
     }
@@ -307,6 +311,19 @@ final class ScaleQueries {
 
     private static double secondsSince(long start) {
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Share of {@code found} whose exact score is at least the exact k-th (so tied passages count as right). */
+    private static double atLeastFifth(int[] found, int[] exact, double[] exactScores) {
+        if (exact.length == 0) {
+            return 1;
+        }
+        double kth = exactScores[exact[exact.length - 1]];
+        int hit = 0;
+        for (int v : found) {
+            hit += exactScores[v] >= kth * (1 - 1e-9) ? 1 : 0;
+        }
+        return (double) hit / exact.length;
     }
 
     private static double overlap(int[] found, int[] exact) {
