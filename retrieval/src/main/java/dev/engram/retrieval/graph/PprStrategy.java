@@ -13,9 +13,10 @@ package dev.engram.retrieval.graph;
  * exact, while the residual left on hub entities, which an L1 bound would have to push through the whole graph,
  * costs nothing. Its work does not grow with the graph: at most {@code 1 / (localEpsilon (1 - d) w)} arc visits for
  * arc weights of at least {@code w}, and in practice far fewer. At the default 10^-6: on the development sets ~7·10^3
- * arcs a question, top-5 passages overlapping the exact ranking's by 0.996 ({@code LocalPprAgreementTest}); on the
- * synthetic 10^7-edge graph of {@code bench/scale} ~6·10^4 arcs (4 ms) a question, top-5 equal to the exact ones in
- * 30 of 30 questions (BENCHMARKS.md). Ten times lower costs ten times the work for no better agreement there.
+ * arcs a question, top-5 passages overlapping the exact ranking's by 0.998 ({@code LocalPprAgreementTest}); on the
+ * synthetic 10^7-edge graph of {@code bench/scale} ~7·10^4 arcs (6 ms) a question, overlap 0.947. Lower thresholds
+ * buy agreement slowly there (3·10^-7: three times the work for 0.968, and a graphrag query at 10^7 edges at ~95
+ * instead of ~57 ms p50; BENCHMARKS.md, issue 20).
  *
  * <p>{@link Method#AUTO} goes local on graphs of at least {@code minArcs} arcs with at most {@code maxResetNodes}
  * reset nodes whose own degrees (which their first pushes scan) are within {@code workShare} of the arcs; a push
