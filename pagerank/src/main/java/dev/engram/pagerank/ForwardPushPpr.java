@@ -93,6 +93,42 @@ public final class ForwardPushPpr {
         return p;
     }
 
+    /**
+     * Tightens the last {@link #run}'s estimates at its {@code count} highest-estimated touched nodes of at most
+     * {@code maxDegree} arcs by what their neighbours' pending residuals would bring them in one step,
+     * {@code (1 - d) d sum_u r(u) w(u,v) / W(u)}: the next term of each {@code ppr_u(v)}, so the estimates stay lower
+     * bounds. Hubs keep residual up to {@code epsilon W(u)} (that is why the push stays local), and on the passages
+     * around them this is most of the error left. Costs the refined nodes' degrees; valid until the next run.
+     *
+     * @return the estimates (the workspace's buffer, as from {@link #run})
+     */
+    public double[] refineTop(int count, int maxDegree, double damping, Workspace workspace) {
+        if (!graph.undirected()) {
+            throw new IllegalStateException("refineTop reads a node's in-arcs as its out-arcs: undirected graphs only");
+        }
+        Workspace ws = workspace;
+        double[] p = ws.p;
+        int[] best = TopK.of(p, ws.touched, ws.touchedCount, count, v -> graph.outDegree(v) <= maxDegree);
+        double[] gain = new double[best.length];
+        for (int i = 0; i < best.length; i++) {
+            int v = best[i];
+            double sum = 0;
+            for (int a = graph.firstArc(v); a < graph.endArc(v); a++) {
+                int u = graph.target(a);
+                double wu = outWeight[u];
+                if (wu > 0 && ws.r[u] > 0) {
+                    sum += ws.r[u] * arcWeight(v, a) / wu; // undirected: the arc u->v weighs as v->u
+                }
+            }
+            gain[i] = (1 - damping) * damping * sum;
+        }
+        for (int i = 0; i < best.length; i++) {
+            p[best[i]] += gain[i];
+            ws.residualMass -= gain[i];
+        }
+        return p;
+    }
+
     /** Validates, seeds the residual and pushes: the estimate without the residual's own share. */
     private double[] start(int[] seeds, double[] weights, double damping, double epsilon, long maxArcVisits,
                            Workspace workspace) {

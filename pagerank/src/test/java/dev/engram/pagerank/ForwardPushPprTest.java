@@ -40,6 +40,41 @@ class ForwardPushPprTest {
     }
 
     @Test
+    void refiningTheBestNodesKeepsThemLowerBoundsAndTakesTheirNeighboursResidualOff() {
+        CsrGraph g = powerLawGraph(20_000, 100_000, 17);
+        int[] seeds = {5, 9_000};
+        double[] weights = {2, 1};
+        double[] reset = new double[g.nodeCount()];
+        reset[5] = 2;
+        reset[9_000] = 1;
+        PersonalizedPageRank power = new PersonalizedPageRank(g);
+        double[] exact = power.run(reset, PprOptions.DEFAULT.withTolerance(1e-14).withMaxIterations(300),
+                power.newWorkspace());
+        ForwardPushPpr push = new ForwardPushPpr(g);
+        ForwardPushPpr.Workspace ws = push.newWorkspace();
+        double[] before = push.run(seeds, weights, 0.5, 1e-5, ws).clone();
+        double l1Before = ws.residualMass();
+
+        double[] after = push.refineTop(200, 64, 0.5, ws);
+
+        int raised = 0;
+        double l1 = 0;
+        for (int v = 0; v < g.nodeCount(); v++) {
+            assertThat(after[v]).isGreaterThanOrEqualTo(before[v]).isLessThanOrEqualTo(exact[v] + 1e-12);
+            raised += after[v] > before[v] ? 1 : 0;
+            l1 += exact[v] - after[v];
+            if (g.outDegree(v) > 64) {
+                assertThat(after[v]).isEqualTo(before[v]);
+            }
+        }
+        assertThat(raised).isBetween(50, 200);
+        assertThat(l1).isLessThan(l1Before).isCloseTo(ws.residualMass(), within(1e-10));
+        CsrGraph directed = CsrGraph.builder(2).build(false);
+        assertThatThrownBy(() -> new ForwardPushPpr(directed).refineTop(1, 1, 0.5, ws))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aBudgetStopsThePushAndSaysSoWhileAnAmpleOneChangesNothing() {
         CsrGraph g = powerLawGraph(20_000, 100_000, 5);
         ForwardPushPpr push = new ForwardPushPpr(g);

@@ -15,6 +15,15 @@ import java.util.function.IntPredicate;
  * ({@link PprStrategy}).
  */
 public final class PageRankStage {
+    /**
+     * How many of a local run's best nodes get their neighbours' residual share ({@link ForwardPushPpr#refineTop}):
+     * enough to cover the passages a query ranks; nodes of more arcs (hubs) are left as pushed.
+     */
+    public static final int REFINED = 512;
+
+    /** Most arcs a node refined after a local run may have. */
+    public static final int REFINED_MAX_DEGREE = 256;
+
     private final double damping;
     private final double tolerance;
     private final PprStrategy strategy;
@@ -97,6 +106,7 @@ public final class PageRankStage {
             double[] scores = engine.localRanker().run(nodes, weights, damping, strategy.localEpsilon(),
                     strategy.workBudget(arcs), ws);
             if (ws.withinBudget() || strategy.method() == PprStrategy.Method.LOCAL) {
+                engine.localRanker().refineTop(REFINED, REFINED_MAX_DEGREE, damping, ws);
                 return new Ranking(scores, true, ws.touched(), ws.touchedCount(), false);
             }
             tried = true;

@@ -184,7 +184,9 @@ final class ScaleQueries {
             t = System.nanoTime();
             int[] topLocal = null;
             if (runLocal) {
-                double[] approx = engine.localRanker().run(nodes, weights, d, epsilon, ws);
+                engine.localRanker().run(nodes, weights, d, epsilon, ws);
+                double[] approx = engine.localRanker().refineTop(PageRankStage.REFINED,
+                        PageRankStage.REFINED_MAX_DEGREE, d, ws);
                 topLocal = TopK.of(approx, ws.touched(), ws.touchedCount(), 5,
                         v -> projection.isChunk(v) && approx[v] > 0);
             }
