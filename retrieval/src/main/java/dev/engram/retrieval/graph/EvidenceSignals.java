@@ -1,6 +1,5 @@
 package dev.engram.retrieval.graph;
 
-import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.linking.SeedNode;
 import dev.engram.store.projection.GraphProjection;
 import dev.engram.store.search.ScoredChunk;

@@ -2,7 +2,6 @@ package dev.engram.retrieval.graph;
 
 import dev.engram.retrieval.graph.PageRankStage.Ranking;
 import dev.engram.records.embedding.Embedder;
-import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.Mode;
 import dev.engram.retrieval.RankedPassage;
 import dev.engram.retrieval.RetrievalRequest;
@@ -35,7 +34,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.IntPredicate;
 
 /**
  * HippoRAG-style retrieval: link the question to seed entities, spread Personalized PageRank from them (plus a

@@ -4,7 +4,6 @@ import dev.engram.pagerank.CsrGraph;
 import dev.engram.pagerank.GraphPath;
 import dev.engram.pagerank.PathOptions;
 import dev.engram.pagerank.ShortestPaths;
-import dev.engram.pagerank.TopK;
 import dev.engram.retrieval.VerbalizedPath;
 import dev.engram.store.projection.GraphProjection;
 import java.util.ArrayList;
