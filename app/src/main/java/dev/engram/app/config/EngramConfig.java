@@ -284,6 +284,9 @@ public record EngramConfig(StoreConfig store, EmbedderSettings embedding, Option
             }
             try {
                 return parser.apply(raw);
+            } catch (NumberFormatException e) {
+                // Java's own message repeats the input as "For input string: ..."
+                throw new IllegalArgumentException(name(s) + ": cannot use '" + raw + "' (not a number)", e);
             } catch (RuntimeException e) {
                 throw new IllegalArgumentException(name(s) + ": cannot use '" + raw + "'"
                         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"), e);

@@ -137,6 +137,8 @@ class EngramConfigTest {
                 .hasMessageContaining("--ppr-method (ENGRAM_PPR_METHOD)").hasMessageContaining("auto, global or local");
         rejected("ENGRAM_PPR_THREADS", "0")
                 .hasMessageContaining("--ppr-threads (ENGRAM_PPR_THREADS)").hasMessageContaining("between 1 and 64");
+        rejected("ENGRAM_PPR_THREADS", "abc")
+                .hasMessage("--ppr-threads (ENGRAM_PPR_THREADS): cannot use 'abc' (not a number)");
         rejected("ENGRAM_MAX_HOPS", "0")
                 .hasMessageContaining("input limits");
     }
